@@ -1,0 +1,56 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable Paperboy reads, validated in one place. Read through
+ * `env()` (not at import time): the boot code fills in DATABASE_URL and SMTP_URL for
+ * the embedded services before the rest of the app asks for them.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Postgres to use. Unset: an embedded Postgres is started under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded Postgres, the mail catcher and generated secrets keep their files. */
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  /** Bearer token for POST /api/ingest. Unset with the embedded database: generated into DATA_DIR. */
+  INGEST_TOKEN: z.string().min(16, "INGEST_TOKEN must be at least 16 characters").optional(),
+  /** Largest feed document accepted, in bytes (default 20 MB). */
+  INGEST_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Comma- or whitespace-separated feed URLs to poll on a schedule. */
+  FEED_URLS: z.string().default(""),
+  /** How often each configured feed is polled. */
+  FEED_POLL_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** Load the bundled sample feeds at start: default on with the embedded database only. */
+  SEED_SAMPLE_FEEDS: z.enum(["true", "false"]).optional(),
+  /** Run the job worker in this process (set to false for web-only instances). */
+  WORKER_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@host:587. Unset: embedded mail catcher. */
+  SMTP_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Paperboy <paperboy@localhost>"),
+  MAILDEV_SMTP_PORT: z.coerce.number().int().positive().default(1025),
+  MAILDEV_WEB_PORT: z.coerce.number().int().positive().default(1080),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function env(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}
+
+export function feedUrls(): string[] {
+  return env()
+    .FEED_URLS.split(/[\s,]+/)
+    .map((u) => u.trim())
+    .filter(Boolean);
+}

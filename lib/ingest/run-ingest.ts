@@ -1,0 +1,165 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { IngestTrigger, PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
+import { storageProblem } from "@/lib/ingest/normalize";
+import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
+import { savePapers, type SaveCounts } from "@/lib/ingest/save-papers";
+import { parseArxivAtom } from "@/lib/ingest/sources/arxiv-atom";
+import { parseArxivRss } from "@/lib/ingest/sources/arxiv-rss";
+import { detectFormat } from "@/lib/ingest/sources/detect";
+import { parseHfDaily } from "@/lib/ingest/sources/hf-daily";
+import { parseHfPageText } from "@/lib/ingest/sources/hf-page-text";
+import { FeedParseError, type FeedFormat, type ParsedPaper, type ParsedRejection, type ParseItem } from "@/lib/ingest/types";
+
+export interface IngestOptions {
+  /** The document, as it arrives (request body, file stream, HTTP response). */
+  body: ByteSource;
+  /** Where it came from, as shown in the run history: a URL, a file name, "request body". */
+  origin: string;
+  trigger: IngestTrigger;
+  sourceId?: number;
+  /** Skip detection and read the document as this format. */
+  format?: FeedFormat;
+  /** Size limit in bytes; defaults to INGEST_MAX_BYTES. */
+  maxBytes?: number;
+  /** Size announced before reading (Content-Length, file size): refused at once when too large. */
+  declaredBytes?: number;
+  /** Year of year-less dates in copied pages; defaults to the current UTC year. */
+  year?: number;
+  /** Papers written per statement batch. */
+  batchSize?: number;
+  prisma?: PrismaClient;
+  /** Called after each batch, for progress bars and logs. */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestProgress extends SaveCounts {
+  rejected: number;
+  bytes: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  runId: number;
+  status: "succeeded";
+  format: FeedFormat;
+  durationMs: number;
+  /** The first rejections with their reasons (all are stored with the run). */
+  rejections: ParsedRejection[];
+}
+
+const keptRejections = 1000;
+
+/**
+ * Ingests one feed document: detects its format, parses it as a stream, and saves the
+ * papers in batches inside one transaction, so a document that fails half-way (bad
+ * syntax, too large, a database error) leaves nothing behind. The route, the CLI and
+ * the scheduled poller all come through here; each run is recorded with its counts.
+ */
+export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
+  const prisma = opts.prisma ?? db();
+  const maxBytes = opts.maxBytes ?? env().INGEST_MAX_BYTES;
+  const started = Date.now();
+  const run = await prisma.ingestRun.create({
+    data: { origin: opts.origin.slice(0, 2000), trigger: opts.trigger, sourceId: opts.sourceId },
+  });
+  const log = logger.child({ runId: run.id, origin: opts.origin });
+  const progress: IngestProgress = { new: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
+  const rejections: ParsedRejection[] = [];
+  let format: FeedFormat | undefined = opts.format;
+
+  try {
+    if (opts.declaredBytes !== undefined && opts.declaredBytes > maxBytes) throw tooLarge(maxBytes);
+    const bytes = limitBytes(opts.body, maxBytes, (n) => (progress.bytes = n));
+    const { head, rest } = await peek(bytes);
+    format ??= detectFormat(head) ?? undefined;
+    if (!format) {
+      throw new AppError(
+        "unsupported_format",
+        head.trim()
+          ? "Unrecognised feed format: expected Hugging Face daily-papers JSON, arXiv Atom or RSS, or a copied Hugging Face papers page"
+          : "The feed document is empty",
+      );
+    }
+    const items = parseDocument(format, rest, opts.year ?? new Date().getUTCFullYear());
+    const batchSize = opts.batchSize ?? 1000;
+
+    await prisma.$transaction(
+      async (tx) => {
+        let batch: ParsedPaper[] = [];
+        const flush = async () => {
+          const counts = await savePapers(tx, batch);
+          progress.new += counts.new;
+          progress.updated += counts.updated;
+          progress.unchanged += counts.unchanged;
+          batch = [];
+          opts.onProgress?.({ ...progress });
+        };
+        for await (const item of items) {
+          const rejection = item.kind === "rejected" ? item.rejection : rejectionFor(item.paper);
+          if (rejection) {
+            progress.rejected++;
+            if (rejections.length < keptRejections) rejections.push(rejection);
+            continue;
+          }
+          batch.push((item as Extract<ParseItem, { kind: "paper" }>).paper);
+          if (batch.length >= batchSize) await flush();
+        }
+        if (batch.length) await flush();
+      },
+      { timeout: 60 * 60_000, maxWait: 30_000 },
+    );
+
+    const finishedAt = new Date();
+    await prisma.ingestRun.update({
+      where: { id: run.id },
+      data: {
+        status: "succeeded",
+        format,
+        finishedAt,
+        bytes: BigInt(progress.bytes),
+        newCount: progress.new,
+        updatedCount: progress.updated,
+        unchangedCount: progress.unchanged,
+        rejectedCount: progress.rejected,
+        rejections: rejections.length ? { createMany: { data: rejections.map((r) => ({ ref: r.ref.slice(0, 500), reason: r.reason.slice(0, 1000) })) } } : undefined,
+      },
+    });
+    const summary: IngestSummary = { runId: run.id, status: "succeeded", format, ...progress, durationMs: finishedAt.getTime() - started, rejections: rejections.slice(0, 100) };
+    log.info({ format, new: progress.new, updated: progress.updated, unchanged: progress.unchanged, rejected: progress.rejected, ms: summary.durationMs }, "ingest run finished");
+    return summary;
+  } catch (err) {
+    const error = asAppError(err);
+    log.warn({ code: error.code, err: error.message }, "ingest run failed");
+    await prisma.ingestRun
+      .update({
+        where: { id: run.id },
+        data: { status: "failed", format, finishedAt: new Date(), bytes: BigInt(progress.bytes), error: error.message.slice(0, 2000) },
+      })
+      .catch((e) => log.error({ err: String(e) }, "could not record the failed run"));
+    throw Object.assign(error, { details: { ...error.details, runId: run.id } });
+  }
+}
+
+function parseDocument(format: FeedFormat, body: AsyncIterable<Uint8Array>, year: number): AsyncIterable<ParseItem> {
+  if (format === "hf-daily") return parseHfDaily(body);
+  return (async function* () {
+    const text = await readText(body);
+    if (format === "arxiv-atom") yield* parseArxivAtom(text);
+    else if (format === "arxiv-rss") yield* parseArxivRss(text);
+    else yield* parseHfPageText(text, { year });
+  })();
+}
+
+function rejectionFor(paper: ParsedPaper): ParsedRejection | null {
+  const problem = storageProblem(paper);
+  return problem ? { ref: paper.arxivId ?? paper.title.slice(0, 200), reason: problem } : null;
+}
+
+function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof FeedParseError) return new AppError("parse_error", err.message);
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError("internal", `Ingest failed, nothing was saved: ${message}`);
+}

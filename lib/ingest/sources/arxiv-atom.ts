@@ -1,0 +1,67 @@
+import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
+import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, utcDay } from "./text";
+import { attr, nodes, parseXmlFeed, textOf, type XmlNode } from "./xml";
+
+const ARRAYS = ["feed.entry", "feed.entry.author", "feed.entry.category", "feed.entry.link"];
+const ERROR_ID = /^https?:\/\/arxiv\.org\/api\/errors/i;
+
+/** arXiv API Atom (`export.arxiv.org/api/query`). */
+export function* parseArxivAtom(xml: string): Generator<ParseItem> {
+  const { rootName, root } = parseXmlFeed(xml, "arxiv-atom", ARRAYS);
+  if (rootName !== "feed") {
+    throw new FeedParseError(`Expected an Atom <feed> document, got <${rootName}>`, "arxiv-atom");
+  }
+  const entries = nodes(root.entry);
+  for (const entry of entries) {
+    if (ERROR_ID.test(text(entry.id) ?? "")) {
+      const message = text(entry.summary) || text(entry.title) || "unknown error";
+      throw new FeedParseError(`arXiv API error: ${message}`, "arxiv-atom");
+    }
+  }
+  for (const [i, entry] of entries.entries()) yield toItem(entry, i + 1);
+}
+
+function text(v: unknown): string | undefined {
+  const s = textOf(v);
+  return s === undefined ? undefined : collapseWhitespace(s);
+}
+
+function toItem(entry: XmlNode, position: number): ParseItem {
+  const rawId = text(entry.id) ?? "";
+  const title = text(entry.title) ?? "";
+  const ref = rawId || title || `entry #${position}`;
+  const reject = (reason: string): ParseItem => ({ kind: "rejected", rejection: { ref, reason } });
+
+  if (!rawId) return reject("missing <id>");
+  const arxivId = normalizeArxivId(rawId.replace(/^https?:\/\/(?:export\.)?arxiv\.org\/abs\//i, ""));
+  if (!arxivId) return reject(`not an arXiv id: "${rawId}"`);
+  if (!title) return reject("missing or empty <title>");
+
+  const published = text(entry.published);
+  const publishedAt = published ? parseIsoDateTime(published) : null;
+  if (published && !publishedAt) return reject(`invalid <published> date "${published}"`);
+
+  const paper: ParsedPaper = {
+    arxivId,
+    title,
+    abstract: text(entry.summary) || null,
+    authors: nodes(entry.author)
+      .map((a) => text(a.name))
+      .filter((name): name is string => !!name)
+      .map((name) => ({ name })),
+    publishedAt,
+    featured: publishedAt ? { day: utcDay(publishedAt), featuredAt: publishedAt } : null,
+  };
+  const categories = categoriesOf(entry);
+  if (categories.length) paper.categories = categories;
+  const comment = text(entry.comment);
+  if (comment) paper.comment = comment;
+  return { kind: "paper", paper };
+}
+
+function categoriesOf(entry: XmlNode): string[] {
+  const primary = nodes(entry.primary_category).map((c) => attr(c, "term"));
+  const others = nodes(entry.category).map((c) => attr(c, "term"));
+  const terms = [...primary, ...others].map((t) => (t ? collapseWhitespace(t) : ""));
+  return [...new Set(terms.filter(Boolean))];
+}

@@ -1,0 +1,43 @@
+import PgBoss from "pg-boss";
+import { logger } from "@/lib/logger";
+
+/** Queue names. Handlers live in lib/jobs/worker.ts. */
+export const queues = {
+  /** Cron, every minute: claims the feeds that are due and enqueues one poll each. */
+  pollDue: "feeds.poll-due",
+  /** One feed poll: `{ sourceId }`, at most one queued and one running per feed. */
+  pollFeed: "feeds.poll",
+} as const;
+
+const globalForBoss = globalThis as unknown as { paperboyBoss?: Promise<PgBoss> };
+
+/**
+ * The pg-boss instance of this process (jobs live in Postgres, schema `pgboss`), so any
+ * number of app instances share one queue: a cron schedule fires once across them and
+ * a job is locked by exactly one worker.
+ */
+export function getBoss(connectionString = process.env.DATABASE_URL): Promise<PgBoss> {
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  globalForBoss.paperboyBoss ??= createBoss(connectionString);
+  return globalForBoss.paperboyBoss;
+}
+
+export async function createBoss(connectionString: string): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, application_name: "paperboy-jobs" });
+  boss.on("error", (err) => logger.error({ err: err.message }, "job queue error"));
+  await boss.start();
+  await boss.createQueue(queues.pollDue, { name: queues.pollDue, policy: "singleton" });
+  await boss.createQueue(queues.pollFeed, { name: queues.pollFeed, policy: "stately", retryLimit: 2, retryDelay: 60, retryBackoff: true });
+  return boss;
+}
+
+export async function stopBoss() {
+  const boss = await globalForBoss.paperboyBoss?.catch(() => undefined);
+  globalForBoss.paperboyBoss = undefined;
+  await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+}
+
+/** Asks for one feed to be polled now (deduplicated per feed across instances). */
+export async function enqueueFeedPoll(boss: PgBoss, sourceId: number): Promise<string | null> {
+  return boss.send(queues.pollFeed, { sourceId }, { singletonKey: `feed-${sourceId}` });
+}

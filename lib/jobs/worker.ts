@@ -1,0 +1,27 @@
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { claimDueFeeds, pollFeed } from "@/lib/jobs/poll-feeds";
+import { enqueueFeedPoll, queues } from "@/lib/jobs/queue";
+import { logger } from "@/lib/logger";
+
+/**
+ * Registers the job handlers on a pg-boss instance and the once-a-minute schedule that
+ * finds due feeds. Safe to run in every app instance: the schedule fires once across
+ * them, due feeds are claimed with SKIP LOCKED, and each poll job runs in one worker.
+ */
+export async function startWorker(boss: PgBoss, prisma: PrismaClient) {
+  await boss.work<{ sourceId: number }>(queues.pollFeed, { batchSize: 1 }, async ([job]) => {
+    await pollFeed(prisma, job.data.sourceId);
+  });
+  await boss.work(queues.pollDue, async () => {
+    await enqueueDueFeeds(boss, prisma);
+  });
+  await boss.schedule(queues.pollDue, "* * * * *", {}, { singletonKey: "poll-due" });
+  logger.info("job worker started");
+}
+
+export async function enqueueDueFeeds(boss: PgBoss, prisma: PrismaClient): Promise<number[]> {
+  const due = await claimDueFeeds(prisma);
+  for (const id of due) await enqueueFeedPoll(boss, id);
+  return due;
+}

