@@ -100,7 +100,17 @@ async function withEngine<T>(connectionString: string, fn: (engine: SchemaEngine
   // as `{ ...config, database }`, and a connectionString would override that database.
   const { host, port, user, password, database, ssl } = parseConnectionString(connectionString);
   const adapter = new PrismaPg({ host: host ?? undefined, port: port ? Number(port) : undefined, user, password, database: database ?? undefined, ssl: ssl as boolean | undefined, max: 2 });
-  const factory = bindMigrationAwareSqlAdapterFactory(adapter);
+  const opened: { dispose(): Promise<void> }[] = [];
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => track(await adapter.connect()),
+    connectToShadowDb: async () => track(await adapter.connectToShadowDb()),
+  });
+  function track<A extends { dispose(): Promise<void> }>(a: A): A {
+    opened.push(a);
+    return a;
+  }
   const engine: SchemaEngine = await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] },
     () => {},
@@ -112,5 +122,6 @@ async function withEngine<T>(connectionString: string, fn: (engine: SchemaEngine
     // The engine holds an advisory lock until its connection closes: release it now,
     // or a second instance starting beside this one waits for the pool's idle timeout.
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }

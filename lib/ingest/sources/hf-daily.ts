@@ -124,9 +124,9 @@ class TopLevelReader {
 function topLevelKind(token: Token): "array" | "object" {
   if (token.name === "startArray") return "array";
   if (token.name === "startObject") return "object";
-  const got = /String/.test(token.name)
+  const got = /string/i.test(token.name)
     ? "a string"
-    : /Number/.test(token.name)
+    : /number/i.test(token.name)
       ? "a number"
       : token.name === "nullValue"
         ? "null"

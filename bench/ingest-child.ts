@@ -1,0 +1,34 @@
+/**
+ * One ingest of <file> into <databaseUrl>, run by bench/ingest.ts in its own process so
+ * its peak memory is its own. Prints one `BENCH_RESULT {json}` line on stdout.
+ */
+import { createReadStream, statSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { createPrismaClient } from "@/lib/db";
+import { runIngest } from "@/lib/ingest/run-ingest";
+
+const [file, databaseUrl] = process.argv.slice(2);
+if (!file || !databaseUrl) throw new Error("usage: ingest-child.ts <file> <databaseUrl>");
+
+// maxRSS is the kernel's high-water mark; the sampled RSS is a cross-check (it misses
+// spikes shorter than the interval, or while the event loop is busy).
+let sampledRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (sampledRss = Math.max(sampledRss, process.memoryUsage().rss)), 50);
+
+const prisma = createPrismaClient(databaseUrl);
+const started = performance.now();
+const summary = await runIngest({
+  body: createReadStream(file),
+  origin: file,
+  trigger: "cli",
+  maxBytes: statSync(file).size + 1,
+  prisma,
+});
+const ms = performance.now() - started;
+clearInterval(sampler);
+sampledRss = Math.max(sampledRss, process.memoryUsage().rss);
+await prisma.$disconnect();
+
+const { new: created, updated, unchanged, rejected, bytes } = summary;
+const result = { ms, new: created, updated, unchanged, rejected, bytes, maxRssKb: process.resourceUsage().maxRSS, sampledRssKb: Math.round(sampledRss / 1024) };
+console.log(`BENCH_RESULT ${JSON.stringify(result)}`);

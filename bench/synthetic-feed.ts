@@ -1,0 +1,181 @@
+/**
+ * Writes N synthetic Hugging Face `/api/daily_papers` entries (the shape of
+ * /work/shared/fixtures/feeds/hf-daily-papers-*.json, compact as the API serves it),
+ * streamed to a file and deterministic for a given N and seed.
+ */
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+
+const WORDS = (
+  "learning model models neural network networks transformer transformers attention diffusion language large " +
+  "vision visual multimodal reasoning agent agents reinforcement policy reward training inference efficient " +
+  "scalable robust benchmark dataset evaluation generation generative video image 3D scene robot robotic " +
+  "manipulation control planning retrieval augmented knowledge graph token tokens context long sparse mixture " +
+  "experts quantization distillation alignment preference optimization gradient loss representation embedding " +
+  "latent space self-supervised contrastive pretraining fine-tuning instruction tuning chain thought zero-shot " +
+  "few-shot adaptation domain transfer segmentation detection tracking depth geometry physics simulation world " +
+  "speech audio music code program synthesis mathematical theorem proof verification safety privacy federated " +
+  "temporal spatial hierarchical recurrent memory state tool use web search navigation embodied open-source " +
+  "evaluation metric human feedback scaling laws compute accuracy performance baseline state-of-the-art method " +
+  "approach framework novel propose demonstrate achieve outperform significantly results experiments across tasks"
+).split(" ");
+
+const FIRST = (
+  "Wei Jing Yang Li Hao Xin Yu Chen Lei Ming Jun Tao Fei Rui Zhi Kai Yan Bo Lin Qiang Anna Maria John David " +
+  "Michael Sarah Laura James Robert Emma Olivia Noah Liam Lucas Sofia Mia Elena Ivan Dmitri Olga Hiroshi Yuki " +
+  "Kenji Aiko Takumi Min-jun Ji-woo Seo-yeon Arjun Priya Rahul Ananya Vikram Deepa Omar Fatima Ahmed Layla Ali " +
+  "Youssef Carlos Lucia Diego Valentina Mateo Camila Pierre Camille Louis Chloe Hans Greta Lukas Lena Jonas " +
+  "Marco Giulia Luca Chiara Pedro Ines Tiago Sara Erik Ingrid Lars Astrid Mehmet Ayse Emre Zeynep Kwame Amara " +
+  "Chidi Ngozi Tomasz Agnieszka Piotr Katarzyna Jan Eva Petr Nikolai Svetlana Andrei Irina Samuel Rachel Daniel " +
+  "Hannah Benjamin Grace Thomas Alice Henry Clara Oscar Ruby Felix Isla Leo Nora Max Zoe Adam Eve Ethan Ava"
+).split(" ");
+
+const LAST = (
+  "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Song Tang " +
+  "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson " +
+  "Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis " +
+  "Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera " +
+  "Campbell Mitchell Carter Roberts Kim Park Choi Jung Kang Cho Yoon Jang Lim Han Tanaka Suzuki Takahashi " +
+  "Watanabe Ito Nakamura Kobayashi Yamamoto Kato Sato Patel Sharma Singh Kumar Gupta Reddy Iyer Nair Rao Das " +
+  "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Rossi Russo Ferrari Esposito " +
+  "Bianchi Romano Dubois Moreau Laurent Simon Michel Lefebvre Ivanov Petrov Smirnov Kuznetsov Popov Novak " +
+  "Kowalski Nowak Wiśniewski Silva Santos Oliveira Souza Costa Pereira Almeida Hansen Johansen Nielsen Larsen"
+).split(" ");
+
+const DAY_MS = 86_400_000;
+const FIRST_DAY = Date.UTC(2025, 7, 15); // 365 days ending on the fixture's 2026-08-14
+const AUTHOR_POOL = 20_000;
+const ORG_POOL = 200;
+const SUBMITTER_POOL = 3_000;
+
+/** mulberry32: tiny, fast, good enough for synthetic data. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+
+const hex = (prefix: string, n: number) => prefix + n.toString(16).padStart(24 - prefix.length, "0");
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export interface GeneratedFeed {
+  papers: number;
+  bytes: number;
+}
+
+export async function writeSyntheticFeed(file: string, papers: number, seed = 20260814): Promise<GeneratedFeed> {
+  const rnd = prng(seed);
+  const words = (n: number) => Array.from({ length: n }, () => rnd.pick(WORDS)).join(" ");
+  const sentence = () => {
+    const s = words(rnd.int(12, 28));
+    return s[0].toUpperCase() + s.slice(1) + ".";
+  };
+  const paragraph = (chars: number) => {
+    let out = sentence();
+    while (out.length < chars) out += " " + sentence();
+    return out;
+  };
+
+  // Pools, so authors, orgs and submitters repeat across papers as they do on HF.
+  const authorNames: string[] = [];
+  for (let k = 0; authorNames.length < AUTHOR_POOL; k++) {
+    authorNames.push(`${FIRST[k % FIRST.length]} ${LAST[Math.floor(k / FIRST.length) % LAST.length]}`);
+  }
+  const orgs = Array.from({ length: ORG_POOL }, (_, k) => {
+    const label = `${rnd.pick(LAST)} ${rnd.pick(["AI Lab", "University", "Research", "Institute", "Labs"])}`;
+    return {
+      _id: hex("68", k),
+      name: `${label.replace(/\W+/g, "")}-${k}`,
+      fullname: label,
+      avatar: `https://cdn-avatars.huggingface.co/v1/production/uploads/${hex("65", k)}/avatar${k}.png`,
+    };
+  });
+  const submitters = Array.from({ length: SUBMITTER_POOL }, (_, k) => {
+    const user = `${rnd.pick(FIRST).toLowerCase()}${rnd.pick(LAST).toLowerCase().replace(/\W/g, "")}${k}`;
+    return { _id: hex("64", k), avatarUrl: `/avatars/${hex("ac", k)}.svg`, fullname: user, name: user, type: "user", isPro: rnd.chance(0.1) };
+  });
+
+  const out = createWriteStream(file);
+  const idsPerMonth = new Map<string, number>();
+  let bytes = 0;
+  let pending = "[";
+  const flush = async () => {
+    bytes += Buffer.byteLength(pending);
+    if (!out.write(pending)) await once(out, "drain");
+    pending = "";
+  };
+
+  for (let i = 0; i < papers; i++) {
+    // Papers come in day order, as a crawl of consecutive daily pages would.
+    const dayMs = FIRST_DAY + Math.floor((i * 365) / papers) * DAY_MS;
+    const published = dayMs - rnd.int(1, 3) * DAY_MS;
+    const yymm = iso(published).slice(2, 4) + iso(published).slice(5, 7);
+    const seq = (idsPerMonth.get(yymm) ?? 0) + 1;
+    if (seq > 99_999) throw new Error("too many papers for one month of arXiv ids: use fewer --papers");
+    idsPerMonth.set(yymm, seq);
+    const arxivId = `${yymm}.${String(seq).padStart(5, "0")}`;
+
+    const titleWords = words(rnd.int(6, 13));
+    const title = titleWords[0].toUpperCase() + titleWords.slice(1);
+    const authors = Array.from({ length: rnd.int(3, 12) }, (_, a) => {
+      const k = Math.floor(rnd.next() ** 1.5 * AUTHOR_POOL); // some authors are far more prolific
+      const base = { _id: hex("6a", i * 16 + a), name: authorNames[k], hidden: false };
+      if (k % 9 || !rnd.chance(0.5)) return base;
+      const user = authorNames[k].toLowerCase().replace(/\W+/g, "") + k;
+      return { ...base, user: { _id: hex("5f", k), avatarUrl: `/avatars/${hex("ab", k)}.svg`, isPro: false, fullname: authorNames[k], user, type: "user", name: user }, status: "claimed_verified", hidden: false };
+    });
+    const submitter = rnd.pick(submitters);
+    const org = rnd.chance(0.6) ? rnd.pick(orgs) : undefined;
+    const media = rnd.chance(0.15) ? [`https://cdn-uploads.huggingface.co/production/uploads/${submitter._id}/${arxivId}.mp4`] : undefined;
+    const repo = rnd.chance(0.55) ? `https://github.com/${org?.name ?? submitter.name}/${title.split(" ")[0]}-${seq}` : undefined;
+
+    const entry = {
+      paper: {
+        id: arxivId,
+        authors,
+        mediaUrls: media,
+        publishedAt: iso(published),
+        submittedOnDailyAt: iso(dayMs),
+        title,
+        submittedOnDailyBy: submitter,
+        summary: paragraph(rnd.int(1050, 1300)),
+        upvotes: Math.floor(rnd.next() ** 3 * 400),
+        discussionId: hex("6b", i),
+        githubRepo: repo,
+        githubRepoAddedBy: repo ? "user" : undefined,
+        projectPage: rnd.chance(0.5) ? `https://${submitter.name}.github.io/${arxivId}/` : undefined,
+        ai_summary: paragraph(rnd.int(150, 300)),
+        ai_keywords: Array.from({ length: rnd.int(3, 9) }, () => words(rnd.int(1, 4))),
+        ai_summary_model: "thinkingmachines/Inkling-Small",
+        githubStars: repo && rnd.chance(0.9) ? Math.floor(rnd.next() ** 4 * 5000) : undefined,
+        organization: org,
+      },
+      publishedAt: iso(dayMs - rnd.int(2, 10) * 3_600_000),
+      title,
+      mediaUrls: media,
+      thumbnail: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${arxivId}.png`,
+      numComments: Math.floor(rnd.next() ** 4 * 20),
+      submittedBy: { ...submitter, isHf: false, followerCount: rnd.int(0, 300) },
+      organization: org,
+      isAuthorParticipating: rnd.chance(0.3),
+    };
+    pending += (i ? ",\n" : "\n") + JSON.stringify(entry);
+    if (pending.length > 1 << 20) await flush();
+  }
+  pending += "\n]\n";
+  await flush();
+  out.end();
+  await once(out, "finish");
+  return { papers, bytes };
+}

@@ -1,0 +1,240 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { runIngest, type IngestOptions } from "@/lib/ingest/run-ingest";
+import { useTestDatabase } from "@/lib/test/db";
+import { feedJson, feedText, streamOf } from "@/lib/test/fixtures";
+
+const { prisma } = await useTestDatabase();
+
+type Entry = { title: string; numComments: number; paper: Record<string, unknown> & { id: string; title: string; upvotes: number } };
+
+function ingest(text: string, extra: Partial<IngestOptions> = {}) {
+  return runIngest({ body: streamOf(text), origin: "test", trigger: "cli", prisma, ...extra });
+}
+
+async function tableCounts() {
+  const [papers, authors, links, features, orgs] = await Promise.all([
+    prisma.paper.count(),
+    prisma.author.count(),
+    prisma.paperAuthor.count(),
+    prisma.paperFeature.count(),
+    prisma.organization.count(),
+  ]);
+  return { papers, authors, links, features, orgs };
+}
+
+async function expectNothingWritten(promise: Promise<unknown>, code: string) {
+  const before = await tableCounts();
+  const err = await promise.catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  expect(await tableCounts()).toEqual(before);
+  const run = await prisma.ingestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+  expect(run.status).toBe("failed");
+  expect(run.error).toBe((err as AppError).message);
+  return err as AppError;
+}
+
+beforeEach(async () => {
+  await prisma.$executeRawUnsafe("TRUNCATE papers, authors, organizations, ingest_runs RESTART IDENTITY CASCADE");
+});
+
+describe("ingesting a Hugging Face daily-papers capture", () => {
+  const doc = feedText("hf-daily-papers-2026-08-14.json");
+
+  it("stores every paper with its authors in order, organization and featured day", async () => {
+    const summary = await ingest(doc);
+    expect(summary).toMatchObject({ format: "hf-daily", new: 23, updated: 0, unchanged: 0, rejected: 0 });
+
+    const paper = await prisma.paper.findUniqueOrThrow({
+      where: { arxivId: "2608.13489" },
+      include: { authors: { orderBy: { position: "asc" }, include: { author: true } }, features: true },
+    });
+    expect(paper.title).toBe("DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation");
+    expect(paper.authors.map((a) => a.author.name).slice(0, 3)).toEqual(["DreamX Team", "Rui Chen", "Xiangxiang Chu"]);
+    expect(paper.authors).toHaveLength(10);
+    expect(paper.publishedAt?.toISOString()).toBe("2026-08-13T00:00:00.000Z");
+    expect(paper.features.map((f) => f.day.toISOString().slice(0, 10))).toEqual(["2026-08-14"]);
+    expect(paper.features[0].submitterName).toBe("xiaochonglinghu");
+
+    const run = await prisma.ingestRun.findUniqueOrThrow({ where: { id: summary.runId } });
+    expect(run).toMatchObject({ status: "succeeded", format: "hf-daily", newCount: 23, rejectedCount: 0, trigger: "cli" });
+    expect(run.finishedAt).not.toBeNull();
+  });
+
+  it("changes nothing when the same capture is ingested again", async () => {
+    await ingest(doc);
+    const before = await tableCounts();
+    const updatedAt = (await prisma.paper.findMany({ orderBy: { id: "asc" }, select: { updatedAt: true } })).map((p) => p.updatedAt.getTime());
+
+    const again = await ingest(doc);
+    expect(again).toMatchObject({ new: 0, updated: 0, unchanged: 23, rejected: 0 });
+    expect(await tableCounts()).toEqual(before);
+    const after = (await prisma.paper.findMany({ orderBy: { id: "asc" }, select: { updatedAt: true } })).map((p) => p.updatedAt.getTime());
+    expect(after).toEqual(updatedAt);
+  });
+
+  it("updates the mutable fields from a newer capture without duplicating anything", async () => {
+    await ingest(doc);
+    const before = await tableCounts();
+    const entries = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json");
+    const target = entries[3];
+    target.paper.upvotes += 40;
+    target.numComments = 9;
+    target.paper.githubStars = 1234;
+    target.paper.ai_summary = "A newer summary.";
+
+    const summary = await ingest(JSON.stringify(entries));
+    expect(summary).toMatchObject({ new: 0, updated: 1, unchanged: 22 });
+    const stored = await prisma.paper.findUniqueOrThrow({ where: { arxivId: target.paper.id.replace(/v\d+$/, "") } });
+    expect(stored).toMatchObject({ upvotes: target.paper.upvotes, numComments: 9, githubStars: 1234, aiSummary: "A newer summary." });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("keeps one record for a paper featured again on another day", async () => {
+    await ingest(doc);
+    const entries = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json").slice(0, 1);
+    entries[0].paper.submittedOnDailyAt = "2026-08-20T00:00:00.000Z";
+    const summary = await ingest(JSON.stringify(entries));
+    expect(summary).toMatchObject({ new: 0, updated: 1 });
+    const paper = await prisma.paper.findUniqueOrThrow({ where: { arxivId: entries[0].paper.id }, include: { features: { orderBy: { day: "asc" } } } });
+    expect(paper.features.map((f) => f.day.toISOString().slice(0, 10))).toEqual(["2026-08-14", "2026-08-20"]);
+  });
+});
+
+describe("papers that arrive without an arXiv id", () => {
+  const page = feedText("hf-papers-page-excerpt.txt");
+  const bellman = "Inverting the Bellman Equation: From $Q$-Values to World Models";
+
+  function hfEntryFor(title: string, id: string) {
+    const [entry] = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json");
+    entry.title = title;
+    entry.paper.title = title;
+    entry.paper.id = id;
+    return JSON.stringify([entry]);
+  }
+
+  it("are kept under their title and merged when a feed brings the id", async () => {
+    const first = await ingest(page, { year: 2026 });
+    expect(first).toMatchObject({ format: "hf-page-text", new: 20 });
+    const titleOnly = await prisma.paper.findFirstOrThrow({ where: { title: bellman } });
+    expect(titleOnly.arxivId).toBeNull();
+
+    const merged = await ingest(hfEntryFor(bellman, "2606.99999"));
+    expect(merged).toMatchObject({ new: 0, updated: 1 });
+    expect(await prisma.paper.count()).toBe(20);
+    const paper = await prisma.paper.findUniqueOrThrow({ where: { id: titleOnly.id }, include: { features: true, authors: true } });
+    expect(paper.arxivId).toBe("2606.99999");
+    expect(paper.key).toBe("2606.99999");
+    expect(paper.authors.length).toBeGreaterThan(0);
+    expect(paper.features.length).toBe(2);
+  });
+
+  it("merge into the paper a feed already brought with its id", async () => {
+    await ingest(hfEntryFor(bellman, "2606.99999"));
+    const summary = await ingest(page, { year: 2026 });
+    expect(summary).toMatchObject({ new: 19 });
+    expect(await prisma.paper.count({ where: { title: bellman } })).toBe(1);
+    expect((await prisma.paper.findFirstOrThrow({ where: { title: bellman } })).arxivId).toBe("2606.99999");
+  });
+});
+
+describe("bad input", () => {
+  it("rejects broken entries by name and stores the others", async () => {
+    const entries = feedJson<Entry[]>("hf-daily-papers-2026-03-04.json");
+    delete (entries[0].paper as Record<string, unknown>).id;
+    entries[1].title = "";
+    entries[1].paper.title = "";
+    entries[2].paper.publishedAt = "2025-13-40T00:00:00.000Z";
+    const summary = await ingest(JSON.stringify(entries));
+    expect(summary).toMatchObject({ new: 21, rejected: 3 });
+    const rejections = await prisma.ingestRejection.findMany({ where: { runId: summary.runId }, orderBy: { id: "asc" } });
+    expect(rejections).toHaveLength(3);
+    expect(rejections[0].ref).toBe(entries[0].title);
+    expect(rejections[2].ref).toBe(entries[2].paper.id);
+    for (const r of rejections) expect(r.reason).toMatch(/\w/);
+    expect(await prisma.paper.count()).toBe(21);
+  });
+
+  it("refuses malformed JSON and writes nothing, even after good entries", async () => {
+    await ingest(feedText("hf-daily-papers-2025-10-01.json"));
+    const doc = feedText("hf-daily-papers-2026-08-14.json");
+    const truncated = doc.slice(0, Math.floor(doc.length * 0.8));
+    const err = await expectNothingWritten(ingest(truncated, { batchSize: 2 }), "parse_error");
+    expect(err.message).toMatch(/JSON/i);
+  });
+
+  it("refuses a document of no known format", async () => {
+    const err = await expectNothingWritten(ingest("<!doctype html><html><body>Hello</body></html>"), "unsupported_format");
+    expect(err.message).toMatch(/Unrecognised feed format/);
+  });
+
+  it("refuses an empty document", async () => {
+    await expectNothingWritten(ingest(""), "unsupported_format");
+  });
+
+  it("refuses a body over the size limit", async () => {
+    const doc = feedText("hf-daily-papers-2026-08-14.json");
+    const err = await expectNothingWritten(ingest(doc, { maxBytes: 50_000, batchSize: 2 }), "payload_too_large");
+    expect(err.httpStatus).toBe(413);
+  });
+
+  it("refuses an announced oversize body before reading it", async () => {
+    let read = false;
+    const body = (async function* () {
+      read = true;
+      yield Buffer.from("[]");
+    })();
+    await expectNothingWritten(runIngest({ body, origin: "test", trigger: "api", prisma, maxBytes: 1000, declaredBytes: 5000 }), "payload_too_large");
+    expect(read).toBe(false);
+  });
+
+  it("keeps hostile text as plain text", async () => {
+    const [entry] = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json");
+    const title = `<script>alert(1)</script><img src=x onerror=alert(2)> \u0000Paper`;
+    entry.title = title;
+    entry.paper.title = title;
+    await ingest(JSON.stringify([entry]));
+    const stored = await prisma.paper.findUniqueOrThrow({ where: { arxivId: entry.paper.id } });
+    expect(stored.title).toBe("<script>alert(1)</script><img src=x onerror=alert(2)> Paper");
+  });
+
+  it("leaves no half-written paper when the database fails mid-run", async () => {
+    const entries = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json");
+    const poisoned = entries[15].paper.id;
+    await prisma.$executeRawUnsafe(`
+      CREATE FUNCTION fail_on_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.arxiv_id = '${poisoned}' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER poison BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION fail_on_poison()`);
+    try {
+      const err = await expectNothingWritten(ingest(JSON.stringify(entries), { batchSize: 5 }), "internal");
+      expect(err.message).toMatch(/nothing was saved/);
+      expect(await prisma.paper.count()).toBe(0);
+      expect(await prisma.author.count()).toBe(0);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER poison ON papers; DROP FUNCTION fail_on_poison()`);
+    }
+  });
+});
+
+describe("every supported format", () => {
+  it.each([
+    ["arxiv-api-query-cs.RO-2025-10-17.xml", "arxiv-atom", 2],
+    ["arxiv-rss-cs.AI-2026-04-27.xml", "arxiv-rss", 3],
+    ["hf-daily-papers-2025-10-01.json", "hf-daily", 37],
+    ["hf-daily-papers-2026-03-04.json", "hf-daily", 24],
+  ])("%s is detected and stored", async (file, format, count) => {
+    const summary = await ingest(feedText(file));
+    expect(summary).toMatchObject({ format, new: count, rejected: 0 });
+    expect(await prisma.paper.count()).toBe(count);
+  });
+
+  it("two runs of one feed at the same time store each paper once", async () => {
+    const doc = feedText("hf-daily-papers-2025-10-01.json");
+    const results = await Promise.all([ingest(doc, { batchSize: 5 }), ingest(doc, { batchSize: 5 })]);
+    expect(results.map((r) => r.new + r.updated + r.unchanged)).toEqual([37, 37]);
+    expect(results[0].new + results[1].new).toBe(37);
+    expect(await prisma.paper.count()).toBe(37);
+    expect(await prisma.paperFeature.count()).toBe(37);
+  });
+});
