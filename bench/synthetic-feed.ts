@@ -149,7 +149,7 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
         submittedOnDailyAt: iso(dayMs),
         title,
         submittedOnDailyBy: submitter,
-        summary: paragraph(rnd.int(1050, 1300)),
+        summary: paragraph(rnd.int(1000, 1250)),
         upvotes: Math.floor(rnd.next() ** 3 * 400),
         discussionId: hex("6b", i),
         githubRepo: repo,

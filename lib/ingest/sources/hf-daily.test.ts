@@ -17,7 +17,7 @@ async function* strings(...parts: string[]) {
   yield* parts;
 }
 
-const parseFile = (name: string, highWaterMark?: number) => collect(fs.createReadStream(fixture(name), { highWaterMark }));
+const parseFile = (name: string) => collect(fs.createReadStream(fixture(name)));
 const parseText = (text: string) => collect(strings(text));
 
 function papers(items: ParseItem[]): ParsedPaper[] {
@@ -156,6 +156,7 @@ describe("parseHfDaily on real captures", () => {
     expect(paperById(items, "2603.00729").githubStars).toBe(15848);
     const noKeywords = paperById(items, "2603.02398");
     expect(noKeywords).not.toHaveProperty("aiKeywords");
+    expect(noKeywords).not.toHaveProperty("aiSummary");
     expect(noKeywords.authors).toEqual([{ name: "A. I. Perminov" }]);
     expect(paperById(items, "2602.23496").authors).toContainEqual({ name: "Bo Shi", hfUser: "solstice0621" });
   });
@@ -198,8 +199,13 @@ describe("parseHfDaily on real captures", () => {
 
   it("gives the same result whatever the chunking, even splitting UTF-8 sequences", async () => {
     const whole = await parseFile("hf-daily-papers-2025-10-01.json");
-    const tiny = await parseFile("hf-daily-papers-2025-10-01.json", 7);
-    expect(tiny).toEqual(whole);
+    const bytes = fs.readFileSync(fixture("hf-daily-papers-2025-10-01.json"));
+    const alpha = bytes.indexOf(Buffer.from("Mem-α")) + 5; // inside the two bytes of "α"
+    async function* pieces() {
+      yield bytes.subarray(0, alpha);
+      for (let i = alpha; i < bytes.length; i += 61) yield bytes.subarray(i, i + 61);
+    }
+    expect(await collect(pieces())).toEqual(whole);
     const asString = await parseText(fs.readFileSync(fixture("hf-daily-papers-2025-10-01.json"), "utf8"));
     expect(asString).toEqual(whole);
   });
@@ -228,6 +234,12 @@ describe("parseHfDaily on bad input", () => {
     expect((await parseError("")).message).toMatch(/^Empty document/);
     expect((await parseError("   \n")).message).toMatch(/^Empty document/);
     expect((await parseError("[] []")).message).toMatch(/^Invalid JSON/);
+    expect((await parseError("tru")).message).toMatch(/^Invalid JSON/);
+    const badUtf8 = await collect((async function* () {
+      yield new Uint8Array([0x5b, 0xff, 0x5d]);
+    })()).catch((e: unknown) => e);
+    expect(badUtf8).toBeInstanceOf(FeedParseError);
+    expect((badUtf8 as Error).message).toBe("Invalid UTF-8 after byte 0");
   });
 
   it("reports Hugging Face's error object as such", async () => {

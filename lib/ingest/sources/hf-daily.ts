@@ -42,6 +42,7 @@ class TopLevelReader {
   private bytesIn = 0;
   private bytesParsed = 0;
   private started = false;
+  private sawContent = false;
   private out: unknown[] = [];
 
   write(chunk: Uint8Array | string): unknown[] {
@@ -66,7 +67,7 @@ class TopLevelReader {
       // Flushing with `none` is stream-chain's protocol; the typings only admit strings.
       tokens = (this.tokenizer as unknown as (flush: typeof none) => Tokens)(none);
     } catch {
-      if (!this.kind) throw new FeedParseError("Empty document: expected a JSON array of daily-papers entries", FORMAT);
+      if (!this.sawContent) throw new FeedParseError("Empty document: expected a JSON array of daily-papers entries", FORMAT);
       throw new FeedParseError(`Invalid JSON: the document ends unexpectedly at byte ${this.bytesParsed} (truncated?)`, FORMAT);
     }
     this.consume(tokens);
@@ -83,6 +84,7 @@ class TopLevelReader {
 
   private feed(slice: string): void {
     if (!slice) return;
+    this.sawContent ||= /\S/.test(slice);
     let tokens;
     try {
       tokens = this.tokenizer(slice);

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { feed, ingest } from "./helpers";
+
+test("the home page shows the papers of the latest ingested day", async ({ page, request }) => {
+  const summary = await ingest(request, feed("hf-daily-papers-2026-08-14.json"));
+  expect(summary.new + summary.unchanged).toBe(23);
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Daily Papers" })).toBeVisible();
+  await expect(page.getByText("Aug 14, 2026")).toBeVisible();
+  await expect(page.getByTestId("paper-card")).toHaveCount(23);
+  await expect(page.getByRole("heading", { name: "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation" })).toBeVisible();
+});
+
+test("feed text that looks like HTML is shown as text and runs nothing", async ({ page, request }) => {
+  const entries = JSON.parse(feed("hf-daily-papers-2026-08-14.json"));
+  const [entry] = entries;
+  const title = `<img src=x onerror="window.__pwned=1">Hostile <script>window.__pwned=2</script> title`;
+  entry.title = title;
+  entry.paper.title = title;
+  entry.paper.id = "2609.00001";
+  entry.paper.submittedOnDailyAt = "2026-09-01T00:00:00.000Z";
+  await ingest(request, JSON.stringify([entry]));
+
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => dialogs.push(d.message()));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator("main img[src=x]").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
