@@ -31,6 +31,7 @@ interface PaperRow {
   categories: string[];
   comment: string | null;
   author_count: number | null;
+  author_names: string;
   organization_id: number | null;
 }
 
@@ -38,13 +39,13 @@ type RowValues = Omit<PaperRow, "id">;
 const compared: (keyof RowValues)[] = [
   "key", "arxiv_id", "title_key", "title", "abstract", "published_at", "upvotes", "num_comments",
   "github_repo", "github_stars", "project_page", "ai_summary", "ai_keywords", "thumbnail",
-  "media_urls", "categories", "comment", "author_count", "organization_id",
+  "media_urls", "categories", "comment", "author_count", "author_names", "organization_id",
 ];
 
 const recordsetColumns = `id int, key text, arxiv_id text, title_key text, title text, abstract text,
   published_at timestamptz, upvotes int, num_comments int, github_repo text, github_stars int,
   project_page text, ai_summary text, ai_keywords text[], thumbnail text, media_urls text[],
-  categories text[], comment text, author_count int, organization_id int`;
+  categories text[], comment text, author_count int, author_names text, organization_id int`;
 
 interface Incoming {
   paper: ParsedPaper;
@@ -68,7 +69,7 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
   const existing = await tx.$queryRawUnsafe<PaperRow[]>(
     `SELECT id, key, arxiv_id, title_key, title, abstract, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_at,
             upvotes, num_comments, github_repo, github_stars, project_page, ai_summary, ai_keywords, thumbnail,
-            media_urls, categories, comment, author_count, organization_id
+            media_urls, categories, comment, author_count, author_names, organization_id
        FROM papers WHERE arxiv_id = ANY($1::text[]) OR title_key = ANY($2::text[]) ORDER BY id`,
     incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])),
     incoming.map((i) => i.titleKey),
@@ -113,9 +114,9 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
   const inserted = inserts.length
     ? await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
         `INSERT INTO papers (key, arxiv_id, title_key, title, abstract, published_at, upvotes, num_comments, github_repo,
-            github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, organization_id)
+            github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, author_names, organization_id)
          SELECT key, arxiv_id, title_key, title, abstract, published_at, upvotes, num_comments, github_repo,
-            github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, organization_id
+            github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, author_names, organization_id
            FROM jsonb_to_recordset($1::jsonb) AS x(${recordsetColumns})
          ON CONFLICT DO NOTHING RETURNING id, key`,
         JSON.stringify(inserts),
@@ -133,7 +134,7 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
           published_at = x.published_at, upvotes = x.upvotes, num_comments = x.num_comments, github_repo = x.github_repo,
           github_stars = x.github_stars, project_page = x.project_page, ai_summary = x.ai_summary, ai_keywords = x.ai_keywords,
           thumbnail = x.thumbnail, media_urls = x.media_urls, categories = x.categories, comment = x.comment,
-          author_count = x.author_count, organization_id = x.organization_id, updated_at = now()
+          author_count = x.author_count, author_names = x.author_names, organization_id = x.organization_id, updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS x(${recordsetColumns}) WHERE p.id = x.id`,
       JSON.stringify(updates),
     );
@@ -262,6 +263,7 @@ function valuesFor(item: Incoming, row: PaperRow | null, orgId: number | null, h
     categories: p.categories?.map(cleanText) ?? row?.categories ?? [],
     comment: cleanText(p.comment) ?? row?.comment ?? null,
     author_count: p.authors.length || hasAuthors ? null : (p.authorCount ?? row?.author_count ?? null),
+    author_names: p.authors.length ? p.authors.map((a) => cleanText(a.name)).join(", ") : (row?.author_names ?? ""),
     organization_id: orgId ?? row?.organization_id ?? null,
   };
 }

@@ -1,0 +1,22 @@
+-- Full-text search and similar papers.
+
+-- Authors' names in order, denormalised by ingestion so the search vector can include them.
+ALTER TABLE "papers" ADD COLUMN "author_names" TEXT NOT NULL DEFAULT '';
+
+-- Title over abstract over authors. Author names use the 'simple' configuration: names
+-- are not English words and must not be stemmed.
+ALTER TABLE "papers" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('english', coalesce("title", '')), 'A') ||
+  setweight(to_tsvector('english', coalesce("abstract", '')), 'B') ||
+  setweight(to_tsvector('simple', coalesce("author_names", '')), 'C')
+) STORED;
+
+CREATE INDEX "papers_search_vector_idx" ON "papers" USING GIN ("search_vector");
+
+-- Similar papers: trigram distance between titles, answered by a GiST index (KNN).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX "papers_title_trgm_idx" ON "papers" USING GIST ("title" gist_trgm_ops);
+
+-- A day's (or week's) papers straight from the index.
+DROP INDEX "paper_features_day_idx";
+CREATE INDEX "paper_features_day_paper_id_idx" ON "paper_features" ("day", "paper_id");
