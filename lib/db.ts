@@ -4,16 +4,18 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 /**
  * The one Prisma client of the process, created on first use (after the boot code has
  * settled DATABASE_URL) and kept on globalThis so dev reloads don't open new pools.
+ * It follows DATABASE_URL: test files that point it elsewhere get their own client.
  */
-const globalForDb = globalThis as unknown as { paperboyPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { paperboyPrisma?: { url: string; client: PrismaClient } };
 
 export function db(): PrismaClient {
-  if (!globalForDb.paperboyPrisma) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set: the database has not been started");
-    globalForDb.paperboyPrisma = createPrismaClient(connectionString);
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the database has not been started");
+  if (globalForDb.paperboyPrisma?.url !== url) {
+    void globalForDb.paperboyPrisma?.client.$disconnect();
+    globalForDb.paperboyPrisma = { url, client: createPrismaClient(url) };
   }
-  return globalForDb.paperboyPrisma;
+  return globalForDb.paperboyPrisma.client;
 }
 
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
@@ -21,6 +23,6 @@ export function createPrismaClient(connectionString: string, max = 10): PrismaCl
 }
 
 export async function disconnectDb() {
-  await globalForDb.paperboyPrisma?.$disconnect();
+  await globalForDb.paperboyPrisma?.client.$disconnect();
   globalForDb.paperboyPrisma = undefined;
 }

@@ -1,52 +1,255 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { AuthorDTO, PaperDTO } from "@/lib/data/paper-types";
+import type { DayRange } from "@/lib/papers/dates";
 
-export interface PaperCardData {
+/** `listed`: newest listing first (HF API's `sort=publishedAt`, the entry's own time). */
+export type Sort = "trending" | "upvotes" | "newest" | "listed";
+
+/**
+ * Trending score: upvotes with a time decay, as Hacker News does.
+ *   score = (upvotes + 1) / (hours since the start of the featured day + 2) ^ 1.5
+ * Hours are counted up to the end of the period shown (or now, if the period is not over), so a
+ * past week reads the way it did at the time. Papers of one day share their age, so a day's
+ * trending order is its upvote order; over a week or month, fresh papers rise.
+ */
+export const trendingSql = (refParam: string) =>
+  `(p.upvotes + 1) / power(greatest(extract(epoch from (${refParam}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC'))) / 3600, 0) + 2, 1.5)`;
+
+const orderBy: Record<Sort, (ref: string) => string> = {
+  trending: (ref) => `${trendingSql(ref)} DESC, p.id DESC`,
+  upvotes: () => `p.upvotes DESC, p.id DESC`,
+  newest: () => `p.published_at DESC NULLS LAST, p.id DESC`,
+  listed: () => `f.featured_at DESC, p.id DESC`,
+};
+
+interface PaperRow {
   id: number;
-  arxivId: string | null;
+  arxiv_id: string | null;
   title: string;
   abstract: string | null;
-  authors: string[];
-  authorCount: number | null;
-  organization: { name: string; fullname: string | null } | null;
-  publishedAt: Date | null;
+  published_at: Date | null;
   upvotes: number;
-  numComments: number;
-  githubStars: number | null;
+  num_comments: number;
+  github_repo: string | null;
+  github_stars: number | null;
+  project_page: string | null;
+  ai_summary: string | null;
+  ai_keywords: string[];
   thumbnail: string | null;
+  media_urls: string[];
+  categories: string[];
+  comment: string | null;
+  author_count: number | null;
+  org_id: number | null;
+  org_name: string | null;
+  org_fullname: string | null;
+  org_avatar: string | null;
+  day: Date | null;
+  featured_at: Date | null;
+  submitter_name: string | null;
+  submitter_fullname: string | null;
+  submitter_avatar: string | null;
 }
 
-/** The most recent UTC day with featured papers, as `YYYY-MM-DD`, or null when there are none. */
+const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
+  p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories, p.comment,
+  p.author_count, o.id AS org_id, o.name AS org_name, o.fullname AS org_fullname, o.avatar AS org_avatar`;
+const featureColumns = `f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar`;
+/** The latest featured day of each paper, for views that are not about one day. */
+const latestFeature = `LEFT JOIN LATERAL (SELECT * FROM paper_features lf WHERE lf.paper_id = p.id ORDER BY lf.day DESC LIMIT 1) f ON true`;
+
+export interface ListFeaturedOptions {
+  range: DayRange;
+  sort: Sort;
+  limit: number;
+  offset: number;
+  /** Only papers featured by this submitter (HF's `submittedBy.name`). */
+  submitter?: string;
+  /** Leave out papers known only by title (the HF-compatible API has no id to give them). */
+  arxivOnly?: boolean;
+  now?: Date;
+}
+
+/**
+ * Papers featured in a range of UTC days, one page of them plus whether more follow.
+ * A paper featured on two days of the range is listed once, for its later day.
+ */
+export async function listFeaturedPapers(opts: ListFeaturedOptions): Promise<{ papers: PaperDTO[]; hasMore: boolean }> {
+  const ref = new Date(Math.min((opts.now ?? new Date()).getTime(), Date.parse(`${opts.range.end}T00:00:00Z`)));
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${paperColumns}, ${featureColumns}, ${trendingSql("$6")} AS trending_score
+       FROM paper_features f
+       JOIN papers p ON p.id = f.paper_id
+       LEFT JOIN organizations o ON o.id = p.organization_id
+      WHERE f.day >= $1::date AND f.day < $2::date
+        AND ($5::text IS NULL OR f.submitter_name = $5)
+        AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM paper_features later
+                         WHERE later.paper_id = f.paper_id AND later.day > f.day AND later.day < $2::date)
+      ORDER BY ${orderBy[opts.sort]("$6")}
+      LIMIT $3 OFFSET $4`,
+    opts.range.start,
+    opts.range.end,
+    opts.limit + 1,
+    opts.offset,
+    opts.submitter ?? null,
+    ref,
+    opts.arxivOnly ?? false,
+  );
+  const papers = await withAuthors(rows.slice(0, opts.limit));
+  return { papers, hasMore: rows.length > opts.limit };
+}
+
+/** The most recent UTC day with featured papers, or null when there are none. */
 export async function getLatestFeaturedDay(): Promise<string | null> {
-  const row = await db().paperFeature.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  return row ? row.day.toISOString().slice(0, 10) : null;
+  const [row] = await db().$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM paper_features`;
+  return row?.day ? isoDay(row.day) : null;
 }
 
-/** The papers featured on one UTC day, most upvoted first. */
-export async function listPapersFeaturedOn(day: string, limit = 50): Promise<PaperCardData[]> {
-  const papers = await db().paper.findMany({
-    where: { features: { some: { day: new Date(`${day}T00:00:00Z`) } } },
-    orderBy: [{ upvotes: "desc" }, { id: "asc" }],
-    take: limit,
-    select: {
-      id: true,
-      arxivId: true,
-      title: true,
-      abstract: true,
-      authorCount: true,
-      publishedAt: true,
-      upvotes: true,
-      numComments: true,
-      githubStars: true,
-      thumbnail: true,
-      organization: { select: { name: true, fullname: true } },
-      authors: { orderBy: { position: "asc" }, take: 4, select: { author: { select: { name: true } } } },
-      _count: { select: { authors: true } },
-    },
-  });
-  return papers.map(({ authors, _count, ...p }) => ({
-    ...p,
-    authors: authors.map((a) => a.author.name),
-    authorCount: p.authorCount ?? _count.authors,
-  }));
+/** The nearest days before and after `day` that have papers (empty days are skipped). */
+export async function getAdjacentDays(day: string): Promise<{ previous: string | null; next: string | null }> {
+  const [row] = await db().$queryRaw<{ previous: Date | null; next: Date | null }[]>`
+    SELECT (SELECT max(day) FROM paper_features WHERE day < ${day}::date) AS previous,
+           (SELECT min(day) FROM paper_features WHERE day > ${day}::date) AS next`;
+  return { previous: row?.previous ? isoDay(row.previous) : null, next: row?.next ? isoDay(row.next) : null };
 }
+
+/** The days in a range that have papers, by index skip-scan (one probe per day, not per paper). */
+export async function listDaysWithPapers(range: DayRange): Promise<string[]> {
+  const rows = await db().$queryRaw<{ day: Date }[]>`
+    WITH RECURSIVE d(day) AS (
+      (SELECT day FROM paper_features WHERE day >= ${range.start}::date AND day < ${range.end}::date ORDER BY day LIMIT 1)
+      UNION ALL
+      SELECT (SELECT day FROM paper_features WHERE day > d.day AND day < ${range.end}::date ORDER BY day LIMIT 1)
+        FROM d WHERE d.day IS NOT NULL
+    )
+    SELECT day FROM d WHERE day IS NOT NULL`;
+  return rows.map((r) => isoDay(r.day));
+}
+
+/** One paper by arXiv id (without version) or by `local-<id>` for papers known only by title. */
+export async function getPaper(ref: { arxivId: string } | { id: number }): Promise<PaperDTO | null> {
+  const where = "arxivId" in ref ? "p.arxiv_id = $1" : "p.id = $1::int";
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${paperColumns}, ${featureColumns}
+       FROM papers p LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      WHERE ${where}`,
+    "arxivId" in ref ? ref.arxivId : ref.id,
+  );
+  const [paper] = await withAuthors(rows);
+  return paper ?? null;
+}
+
+/**
+ * Papers most like this one: the 40 nearest titles by trigram distance (a GiST KNN scan),
+ * re-ranked by how much of this paper's title vocabulary their full text shares.
+ */
+export async function listSimilarPapers(paperId: number, limit = 6): Promise<PaperDTO[]> {
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `WITH me AS (SELECT title,
+                        -- the title's own lexemes, ORed; cast, not to_tsquery, so they are not stemmed twice
+                        coalesce((SELECT string_agg(quote_literal(l), ' | ')
+                                    FROM unnest(tsvector_to_array(to_tsvector('english', title))) l), '')::tsquery AS q
+                   FROM papers WHERE id = $1),
+          near AS (SELECT p.id, p.title <-> me.title AS dist FROM papers p, me
+                    WHERE p.id <> $1 ORDER BY p.title <-> me.title LIMIT 40)
+     SELECT ${paperColumns}, ${featureColumns}
+       FROM near JOIN papers p ON p.id = near.id CROSS JOIN me
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      ORDER BY (1 - near.dist) + 2 * ts_rank(p.search_vector, me.q) DESC, p.id
+      LIMIT $2`,
+    paperId,
+    limit,
+  );
+  return withAuthors(rows);
+}
+
+export interface AuthorPage {
+  author: AuthorDTO;
+  papers: PaperDTO[];
+  hasMore: boolean;
+}
+
+export async function getAuthorPapers(name: string, limit: number, offset: number): Promise<AuthorPage | null> {
+  const author = await db().author.findUnique({ where: { name }, select: { id: true, name: true, hfUser: true } });
+  if (!author) return null;
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${paperColumns}, ${featureColumns}
+       FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      WHERE pa.author_id = $1
+      ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $2 OFFSET $3`,
+    author.id,
+    limit + 1,
+    offset,
+  );
+  return { author, papers: await withAuthors(rows.slice(0, limit)), hasMore: rows.length > limit };
+}
+
+export async function getOrganizationPapers(name: string, limit: number, offset: number) {
+  const organization = await db().organization.findUnique({ where: { name }, select: { id: true, name: true, fullname: true, avatar: true } });
+  if (!organization) return null;
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${paperColumns}, ${featureColumns}
+       FROM papers p JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      WHERE p.organization_id = $1
+      ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $2 OFFSET $3`,
+    organization.id,
+    limit + 1,
+    offset,
+  );
+  return { organization, papers: await withAuthors(rows.slice(0, limit)), hasMore: rows.length > limit };
+}
+
+/** Fills in each paper's full author list, in order, with one query for the whole page. */
+export async function withAuthors(rows: PaperRow[]): Promise<PaperDTO[]> {
+  if (!rows.length) return [];
+  const authorRows = await db().$queryRaw<{ paper_id: number; id: number; name: string; hf_user: string | null }[]>`
+    SELECT pa.paper_id, a.id, a.name, a.hf_user FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
+     WHERE pa.paper_id = ANY(${rows.map((r) => r.id)}::int[]) ORDER BY pa.paper_id, pa.position`;
+  const byPaper = new Map<number, AuthorDTO[]>();
+  for (const a of authorRows) {
+    const list = byPaper.get(a.paper_id) ?? [];
+    list.push({ id: a.id, name: a.name, hfUser: a.hf_user });
+    byPaper.set(a.paper_id, list);
+  }
+  return rows.map((r) => toDto(r, byPaper.get(r.id) ?? []));
+}
+
+function toDto(r: PaperRow, authors: AuthorDTO[]): PaperDTO {
+  return {
+    id: r.id,
+    arxivId: r.arxiv_id,
+    title: r.title,
+    abstract: r.abstract,
+    publishedAt: r.published_at,
+    upvotes: r.upvotes,
+    numComments: r.num_comments,
+    githubRepo: r.github_repo,
+    githubStars: r.github_stars,
+    projectPage: r.project_page,
+    aiSummary: r.ai_summary,
+    aiKeywords: r.ai_keywords,
+    thumbnail: r.thumbnail,
+    mediaUrls: r.media_urls,
+    categories: r.categories,
+    comment: r.comment,
+    authors,
+    authorCount: authors.length || (r.author_count ?? 0),
+    organization: r.org_id ? { id: r.org_id, name: r.org_name!, fullname: r.org_fullname, avatar: r.org_avatar } : null,
+    feature: r.day && r.featured_at
+      ? {
+          day: isoDay(r.day),
+          featuredAt: r.featured_at,
+          submitter: r.submitter_name ? { name: r.submitter_name, fullname: r.submitter_fullname, avatarUrl: r.submitter_avatar } : null,
+        }
+      : null,
+  };
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export type { PaperRow };

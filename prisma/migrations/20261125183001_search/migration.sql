@@ -3,12 +3,12 @@
 -- Authors' names in order, denormalised by ingestion so the search vector can include them.
 ALTER TABLE "papers" ADD COLUMN "author_names" TEXT NOT NULL DEFAULT '';
 
--- Title over abstract over authors. Author names use the 'simple' configuration: names
--- are not English words and must not be stemmed.
+-- Title over abstract over authors. Names go through the same 'english' configuration
+-- as queries do, so a searched name is stemmed the same way as the indexed one.
 ALTER TABLE "papers" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('english', coalesce("title", '')), 'A') ||
   setweight(to_tsvector('english', coalesce("abstract", '')), 'B') ||
-  setweight(to_tsvector('simple', coalesce("author_names", '')), 'C')
+  setweight(to_tsvector('english', coalesce("author_names", '')), 'C')
 ) STORED;
 
 CREATE INDEX "papers_search_vector_idx" ON "papers" USING GIN ("search_vector");

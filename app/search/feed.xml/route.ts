@@ -1,0 +1,25 @@
+import type { NextRequest } from "next/server";
+import { searchPapers } from "@/lib/data/search";
+import { buildPaperFeed, xmlResponse } from "@/lib/feeds/paper-feed";
+import { parseSearchQuery } from "@/lib/search/query";
+
+export const dynamic = "force-dynamic";
+
+/** RSS (or Atom with `?format=atom`) of a search: follow a topic in a feed reader. */
+export async function GET(request: NextRequest) {
+  const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
+  const parsed = parseSearchQuery(q);
+  if (!parsed) return new Response("Give a search query: /search/feed.xml?q=words", { status: 400 });
+  const { hits } = await searchPapers({ tsquery: parsed.tsquery, limit: 50, offset: 0 });
+  const origin = request.nextUrl.origin;
+  const feed = buildPaperFeed({
+    title: `Paperboy: papers matching “${q}”`,
+    description: `Papers matching “${q}”, best match first`,
+    pageUrl: `${origin}/search?q=${encodeURIComponent(q)}`,
+    selfUrl: `${origin}/search/feed.xml?q=${encodeURIComponent(q)}`,
+    origin,
+    papers: hits.map((h) => h.paper),
+  });
+  const atom = request.nextUrl.searchParams.get("format") === "atom";
+  return xmlResponse(atom ? feed.atom1() : feed.rss2(), atom ? "atom" : "rss");
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { PaperDTO } from "@/lib/data/paper-types";
+import { withAuthors, type PaperRow } from "@/lib/data/papers";
+
+export interface SearchOptions {
+  /** A to_tsquery string from parseSearchQuery: quoted lexemes and operators only. */
+  tsquery: string;
+  limit: number;
+  offset: number;
+  /** Published on or after this UTC day, `YYYY-MM-DD`. */
+  from?: string;
+  /** Published before the end of this UTC day. */
+  to?: string;
+  /** Organization handle. */
+  organization?: string;
+  /** Leave out papers known only by title. */
+  arxivOnly?: boolean;
+}
+
+export interface SearchHit {
+  paper: PaperDTO;
+  /** Title and abstract excerpt with matches between \u0001 and \u0002 (rendered as <mark>, never as HTML). */
+  titleHighlight: string;
+  abstractHighlight: string;
+}
+
+/** Markers ts_headline puts around matches: control characters no feed text keeps. */
+export const markStart = "\u0001";
+export const markEnd = "\u0002";
+
+/**
+ * Full-text search over titles (weight A), abstracts (B) and author names (C), ranked by
+ * ts_rank_cd with those weights, newest first among equals. Highlights are computed for the
+ * returned page only.
+ */
+export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
+  const rows = await db().$queryRawUnsafe<(PaperRow & { title_hl: string; abstract_hl: string })[]>(
+    `WITH q AS (SELECT to_tsquery('english', $1) AS q),
+          hits AS (
+            SELECT p.id, ts_rank_cd(p.search_vector, q.q) AS rank
+              FROM papers p, q
+             WHERE p.search_vector @@ q.q
+               AND ($4::date IS NULL OR p.published_at >= $4::date)
+               AND ($5::date IS NULL OR p.published_at < $5::date + 1)
+               AND ($6::text IS NULL OR p.organization_id = (SELECT id FROM organizations WHERE name = $6))
+               AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
+             ORDER BY rank DESC, p.id DESC
+             LIMIT $2 OFFSET $3)
+     SELECT p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
+            p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories,
+            p.comment, p.author_count, o.id AS org_id, o.name AS org_name, o.fullname AS org_fullname, o.avatar AS org_avatar,
+            f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar,
+            ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
+            ts_headline('english', coalesce(p.abstract, ''), q.q,
+                        'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl
+       FROM hits JOIN papers p ON p.id = hits.id CROSS JOIN q
+       LEFT JOIN organizations o ON o.id = p.organization_id
+       LEFT JOIN LATERAL (SELECT * FROM paper_features lf WHERE lf.paper_id = p.id ORDER BY lf.day DESC LIMIT 1) f ON true
+      ORDER BY hits.rank DESC, p.id DESC`,
+    opts.tsquery,
+    opts.limit + 1,
+    opts.offset,
+    opts.from ?? null,
+    opts.to ?? null,
+    opts.organization ?? null,
+    opts.arxivOnly ?? false,
+  );
+  const page = rows.slice(0, opts.limit);
+  const papers = await withAuthors(page);
+  return {
+    hits: papers.map((paper, i) => ({ paper, titleHighlight: page[i].title_hl, abstractHighlight: page[i].abstract_hl })),
+    hasMore: rows.length > opts.limit,
+  };
+}
+
+/** Splits a highlighted string into plain and matched parts, for rendering as text and <mark>. */
+export function highlightParts(s: string): { text: string; match: boolean }[] {
+  const parts: { text: string; match: boolean }[] = [];
+  for (const [i, chunk] of s.split(markStart).entries()) {
+    if (i === 0) {
+      if (chunk) parts.push({ text: chunk, match: false });
+      continue;
+    }
+    const [match, rest = ""] = chunk.split(markEnd);
+    if (match) parts.push({ text: match, match: true });
+    if (rest) parts.push({ text: rest, match: false });
+  }
+  return parts;
+}
