@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/test/db";
+import { feedsDir } from "@/lib/test/fixtures";
+
+const run = promisify(execFile);
+const { url, prisma } = await useTestDatabase();
+
+function ingest(...args: string[]) {
+  return run(process.execPath, ["--import", "tsx", "scripts/ingest.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
+  );
+}
+
+describe("npm run ingest", () => {
+  it("ingests files and prints each run's counts, the second time all unchanged", async () => {
+    const files = ["hf-daily-papers-2026-08-14.json", "arxiv-rss-cs.AI-2026-04-27.xml"].map((f) => path.join(feedsDir, f));
+    const first = await ingest(...files);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("hf-daily-papers-2026-08-14.json: hf-daily, 23 new, 0 updated, 0 unchanged, 0 rejected");
+    expect(first.stdout).toContain("arxiv-rss-cs.AI-2026-04-27.xml: arxiv-rss, 3 new");
+    const second = await ingest(files[0]);
+    expect(second.stdout).toContain("0 new, 0 updated, 23 unchanged");
+    expect(await prisma.paper.count()).toBe(26);
+  });
+
+  it("exits non-zero naming the problem, and still ingests the good files", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ingest-cli-"));
+    const bad = path.join(dir, "broken.json");
+    writeFileSync(bad, '[{"paper": ');
+    const result = await ingest(bad, path.join(feedsDir, "arxiv-api-query-cs.RO-2025-10-17.xml"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.json: Invalid JSON/);
+    expect(result.stdout).toContain("arxiv-api-query-cs.RO-2025-10-17.xml: arxiv-atom, 2 new");
+  });
+});
