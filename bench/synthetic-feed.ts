@@ -108,10 +108,8 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
 
   const out = createWriteStream(file);
   const idsPerMonth = new Map<string, number>();
-  let bytes = 0;
   let pending = "[";
   const flush = async () => {
-    bytes += Buffer.byteLength(pending);
     if (!out.write(pending)) await once(out, "drain");
     pending = "";
   };
@@ -177,5 +175,5 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
   await flush();
   out.end();
   await once(out, "finish");
-  return { papers, bytes };
+  return { papers, bytes: out.bytesWritten };
 }
