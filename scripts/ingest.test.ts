@@ -19,7 +19,7 @@ function ingest(...args: string[]) {
   );
 }
 
-describe("npm run ingest", () => {
+describe("npm run ingest", { timeout: 120_000 }, () => {
   it("ingests files and prints each run's counts, the second time all unchanged", async () => {
     const files = ["hf-daily-papers-2026-08-14.json", "arxiv-rss-cs.AI-2026-04-27.xml"].map((f) => path.join(feedsDir, f));
     const first = await ingest(...files);

@@ -5,7 +5,7 @@ import type { IngestTrigger, PrismaClient } from "@/lib/generated/prisma/client"
 import { logger } from "@/lib/logger";
 import { storageProblem } from "@/lib/ingest/normalize";
 import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
-import { savePapers, type SaveCounts } from "@/lib/ingest/save-papers";
+import { savePapers, type SaveCounts, type Sql } from "@/lib/ingest/save-papers";
 import { parseArxivAtom } from "@/lib/ingest/sources/arxiv-atom";
 import { parseArxivRss } from "@/lib/ingest/sources/arxiv-rss";
 import { detectFormat } from "@/lib/ingest/sources/detect";
@@ -50,6 +50,7 @@ export interface IngestSummary extends IngestProgress {
 }
 
 const keptRejections = 1000;
+const analyzeAfterBatch = new Set([1, 4, 16, 64, 256, 1024]);
 
 /**
  * Ingests one feed document: detects its format, parses it as a stream, and saves the
@@ -87,14 +88,30 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
 
     await prisma.$transaction(
       async (tx) => {
+        const sql: Sql = (text, ...params) => tx.$queryRawUnsafe(text, ...params);
         let batch: ParsedPaper[] = [];
+        let batches = 0;
+        // At most one batch is being written while the next one is parsed: Node parses
+        // while Postgres writes, instead of each waiting for the other.
+        let writing: Promise<void> = Promise.resolve();
         const flush = async () => {
-          const counts = await savePapers(tx, batch);
-          progress.new += counts.new;
-          progress.updated += counts.updated;
-          progress.unchanged += counts.unchanged;
+          await writing;
+          const papers = batch;
           batch = [];
-          opts.onProgress?.({ ...progress });
+          batches++;
+          // A first ingest grows the tables inside this transaction, where autovacuum cannot
+          // see them; fresh statistics keep the lookups on their indexes (batches 1, 4, 16, …).
+          const analyze = analyzeAfterBatch.has(batches);
+          writing = (async () => {
+            const counts = await savePapers(sql, papers);
+            progress.new += counts.new;
+            progress.updated += counts.updated;
+            progress.unchanged += counts.unchanged;
+            opts.onProgress?.({ ...progress });
+            if (analyze) await sql("ANALYZE papers, paper_authors, authors, paper_features");
+          })();
+          // A failure is rethrown by the next `await writing`; this only keeps it from being reported as unhandled meanwhile.
+          writing.catch(() => {});
         };
         for await (const item of items) {
           const rejection = item.kind === "rejected" ? item.rejection : rejectionFor(item.paper);
@@ -107,6 +124,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           if (batch.length >= batchSize) await flush();
         }
         if (batch.length) await flush();
+        await writing;
       },
       { timeout: 60 * 60_000, maxWait: 30_000 },
     );

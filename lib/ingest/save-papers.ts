@@ -1,8 +1,8 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { cleanText, paperKey, titleKey } from "@/lib/ingest/normalize";
 import type { ParsedFeature, ParsedOrganization, ParsedPaper } from "@/lib/ingest/types";
 
-type Tx = Prisma.TransactionClient;
+/** Runs one SQL statement with positional parameters inside the caller's transaction. */
+export type Sql = <T = unknown>(text: string, ...params: unknown[]) => Promise<T[]>;
 
 export interface SaveCounts {
   new: number;
@@ -42,6 +42,11 @@ const compared: (keyof RowValues)[] = [
   "media_urls", "categories", "comment", "author_count", "author_names", "organization_id",
 ];
 
+const storedColumns = `id, key, arxiv_id, title_key, title, abstract,
+  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_at, upvotes, num_comments,
+  github_repo, github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment,
+  author_count, author_names, organization_id`;
+
 const recordsetColumns = `id int, key text, arxiv_id text, title_key text, title text, abstract text,
   published_at timestamptz, upvotes int, num_comments int, github_repo text, github_stars int,
   project_page text, ai_summary text, ai_keywords text[], thumbnail text, media_urls text[],
@@ -61,23 +66,25 @@ interface Incoming {
  * knows; fields it does not know are kept. Nothing is written for a paper that did not
  * change, so re-ingesting a feed writes nothing.
  */
-export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promise<SaveCounts> {
+export async function savePapers(sql: Sql, batch: ParsedPaper[], depth = 0): Promise<SaveCounts> {
   const counts: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
   const incoming = dedupe(batch);
   if (!incoming.length) return counts;
 
-  const existing = await tx.$queryRawUnsafe<PaperRow[]>(
-    `SELECT id, key, arxiv_id, title_key, title, abstract, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_at,
-            upvotes, num_comments, github_repo, github_stars, project_page, ai_summary, ai_keywords, thumbnail,
-            media_urls, categories, comment, author_count, author_names, organization_id
-       FROM papers WHERE arxiv_id = ANY($1::text[]) OR title_key = ANY($2::text[]) ORDER BY id`,
+  // Two index lookups, not one OR: a plan per key keeps both on their indexes even before
+  // the tables have statistics (a first ingest fills them inside one transaction).
+  const existing = await sql<PaperRow>(
+    `SELECT ${storedColumns} FROM papers WHERE arxiv_id = ANY($1::text[])
+     UNION ALL
+     SELECT ${storedColumns} FROM papers WHERE title_key = ANY($2::text[])`,
     incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])),
     incoming.map((i) => i.titleKey),
   );
-  const matches = matchExisting(incoming, existing);
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const matches = matchExisting(incoming, [...byId.values()].sort((a, b) => a.id - b.id));
 
-  const orgIds = await ensureOrganizations(tx, incoming.flatMap((i) => (i.paper.organization ? [i.paper.organization] : [])));
-  const authorsById = await loadAuthorNames(tx, [...matches.values()].map((r) => r.id));
+  const orgIds = await ensureOrganizations(sql, incoming.flatMap((i) => (i.paper.organization ? [i.paper.organization] : [])));
+  const authorsById = await loadAuthorNames(sql, [...matches.values()].map((r) => r.id));
 
   const inserts: RowValues[] = [];
   const insertAuthors = new Map<string, ParsedPaper["authors"]>();
@@ -112,7 +119,7 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
   // New papers. A concurrent run may insert the same key first: those rows come back
   // missing from RETURNING and go round once more as existing papers.
   const inserted = inserts.length
-    ? await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+    ? await sql<{ id: number; key: string }>(
         `INSERT INTO papers (key, arxiv_id, title_key, title, abstract, published_at, upvotes, num_comments, github_repo,
             github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, author_names, organization_id)
          SELECT key, arxiv_id, title_key, title, abstract, published_at, upvotes, num_comments, github_repo,
@@ -129,7 +136,7 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
   }
 
   if (updates.length) {
-    await tx.$executeRawUnsafe(
+    await sql(
       `UPDATE papers p SET key = x.key, arxiv_id = x.arxiv_id, title_key = x.title_key, title = x.title, abstract = x.abstract,
           published_at = x.published_at, upvotes = x.upvotes, num_comments = x.num_comments, github_repo = x.github_repo,
           github_stars = x.github_stars, project_page = x.project_page, ai_summary = x.ai_summary, ai_keywords = x.ai_keywords,
@@ -140,10 +147,10 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
     );
   }
 
-  await rewriteAuthors(tx, authorRewrites);
+  await rewriteAuthors(sql, authorRewrites, new Set(inserted.map((r) => r.id)));
 
   if (featureRows.length) {
-    const added = await tx.$queryRawUnsafe<{ paper_id: number }[]>(
+    const added = await sql<{ paper_id: number }>(
       `INSERT INTO paper_features (paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar)
        SELECT paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar
          FROM jsonb_to_recordset($1::jsonb) AS x(paper_id int, day date, featured_at timestamptz,
@@ -169,7 +176,7 @@ export async function savePapers(tx: Tx, batch: ParsedPaper[], depth = 0): Promi
 
   const lost = inserts.filter((r) => !inserted.some((i) => i.key === r.key));
   if (lost.length && depth < 2) {
-    const again = await savePapers(tx, incoming.filter((i) => lost.some((l) => l.key === i.key)).map((i) => i.paper), depth + 1);
+    const again = await savePapers(sql, incoming.filter((i) => lost.some((l) => l.key === i.key)).map((i) => i.paper), depth + 1);
     counts.new += again.new;
     counts.updated += again.updated;
     counts.unchanged += again.unchanged;
@@ -277,11 +284,11 @@ function same(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-async function ensureOrganizations(tx: Tx, orgs: ParsedOrganization[]): Promise<Map<string, number>> {
+async function ensureOrganizations(sql: Sql, orgs: ParsedOrganization[]): Promise<Map<string, number>> {
   if (!orgs.length) return new Map();
   const byName = new Map(orgs.map((o) => [o.name, o]));
   const rows = JSON.stringify([...byName.values()].map((o) => ({ name: cleanText(o.name), fullname: cleanText(o.fullname) ?? null, avatar: cleanText(o.avatar) ?? null })));
-  await tx.$executeRawUnsafe(
+  await sql(
     `INSERT INTO organizations (name, fullname, avatar)
      SELECT name, fullname, avatar FROM jsonb_to_recordset($1::jsonb) AS x(name text, fullname text, avatar text)
      ON CONFLICT (name) DO UPDATE SET fullname = COALESCE(EXCLUDED.fullname, organizations.fullname),
@@ -290,16 +297,16 @@ async function ensureOrganizations(tx: Tx, orgs: ParsedOrganization[]): Promise<
           OR organizations.avatar IS DISTINCT FROM COALESCE(EXCLUDED.avatar, organizations.avatar)`,
     rows,
   );
-  const found = await tx.$queryRawUnsafe<{ id: number; name: string }[]>(
+  const found = await sql<{ id: number; name: string }>(
     `SELECT id, name FROM organizations WHERE name = ANY($1::text[])`,
     [...byName.keys()],
   );
   return new Map(found.map((r) => [r.name, r.id]));
 }
 
-async function loadAuthorNames(tx: Tx, paperIds: number[]): Promise<Map<number, string[]>> {
+async function loadAuthorNames(sql: Sql, paperIds: number[]): Promise<Map<number, string[]>> {
   if (!paperIds.length) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ paper_id: number; names: string[] }[]>(
+  const rows = await sql<{ paper_id: number; names: string[] }>(
     `SELECT pa.paper_id, array_agg(a.name ORDER BY pa.position) AS names
        FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
       WHERE pa.paper_id = ANY($1::int[]) GROUP BY pa.paper_id`,
@@ -308,7 +315,8 @@ async function loadAuthorNames(tx: Tx, paperIds: number[]): Promise<Map<number, 
   return new Map(rows.map((r) => [r.paper_id, r.names]));
 }
 
-async function rewriteAuthors(tx: Tx, lists: Map<number, ParsedPaper["authors"]>) {
+/** Replaces the author lists of these papers (`fresh` ones were just inserted and have none yet). */
+async function rewriteAuthors(sql: Sql, lists: Map<number, ParsedPaper["authors"]>, fresh: Set<number>) {
   const withNames = [...lists].filter(([, authors]) => authors.length);
   if (!withNames.length) return;
   const people = new Map<string, string | null>();
@@ -318,16 +326,17 @@ async function rewriteAuthors(tx: Tx, lists: Map<number, ParsedPaper["authors"]>
       if (!people.has(name) || a.hfUser) people.set(name, cleanText(a.hfUser) ?? people.get(name) ?? null);
     }
   }
-  await tx.$executeRawUnsafe(
+  await sql(
     `INSERT INTO authors (name, hf_user)
      SELECT name, hf_user FROM jsonb_to_recordset($1::jsonb) AS x(name text, hf_user text)
      ON CONFLICT (name) DO UPDATE SET hf_user = EXCLUDED.hf_user
        WHERE EXCLUDED.hf_user IS NOT NULL AND authors.hf_user IS DISTINCT FROM EXCLUDED.hf_user`,
     JSON.stringify([...people].map(([name, hf_user]) => ({ name, hf_user }))),
   );
-  await tx.$executeRawUnsafe(`DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])`, withNames.map(([id]) => id));
+  const stale = withNames.map(([id]) => id).filter((id) => !fresh.has(id));
+  if (stale.length) await sql(`DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])`, stale);
   const links = withNames.flatMap(([paper_id, authors]) => authors.map((a, position) => ({ paper_id, position, name: cleanText(a.name) })));
-  await tx.$executeRawUnsafe(
+  await sql(
     `INSERT INTO paper_authors (paper_id, author_id, position)
      SELECT x.paper_id, a.id, x.position
        FROM jsonb_to_recordset($1::jsonb) AS x(paper_id int, position int, name text)

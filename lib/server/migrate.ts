@@ -107,8 +107,20 @@ async function withEngine<T>(connectionString: string, fn: (engine: SchemaEngine
     connect: async () => track(await adapter.connect()),
     connectToShadowDb: async () => track(await adapter.connectToShadowDb()),
   });
-  function track<A extends { dispose(): Promise<void> }>(a: A): A {
+  function track<A extends { dispose(): Promise<void>; executeScript(script: string): Promise<void> }>(a: A): A {
     opened.push(a);
+    // The pg adapter splits scripts on every ";", which breaks function bodies ($$ … ; … $$).
+    // Postgres runs a multi-statement string itself, as one implicit transaction: send it whole.
+    const inner = a as unknown as { client?: { query(sql: string): Promise<unknown> }; onError?(e: unknown): never };
+    if (inner.client && inner.onError) {
+      a.executeScript = async (script: string) => {
+        try {
+          await inner.client!.query(script);
+        } catch (error) {
+          inner.onError!(error);
+        }
+      };
+    }
     return a;
   }
   const engine: SchemaEngine = await bg.SchemaEngine.new(
