@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { AuthorDTO, PaperDTO } from "@/lib/data/paper-types";
+import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import type { DayRange } from "@/lib/papers/dates";
 
 /** `listed`: newest listing first (HF API's `sort=publishedAt`, the entry's own time). */
@@ -139,6 +139,21 @@ export async function getPaper(ref: { arxivId: string } | { id: number }): Promi
   );
   const [paper] = await withAuthors(rows);
   return paper ?? null;
+}
+
+/** Every day a paper was featured, latest first, with who submitted it (the paper page). */
+export async function listPaperFeatures(paperId: number): Promise<FeatureDTO[]> {
+  const rows = await db().paperFeature.findMany({
+    where: { paperId },
+    orderBy: { day: "desc" },
+    take: 50,
+    select: { day: true, featuredAt: true, submitterName: true, submitterFullname: true, submitterAvatar: true },
+  });
+  return rows.map((r) => ({
+    day: isoDay(r.day),
+    featuredAt: r.featuredAt,
+    submitter: r.submitterName ? { name: r.submitterName, fullname: r.submitterFullname, avatarUrl: r.submitterAvatar } : null,
+  }));
 }
 
 /**

@@ -1,0 +1,87 @@
+import { Suspense, cache } from "react";
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getPaper, listPaperFeatures } from "@/lib/data/papers";
+import { normalizeArxivId } from "@/lib/ingest/sources/text";
+import { mathToPlainText } from "@/lib/text/math";
+import { pageMetadata } from "@/app/_lib/metadata";
+import { paperHref, safeImageUrl } from "@/components/papers/links";
+import { PaperDetails } from "@/components/papers/paper-details";
+import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
+
+interface PaperPageProps {
+  params: Promise<{ id: string[] }>;
+}
+
+type PaperRef = { kind: "arxiv"; arxivId: string } | { kind: "local"; id: number } | { kind: "redirect"; to: string } | null;
+
+/**
+ * `/papers/2406.12345`, `/papers/hep-th/9901001` (old-style ids need the catch-all) and
+ * `/papers/local-12` for papers known only by title. A versioned or prefixed id
+ * (`2406.12345v2`, `arXiv:2406.12345`) redirects to the canonical address.
+ */
+function parsePaperRef(segments: string[]): PaperRef {
+  const raw = segments.map((s) => safeDecode(s)).join("/");
+  const local = /^local-(\d{1,9})$/.exec(raw);
+  if (local) return { kind: "local", id: Number(local[1]) };
+  const arxivId = normalizeArxivId(raw);
+  if (!arxivId) return null;
+  return arxivId === raw ? { kind: "arxiv", arxivId } : { kind: "redirect", to: `/papers/${arxivId}` };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** One lookup per request, shared by the metadata and the page. */
+const loadPaper = cache(async (key: string) => {
+  const ref = parsePaperRef(key.split("/"));
+  if (!ref || ref.kind === "redirect") return null;
+  return getPaper(ref.kind === "arxiv" ? { arxivId: ref.arxivId } : { id: ref.id });
+});
+
+export async function generateMetadata({ params }: PaperPageProps): Promise<Metadata> {
+  const paper = await loadPaper((await params).id.join("/"));
+  if (!paper) return { title: "Paper not found" };
+  const title = mathToPlainText(paper.title);
+  const authors = paper.authors.map((a) => a.name);
+  return pageMetadata({
+    title,
+    description: paper.abstract ? mathToPlainText(paper.abstract) : `${title}${authors.length ? `, by ${authors.slice(0, 3).join(", ")}` : ""}.`,
+    path: paperHref(paper),
+    type: "article",
+    image: safeImageUrl(paper.thumbnail),
+    publishedTime: paper.publishedAt?.toISOString(),
+    authors: authors.slice(0, 10),
+  });
+}
+
+export default async function PaperPage({ params }: PaperPageProps) {
+  const { id } = await params;
+  const ref = parsePaperRef(id);
+  if (!ref) notFound();
+  if (ref.kind === "redirect") redirect(ref.to);
+  const paper = await loadPaper(id.join("/"));
+  if (!paper) notFound();
+  // A title-only address of a paper that has since got its arXiv id.
+  if (ref.kind === "local" && paper.arxivId) redirect(paperHref(paper));
+  const features = await listPaperFeatures(paper.id);
+
+  return (
+    <article>
+      <PaperDetails paper={paper} features={features} />
+      <section aria-labelledby="similar-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
+        <h2 id="similar-heading" className="mb-3 text-lg font-semibold">
+          Similar papers
+        </h2>
+        <Suspense fallback={<SimilarPapersSkeleton />}>
+          <SimilarPapers paperId={paper.id} />
+        </Suspense>
+      </section>
+    </article>
+  );
+}

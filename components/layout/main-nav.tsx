@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/", label: "Daily", active: (p: string) => p === "/" || p === "/papers" },
+  { href: "/papers/week", label: "Weekly", active: (p: string) => p.startsWith("/papers/week") },
+  { href: "/papers/month", label: "Monthly", active: (p: string) => p.startsWith("/papers/month") },
+];
+
+/** Daily / Weekly / Monthly, with the current one marked for assistive technology. */
+export function MainNav() {
+  const pathname = usePathname() ?? "";
+  return (
+    <nav aria-label="Main">
+      <ul className="flex items-center gap-1 text-sm font-medium">
+        {LINKS.map((l) => {
+          const current = l.active(pathname);
+          return (
+            <li key={l.href}>
+              <Link
+                href={l.href}
+                aria-current={current ? "page" : undefined}
+                className={`rounded-md px-2.5 py-1.5 ${current ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-50 hover:text-gray-900 dark:text-gray-300 dark:hover:bg-gray-900 dark:hover:text-white"}`}
+              >
+                {l.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
