@@ -14,7 +14,7 @@ export type Sort = "trending" | "upvotes" | "newest" | "listed";
  * trending order is its upvote order; over a week or month, fresh papers rise.
  */
 export const trendingSql = (refParam: string) =>
-  `(p.upvotes + 1) / power(greatest(extract(epoch from (${refParam}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC'))) / 3600, 0) + 2, 1.5)`;
+  `(p.upvotes + 1)::float8 / power(greatest(extract(epoch from (${refParam}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC')))::float8 / 3600, 0) + 2, 1.5)`;
 
 const orderBy: Record<Sort, (ref: string) => string> = {
   trending: (ref) => `${trendingSql(ref)} DESC, p.id DESC`,
@@ -162,13 +162,15 @@ export async function listPaperFeatures(paperId: number): Promise<FeatureDTO[]> 
  */
 export async function listSimilarPapers(paperId: number, limit = 6): Promise<PaperDTO[]> {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `WITH me AS (SELECT title,
-                        -- the title's own lexemes, ORed; cast, not to_tsquery, so they are not stemmed twice
-                        coalesce((SELECT string_agg(quote_literal(l), ' | ')
-                                    FROM unnest(tsvector_to_array(to_tsvector('english', title))) l), '')::tsquery AS q
-                   FROM papers WHERE id = $1),
-          near AS (SELECT p.id, p.title <-> me.title AS dist FROM papers p, me
-                    WHERE p.id <> $1 ORDER BY p.title <-> me.title LIMIT 40)
+    // The paper's title comes in as a scalar subquery (an init plan), not a join, so the
+    // distance ordering can walk the GiST index instead of sorting every paper.
+    `WITH near AS (SELECT p.id, p.title <-> (SELECT title FROM papers WHERE id = $1) AS dist FROM papers p
+                    WHERE p.id <> $1 ORDER BY p.title <-> (SELECT title FROM papers WHERE id = $1) LIMIT 40),
+          me AS (SELECT
+                   -- the title's own lexemes, ORed; cast, not to_tsquery, so they are not stemmed twice
+                   coalesce((SELECT string_agg(quote_literal(l), ' | ')
+                               FROM unnest(tsvector_to_array(to_tsvector('english', title))) l), '')::tsquery AS q
+                   FROM papers WHERE id = $1)
      SELECT ${paperColumns}, ${featureColumns}
        FROM near JOIN papers p ON p.id = near.id CROSS JOIN me
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}

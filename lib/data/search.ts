@@ -25,6 +25,9 @@ export interface SearchHit {
   abstractHighlight: string;
 }
 
+/** How many matches a search ranks at most (see the query). */
+export const candidateLimit = 2000;
+
 /** Markers ts_headline puts around matches: control characters no feed text keeps. */
 export const markStart = "\u0001";
 export const markEnd = "\u0002";
@@ -37,15 +40,21 @@ export const markEnd = "\u0002";
 export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
   const rows = await db().$queryRawUnsafe<(PaperRow & { title_hl: string; abstract_hl: string })[]>(
     `WITH q AS (SELECT to_tsquery('english', $1) AS q),
-          hits AS (
-            SELECT p.id, ts_rank_cd(p.search_vector, q.q) AS rank
+          -- Ranking reads every candidate's stored vector, so a very broad query ranks its first
+          -- ${candidateLimit} matches rather than all of them: the cost stays bounded at any size.
+          candidates AS (
+            SELECT p.id, p.search_vector
               FROM papers p, q
              WHERE p.search_vector @@ q.q
                AND ($4::date IS NULL OR p.published_at >= $4::date)
                AND ($5::date IS NULL OR p.published_at < $5::date + 1)
                AND ($6::text IS NULL OR p.organization_id = (SELECT id FROM organizations WHERE name = $6))
                AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
-             ORDER BY rank DESC, p.id DESC
+             LIMIT ${candidateLimit}),
+          hits AS (
+            SELECT c.id, ts_rank_cd(c.search_vector, q.q) AS rank
+              FROM candidates c, q
+             ORDER BY rank DESC, c.id DESC
              LIMIT $2 OFFSET $3)
      SELECT p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
             p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories,
