@@ -52,12 +52,12 @@ interface PaperRow {
   submitter_avatar: string | null;
 }
 
-const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
+export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
   p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories, p.comment,
   p.author_count, o.id AS org_id, o.name AS org_name, o.fullname AS org_fullname, o.avatar AS org_avatar`;
-const featureColumns = `f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar`;
+export const featureColumns = `f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar`;
 /** The latest featured day of each paper, for views that are not about one day. */
-const latestFeature = `LEFT JOIN LATERAL (SELECT * FROM paper_features lf WHERE lf.paper_id = p.id ORDER BY lf.day DESC LIMIT 1) f ON true`;
+export const latestFeature = `LEFT JOIN LATERAL (SELECT * FROM paper_features lf WHERE lf.paper_id = p.id ORDER BY lf.day DESC LIMIT 1) f ON true`;
 
 export interface ListFeaturedOptions {
   range: DayRange;
@@ -191,32 +191,40 @@ export interface AuthorPage {
 export async function getAuthorPapers(name: string, limit: number, offset: number): Promise<AuthorPage | null> {
   const author = await db().author.findUnique({ where: { name }, select: { id: true, name: true, hfUser: true } });
   if (!author) return null;
-  const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `SELECT ${paperColumns}, ${featureColumns}
-       FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
+  const page = await pageNewestFirst(
+    `FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      WHERE pa.author_id = $1
-      ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $2 OFFSET $3`,
+      WHERE pa.author_id = $1`,
     author.id,
-    limit + 1,
+    limit,
     offset,
   );
-  return { author, papers: await withAuthors(rows.slice(0, limit)), hasMore: rows.length > limit };
+  return { author, ...page };
 }
 
 export async function getOrganizationPapers(name: string, limit: number, offset: number) {
   const organization = await db().organization.findUnique({ where: { name }, select: { id: true, name: true, fullname: true, avatar: true } });
   if (!organization) return null;
-  const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `SELECT ${paperColumns}, ${featureColumns}
-       FROM papers p JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      WHERE p.organization_id = $1
-      ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $2 OFFSET $3`,
+  const page = await pageNewestFirst(
+    `FROM papers p JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      WHERE p.organization_id = $1`,
     organization.id,
+    limit,
+    offset,
+  );
+  return { organization, ...page };
+}
+
+/** One page of papers, newest publication first; `fromWhere` takes the owner's id as $1. */
+async function pageNewestFirst(fromWhere: string, ownerId: number, limit: number, offset: number) {
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${paperColumns}, ${featureColumns} ${fromWhere}
+      ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $2 OFFSET $3`,
+    ownerId,
     limit + 1,
     offset,
   );
-  return { organization, papers: await withAuthors(rows.slice(0, limit)), hasMore: rows.length > limit };
+  return { papers: await withAuthors(rows.slice(0, limit)), hasMore: rows.length > limit };
 }
 
 /** Fills in each paper's full author list, in order, with one query for the whole page. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { PaperDTO } from "@/lib/data/paper-types";
-import { withAuthors, type PaperRow } from "@/lib/data/papers";
+import { featureColumns, latestFeature, paperColumns, withAuthors, type PaperRow } from "@/lib/data/papers";
 
 export interface SearchOptions {
   /** A to_tsquery string from parseSearchQuery: quoted lexemes and operators only. */
@@ -56,16 +56,12 @@ export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchH
               FROM candidates c, q
              ORDER BY rank DESC, c.id DESC
              LIMIT $2 OFFSET $3)
-     SELECT p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
-            p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories,
-            p.comment, p.author_count, o.id AS org_id, o.name AS org_name, o.fullname AS org_fullname, o.avatar AS org_avatar,
-            f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar,
+     SELECT ${paperColumns}, ${featureColumns},
             ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
             ts_headline('english', coalesce(p.abstract, ''), q.q,
                         'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl
        FROM hits JOIN papers p ON p.id = hits.id CROSS JOIN q
-       LEFT JOIN organizations o ON o.id = p.organization_id
-       LEFT JOIN LATERAL (SELECT * FROM paper_features lf WHERE lf.paper_id = p.id ORDER BY lf.day DESC LIMIT 1) f ON true
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
       ORDER BY hits.rank DESC, p.id DESC`,
     opts.tsquery,
     opts.limit + 1,
