@@ -7,6 +7,10 @@ export type AppErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  /** The request is well-formed but clashes with what exists (a list name taken). */
+  | "conflict"
+  /** Too many mutations in the rate-limit window. */
+  | "rate_limited"
   /** The body is larger than the configured limit: refused before parsing. */
   | "payload_too_large"
   /** The document is none of the formats we read: nothing was written. */
@@ -22,6 +26,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
   payload_too_large: 413,
   unsupported_format: 415,
   parse_error: 422,

@@ -39,7 +39,7 @@ export interface PaperDTO {
   title: string;
   abstract: string | null;
   publishedAt: Date | null;
-  /** Upvotes shown: imported from feeds (plus local votes, once accounts exist). */
+  /** Upvotes shown: imported from feeds plus this server's users' upvotes. */
   upvotes: number;
   numComments: number;
   githubRepo: string | null;

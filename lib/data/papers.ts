@@ -8,17 +8,18 @@ export type Sort = "trending" | "upvotes" | "newest" | "listed";
 
 /**
  * Trending score: upvotes with a time decay, as Hacker News does.
+ * Upvotes are the feed's count plus this server's users' upvotes.
  *   score = (upvotes + 1) / (hours since the start of the featured day + 2) ^ 1.5
  * Hours are counted up to the end of the period shown (or now, if the period is not over), so a
  * past week reads the way it did at the time. Papers of one day share their age, so a day's
  * trending order is its upvote order; over a week or month, fresh papers rise.
  */
 export const trendingSql = (refParam: string) =>
-  `(p.upvotes + 1)::float8 / power(greatest(extract(epoch from (${refParam}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC')))::float8 / 3600, 0) + 2, 1.5)`;
+  `(p.upvotes + p.user_upvotes + 1)::float8 / power(greatest(extract(epoch from (${refParam}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC')))::float8 / 3600, 0) + 2, 1.5)`;
 
 const orderBy: Record<Sort, (ref: string) => string> = {
   trending: (ref) => `${trendingSql(ref)} DESC, p.id DESC`,
-  upvotes: () => `p.upvotes DESC, p.id DESC`,
+  upvotes: () => `(p.upvotes + p.user_upvotes) DESC, p.id DESC`,
   newest: () => `p.published_at DESC NULLS LAST, p.id DESC`,
   listed: () => `f.featured_at DESC, p.id DESC`,
 };
@@ -52,7 +53,7 @@ interface PaperRow {
   submitter_avatar: string | null;
 }
 
-export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes, p.num_comments, p.github_repo,
+export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes + p.user_upvotes AS upvotes, p.num_comments, p.github_repo,
   p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories, p.comment,
   p.author_count, o.id AS org_id, o.name AS org_name, o.fullname AS org_fullname, o.avatar AS org_avatar`;
 export const featureColumns = `f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar`;
@@ -139,6 +140,20 @@ export async function getPaper(ref: { arxivId: string } | { id: number }): Promi
   );
   const [paper] = await withAuthors(rows);
   return paper ?? null;
+}
+
+/** Papers by internal id, in the order given (a user's upvotes, a reading list); unknown ids are skipped. */
+export async function getPapersByIds(ids: number[]): Promise<PaperDTO[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `SELECT ${paperColumns}, ${featureColumns}
+       FROM unnest($1::int[]) WITH ORDINALITY AS wanted(id, ord)
+       JOIN papers p ON p.id = wanted.id
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      ORDER BY wanted.ord`,
+    ids,
+  );
+  return withAuthors(rows);
 }
 
 /** Every day a paper was featured, latest first, with who submitted it (the paper page). */
