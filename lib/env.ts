@@ -30,6 +30,15 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Paperboy <paperboy@localhost>"),
   MAILDEV_SMTP_PORT: z.coerce.number().int().positive().default(1025),
   MAILDEV_WEB_PORT: z.coerce.number().int().positive().default(1080),
+  /** Signs Auth.js cookies and tokens. Unset with the embedded database: generated into DATA_DIR. */
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  /** The public URL of the site (e.g. https://papers.example.org), used in sign-in and digest links. */
+  AUTH_URL: z.string().url().optional(),
+  /** GitHub OAuth app; sign-in with GitHub is offered only when both are set. */
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  /** Comma-separated emails of the admins. */
+  ADMIN_EMAILS: z.string().default(""),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
