@@ -9,6 +9,7 @@ import { AuthorList } from "@/components/papers/author-list";
 import { orgHref, paperHref, safeImageUrl } from "@/components/papers/links";
 import { PaperCounts, UpvoteCount } from "@/components/papers/paper-stats";
 import { HighlightedText, hasHighlight } from "@/components/search/highlighted-text";
+import { UpvoteButton } from "@/components/people/upvote-button";
 
 /** Search highlights for a result card. */
 export interface PaperCardHighlight {
@@ -52,7 +53,7 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
       data-testid="paper-card"
       className={`flex gap-3 rounded-xl border border-gray-200 bg-white sm:gap-4 dark:border-gray-800 dark:bg-gray-900/40 ${compact ? "p-3" : "p-4"}`}
     >
-      {!compact && <UpvoteCount upvotes={paper.upvotes} variant="box" />}
+      {!compact && <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} />}
       <div className="min-w-0 flex-1">
         <Heading className={`${compact ? "text-base" : "text-lg"} leading-snug font-semibold break-words`}>
           <Link href={href} data-card-link aria-label={plainTitle !== paper.title && !titleHighlighted ? plainTitle : undefined} className="hover:underline">

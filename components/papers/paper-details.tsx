@@ -4,7 +4,8 @@ import { formatDayHeading } from "@/lib/papers/dates";
 import { MathText } from "@/components/math-text";
 import { authorHref, hfProfileUrl, orgHref, safeImageUrl } from "@/components/papers/links";
 import { PaperLinks } from "@/components/papers/paper-links";
-import { ArrowUpIcon, CommentIcon } from "@/components/ui/icons";
+import { CommentIcon } from "@/components/ui/icons";
+import { UpvoteButton } from "@/components/people/upvote-button";
 
 export interface PaperDetailsProps {
   paper: PaperDTO;
@@ -61,9 +62,7 @@ export function PaperDetails({ paper, features }: PaperDetailsProps) {
         )}
 
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <p className="inline-flex items-center gap-1.5 rounded-lg border border-gray-200 px-3 py-1.5 text-sm font-semibold dark:border-gray-700">
-            <ArrowUpIcon /> {paper.upvotes} <span className="font-normal text-gray-500 dark:text-gray-400">{paper.upvotes === 1 ? "upvote" : "upvotes"}</span>
-          </p>
+          <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} variant="wide" />
           <p className="inline-flex items-center gap-1.5 text-sm text-gray-600 dark:text-gray-400">
             <CommentIcon /> {paper.numComments} {paper.numComments === 1 ? "comment" : "comments"}
           </p>

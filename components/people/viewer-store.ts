@@ -1,0 +1,166 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+/**
+ * The viewer's own state for the papers on screen (upvotes, reading lists), fetched once per
+ * batch of cards from /api/me/state after the page loads. Pages themselves are the same for
+ * everyone; this store is the only per-user part, so they stay cacheable.
+ */
+export interface ListSummary {
+  id: number;
+  name: string;
+  isDefault: boolean;
+}
+
+interface Snapshot {
+  status: "loading" | "ready" | "error";
+  user: { name: string | null; email: string | null } | null;
+  lists: ListSummary[];
+  upvoted: ReadonlySet<number>;
+  /** Counts the server answered after this viewer's votes; otherwise the page's count stands. */
+  counts: ReadonlyMap<number, number>;
+  saved: ReadonlyMap<number, readonly number[]>;
+  busy: ReadonlySet<number>;
+}
+
+let snapshot: Snapshot = { status: "loading", user: null, lists: [], upvoted: new Set(), counts: new Map(), saved: new Map(), busy: new Set() };
+const listeners = new Set<() => void>();
+const known = new Set<number>();
+const pending = new Set<number>();
+let flushScheduled = false;
+let loadedOnce = false;
+
+function update(patch: Partial<Snapshot>) {
+  snapshot = { ...snapshot, ...patch };
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function flush() {
+  flushScheduled = false;
+  const ids = [...pending];
+  pending.clear();
+  try {
+    // Chunks of 200: the endpoint's limit, more than any page shows.
+    for (let i = 0; i === 0 || i < ids.length; i += 200) {
+      const res = await fetch(`/api/me/state?papers=${ids.slice(i, i + 200).join(",")}`, { credentials: "same-origin" });
+      if (!res.ok) throw new Error(`state: ${res.status}`);
+      const body = (await res.json()) as { user: Snapshot["user"]; upvoted: number[]; lists: ListSummary[]; saved: Record<string, number[]> };
+      const upvoted = new Set(snapshot.upvoted);
+      const saved = new Map(snapshot.saved);
+      for (const id of ids.slice(i, i + 200)) {
+        upvoted.delete(id);
+        saved.delete(id);
+      }
+      for (const id of body.upvoted) upvoted.add(id);
+      for (const [id, lists] of Object.entries(body.saved)) saved.set(Number(id), lists);
+      update({ status: "ready", user: body.user, lists: body.lists, upvoted, saved });
+    }
+    if (!loadedOnce) {
+      loadedOnce = true;
+      void applyPendingUpvote();
+    }
+  } catch {
+    update({ status: "error" });
+  }
+}
+
+/** Cards call this as they mount; ids are fetched together a tick later. */
+export function watchPaper(paperId: number) {
+  if (known.has(paperId)) return;
+  known.add(paperId);
+  pending.add(paperId);
+  if (!flushScheduled) {
+    flushScheduled = true;
+    setTimeout(flush, 0);
+  }
+}
+
+export function useViewerState(): Snapshot {
+  return useSyncExternalStore(subscribe, () => snapshot, () => snapshot);
+}
+
+/** Sends a signed-out visitor to sign in, coming back to this page. */
+export function goSignIn() {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+}
+
+const PENDING_KEY = "paperboy:pending-upvote";
+
+/**
+ * Upvotes (or takes back) at once on screen, then asks the server, which answers the true
+ * count. While a vote is on its way further clicks are ignored, so a double click counts once.
+ * Signed out: the wish is remembered in this browser and applied after sign-in.
+ */
+export async function castUpvote(paperId: number, on: boolean, shownCount: number) {
+  if (snapshot.busy.has(paperId)) return;
+  if (snapshot.status === "ready" && !snapshot.user) {
+    localStorage.setItem(PENDING_KEY, JSON.stringify({ paperId, at: Date.now() }));
+    goSignIn();
+    return;
+  }
+  const before = { upvoted: snapshot.upvoted, counts: snapshot.counts };
+  const upvoted = new Set(snapshot.upvoted);
+  if (on) upvoted.add(paperId);
+  else upvoted.delete(paperId);
+  update({
+    upvoted,
+    counts: new Map(snapshot.counts).set(paperId, shownCount + (on ? 1 : -1)),
+    busy: new Set(snapshot.busy).add(paperId),
+  });
+  const done = () => {
+    const busy = new Set(snapshot.busy);
+    busy.delete(paperId);
+    return busy;
+  };
+  try {
+    const res = await fetch(`/api/me/upvotes/${paperId}`, { method: on ? "PUT" : "DELETE", credentials: "same-origin" });
+    if (res.status === 401) {
+      update({ ...before, busy: done() });
+      localStorage.setItem(PENDING_KEY, JSON.stringify({ paperId, at: Date.now() }));
+      goSignIn();
+      return;
+    }
+    if (!res.ok) throw new Error(String(res.status));
+    const body = (await res.json()) as { upvoted: boolean; upvotes: number };
+    const confirmed = new Set(snapshot.upvoted);
+    if (body.upvoted) confirmed.add(paperId);
+    else confirmed.delete(paperId);
+    update({ upvoted: confirmed, counts: new Map(snapshot.counts).set(paperId, body.upvotes), busy: done() });
+  } catch {
+    // Put the screen back the way the server still has it.
+    update({ ...before, busy: done() });
+  }
+}
+
+async function applyPendingUpvote() {
+  const raw = localStorage.getItem(PENDING_KEY);
+  if (!raw || !snapshot.user) return;
+  localStorage.removeItem(PENDING_KEY);
+  try {
+    const { paperId, at } = JSON.parse(raw) as { paperId: number; at: number };
+    // A wish older than an hour is stale: the visitor may not remember making it.
+    if (Date.now() - at > 60 * 60 * 1000 || snapshot.upvoted.has(paperId)) return;
+    const res = await fetch(`/api/me/upvotes/${paperId}`, { method: "PUT", credentials: "same-origin" });
+    if (!res.ok) return;
+    const body = (await res.json()) as { upvoted: boolean; upvotes: number };
+    update({ upvoted: new Set(snapshot.upvoted).add(paperId), counts: new Map(snapshot.counts).set(paperId, body.upvotes) });
+  } catch {
+    // Best effort: the visitor can click again.
+  }
+}
+
+/** For the reading-list controls: record the lists a paper is in, and the viewer's lists. */
+export function setSavedIn(paperId: number, listIds: readonly number[]) {
+  update({ saved: new Map(snapshot.saved).set(paperId, listIds) });
+}
+
+export function setLists(lists: ListSummary[]) {
+  update({ lists });
+}
