@@ -2,8 +2,9 @@ import Link from "next/link";
 import { LogoIcon } from "@/components/ui/icons";
 import { MainNav } from "@/components/layout/main-nav";
 import { SearchBox } from "@/components/layout/search-box";
+import { UserMenu } from "@/components/layout/user-menu";
 
-/** The banner on every page: name, Daily / Weekly / Monthly, and the search box. */
+/** The banner on every page: name, Daily / Weekly / Monthly, the search box and the account menu. */
 export function SiteHeader() {
   return (
     <header className="border-b border-gray-200 bg-white/90 dark:border-gray-800 dark:bg-gray-950/90">
@@ -13,6 +14,9 @@ export function SiteHeader() {
           Paperboy
         </Link>
         <MainNav />
+        <div className="ml-auto sm:order-last sm:ml-0">
+          <UserMenu />
+        </div>
         <div className="w-full sm:ml-auto sm:w-72">
           <SearchBox />
         </div>

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
+
+const messages: Record<string, string> = {
+  Verification: "This sign-in link has expired or has been used already. Ask for a new one.",
+  AccessDenied: "This account may not sign in here.",
+  Configuration: "Sign-in is not set up correctly on this server. Tell whoever runs it.",
+};
+
+interface Props {
+  searchParams: Promise<{ error?: string | string[] }>;
+}
+
+/** Auth.js's errors, in words a person can act on. */
+export default async function SignInErrorPage({ searchParams }: Props) {
+  const { error } = await searchParams;
+  const message = (typeof error === "string" && messages[error]) || "Something went wrong while signing you in. Try again.";
+  return (
+    <div className="mx-auto max-w-md py-6">
+      <h1 className="text-3xl font-bold tracking-tight">Could not sign you in</h1>
+      <p role="alert" className="mt-3 text-gray-700 dark:text-gray-300">
+        {message}
+      </p>
+      <p className="mt-6">
+        <Link href="/signin" className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+          Sign in again
+        </Link>
+      </p>
+    </div>
+  );
+}
