@@ -80,3 +80,52 @@ export async function blockExternalRequests(page: Page) {
     (route) => route.abort("internetdisconnected"),
   );
 }
+
+/** The embedded mail catcher's REST API (the e2e server runs maildev; see scripts/test.ts). */
+const mailApi = () => `http://127.0.0.1:${process.env.MAILDEV_WEB_PORT}/api/email`;
+
+interface CaughtMail {
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string }[];
+  headers: Record<string, string>;
+}
+
+/** Waits for the newest message to an address whose subject matches, as read from the real SMTP sink. */
+export async function waitForMail(to: string, subject: RegExp, timeoutMs = 15_000): Promise<CaughtMail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const all = (await (await fetch(mailApi())).json()) as CaughtMail[];
+    const found = all.filter((m) => m.to.some((t) => t.address === to.toLowerCase()) && subject.test(m.subject)).at(-1);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail to ${to} matching ${subject} within ${timeoutMs} ms`);
+}
+
+/** Removes every caught message, so a test reads only its own. */
+export async function clearMail() {
+  await fetch(`${mailApi()}/all`, { method: "DELETE" });
+}
+
+/** The first http(s) link in a plain-text mail that contains `part`. */
+export function linkIn(mail: CaughtMail, part: string): string {
+  const link = mail.text.match(/https?:\/\/\S+/g)?.find((l) => l.includes(part));
+  if (!link) throw new Error(`no link containing ${part} in "${mail.subject}"`);
+  return link;
+}
+
+/**
+ * Signs in the way a person does: the sign-in form, then the magic link from the email the
+ * server sent. Use a distinct address per test (the database is shared across specs).
+ */
+export async function signIn(page: Page, email: string, callbackPath = "/") {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.waitForURL(/\/signin\/check-email/);
+  const mail = await waitForMail(email, /Sign in to Paperboy/);
+  await page.goto(linkIn(mail, "/api/auth/callback/nodemailer"));
+  await page.waitForURL((url) => !url.pathname.startsWith("/api/auth"));
+}

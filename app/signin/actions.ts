@@ -23,15 +23,17 @@ export async function sendMagicLinkAction(formData: FormData) {
     throw err;
   }
   try {
-    await signIn("nodemailer", { email: parsed.data, redirectTo: callback });
+    // redirect: false, then our own redirect: Auth.js's would go through /api/auth/verify-request,
+    // which a server action's client-side navigation leaves showing in the address bar.
+    await signIn("nodemailer", { email: parsed.data, redirectTo: callback, redirect: false });
   } catch (err) {
-    // signIn ends by redirecting to the "check your email" page: that is not an error.
     if (err instanceof AuthError) {
       logger.warn({ type: err.type }, "magic link not sent");
       redirect(`/signin?error=EmailSignin&callbackUrl=${encodeURIComponent(callback)}`);
     }
     throw err;
   }
+  redirect("/signin/check-email");
 }
 
 export async function signInWithGitHubAction(formData: FormData) {
