@@ -10,6 +10,7 @@ import { orgHref, paperHref, safeImageUrl } from "@/components/papers/links";
 import { PaperCounts, UpvoteCount } from "@/components/papers/paper-stats";
 import { HighlightedText, hasHighlight } from "@/components/search/highlighted-text";
 import { UpvoteButton } from "@/components/people/upvote-button";
+import { SaveButton } from "@/components/lists/save-button";
 
 /** Search highlights for a result card. */
 export interface PaperCardHighlight {
@@ -53,7 +54,12 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
       data-testid="paper-card"
       className={`flex gap-3 rounded-xl border border-gray-200 bg-white sm:gap-4 dark:border-gray-800 dark:bg-gray-900/40 ${compact ? "p-3" : "p-4"}`}
     >
-      {!compact && <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} />}
+      {!compact && (
+        <div className="flex shrink-0 flex-col gap-2 self-start">
+          <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} />
+          <SaveButton paperId={paper.id} />
+        </div>
+      )}
       <div className="min-w-0 flex-1">
         <Heading className={`${compact ? "text-base" : "text-lg"} leading-snug font-semibold break-words`}>
           <Link href={href} data-card-link aria-label={plainTitle !== paper.title && !titleHighlighted ? plainTitle : undefined} className="hover:underline">

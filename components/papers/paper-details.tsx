@@ -6,6 +6,7 @@ import { authorHref, hfProfileUrl, orgHref, safeImageUrl } from "@/components/pa
 import { PaperLinks } from "@/components/papers/paper-links";
 import { CommentIcon } from "@/components/ui/icons";
 import { UpvoteButton } from "@/components/people/upvote-button";
+import { SaveButton } from "@/components/lists/save-button";
 
 export interface PaperDetailsProps {
   paper: PaperDTO;
@@ -63,6 +64,7 @@ export function PaperDetails({ paper, features }: PaperDetailsProps) {
 
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} variant="wide" />
+          <SaveButton paperId={paper.id} variant="wide" />
           <p className="inline-flex items-center gap-1.5 text-sm text-gray-600 dark:text-gray-400">
             <CommentIcon /> {paper.numComments} {paper.numComments === 1 ? "comment" : "comments"}
           </p>

@@ -1,0 +1,274 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { goSignIn, setLists, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
+import { BookmarkIcon, CheckIcon, ChevronDownIcon, PlusIcon } from "@/components/lists/icons";
+import { ListApiError, listApi } from "@/components/lists/list-api";
+
+export interface SaveButtonProps {
+  paperId: number;
+  /** "box": under the upvote box of a card; "wide": the paper page's action row. */
+  variant?: "box" | "wide";
+}
+
+interface ItemAnswer {
+  paperId: number;
+  listIds: number[];
+}
+
+/**
+ * Save a paper for later. One click puts it in (or takes it out of) "Read later", at once on
+ * screen and then on the server; the arrow opens the viewer's other lists and "New list…".
+ * Signed-out visitors are taken to sign in.
+ */
+export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
+  const state = useViewerState();
+  useEffect(() => watchPaper(paperId), [paperId]);
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState("");
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  const savedIn = state.saved.get(paperId) ?? [];
+  const readLater = state.lists.find((l) => l.isDefault);
+  const inReadLater = readLater ? savedIn.includes(readLater.id) : false;
+  const signedOut = state.status === "ready" && !state.user;
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [open]);
+
+  /** The viewer's lists, fetched if the page state has not brought them yet; null when signed out. */
+  async function knownLists(): Promise<ListSummary[] | null> {
+    if (state.status === "ready" && state.lists.length) return state.lists;
+    try {
+      const { lists } = await listApi<{ lists: ListSummary[] }>("/api/me/lists");
+      const summaries = lists.map(({ id, name, isDefault }) => ({ id, name, isDefault }));
+      setLists(summaries);
+      return summaries;
+    } catch (err) {
+      if (err instanceof ListApiError && err.status === 401) return null;
+      throw err;
+    }
+  }
+
+  async function setIn(list: ListSummary, on: boolean) {
+    if (busy) return;
+    const before = state.saved.get(paperId) ?? [];
+    setSavedIn(paperId, on ? [...new Set([...before, list.id])] : before.filter((id) => id !== list.id));
+    setBusy(true);
+    try {
+      const answer = await listApi<ItemAnswer>(`/api/me/lists/${list.id}/items/${paperId}`, { method: on ? "PUT" : "DELETE" });
+      setSavedIn(paperId, answer.listIds);
+      setMessage(on ? `Saved to ${list.name}` : `Removed from ${list.name}`);
+    } catch (err) {
+      setSavedIn(paperId, before);
+      if (err instanceof ListApiError && err.status === 401) return goSignIn();
+      setMessage(err instanceof Error ? err.message : "Could not save the paper");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function toggleReadLater() {
+    if (signedOut) return goSignIn();
+    try {
+      const lists = await knownLists();
+      const target = lists?.find((l) => l.isDefault);
+      if (!lists || !target) return goSignIn();
+      await setIn(target, !(state.saved.get(paperId) ?? []).includes(target.id));
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : "Could not save the paper");
+    }
+  }
+
+  async function openMenu() {
+    if (signedOut) return goSignIn();
+    if (open) return setOpen(false);
+    try {
+      if (!(await knownLists())) return goSignIn();
+      setOpen(true);
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : "Could not load your lists");
+    }
+  }
+
+  const label = inReadLater ? "Remove from Read later" : "Save to Read later";
+  const tone = inReadLater
+    ? "border-sky-400 bg-sky-50 text-sky-800 dark:border-sky-500/70 dark:bg-sky-500/10 dark:text-sky-200"
+    : "border-gray-200 text-gray-700 hover:border-sky-400 hover:text-sky-800 dark:border-gray-700 dark:text-gray-200 dark:hover:border-sky-500/70 dark:hover:text-sky-200";
+  const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500";
+  const box = variant === "box";
+
+  return (
+    <div
+      ref={rootRef}
+      className={`relative ${box ? "w-12 shrink-0 self-start" : "inline-flex"}`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          setOpen(false);
+          toggleRef.current?.focus();
+        }
+      }}
+    >
+      <div className={`flex overflow-hidden rounded-lg border text-sm font-semibold transition-colors ${box ? "flex-col" : ""} ${tone}`}>
+        <button
+          type="button"
+          data-testid="save-button"
+          aria-pressed={inReadLater}
+          aria-label={label}
+          title={label}
+          aria-busy={busy || undefined}
+          onClick={toggleReadLater}
+          className={`flex items-center justify-center ${box ? "py-1.5" : "gap-2 px-3 py-1.5"} ${focus}`}
+        >
+          <BookmarkIcon filled={inReadLater} className="size-4" />
+          {!box && <span>{inReadLater ? "Saved" : "Save"}</span>}
+        </button>
+        <button
+          ref={toggleRef}
+          type="button"
+          data-testid="save-menu-button"
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          aria-label="Save to another reading list"
+          title="Save to another reading list"
+          onClick={openMenu}
+          className={`flex items-center justify-center ${box ? "border-t border-inherit py-0.5" : "border-l border-inherit px-1.5"} ${focus}`}
+        >
+          <ChevronDownIcon className="size-3.5" />
+        </button>
+      </div>
+      {open && (
+        <ListsPanel
+          id={panelId}
+          lists={state.lists}
+          savedIn={savedIn}
+          busy={busy}
+          onToggle={setIn}
+          onCreated={async (list) => {
+            setLists([...state.lists, list]);
+            await setIn(list, true);
+          }}
+        />
+      )}
+      <p role="status" className="sr-only">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+interface ListsPanelProps {
+  id: string;
+  lists: ListSummary[];
+  savedIn: readonly number[];
+  busy: boolean;
+  onToggle: (list: ListSummary, on: boolean) => void;
+  onCreated: (list: ListSummary) => Promise<void>;
+}
+
+/** The viewer's lists as checkboxes (checked: the paper is in it), and a form for a new list. */
+function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPanelProps) {
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState("");
+  const [error, setError] = useState("");
+  const firstRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => firstRef.current?.focus(), []);
+  useEffect(() => {
+    if (creating) nameRef.current?.focus();
+  }, [creating]);
+
+  return (
+    <div
+      id={id}
+      role="group"
+      aria-label="Reading lists"
+      data-testid="save-menu"
+      className="absolute top-full left-0 z-30 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-lg border border-gray-200 bg-white p-2 text-sm shadow-lg dark:border-gray-700 dark:bg-gray-900"
+    >
+      <p className="px-2 pt-1 pb-2 text-xs font-semibold tracking-wide text-gray-500 uppercase dark:text-gray-400">Save to</p>
+      <ul className="max-h-64 overflow-y-auto">
+        {lists.map((l, i) => {
+          const checked = savedIn.includes(l.id);
+          return (
+            <li key={l.id}>
+              <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 hover:bg-gray-100 dark:hover:bg-gray-800">
+                <input
+                  ref={i === 0 ? firstRef : undefined}
+                  type="checkbox"
+                  checked={checked}
+                  disabled={busy}
+                  onChange={(e) => onToggle(l, e.target.checked)}
+                  className="size-4 accent-sky-600"
+                />
+                <span className="min-w-0 flex-1 truncate">{l.name}</span>
+                {checked && <CheckIcon className="size-3.5 text-sky-600 dark:text-sky-400" />}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="mt-1 border-t border-gray-200 pt-1 dark:border-gray-700">
+        {creating ? (
+          <form
+            className="space-y-2 p-2"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setError("");
+              try {
+                const { list } = await listApi<{ list: ListSummary }>("/api/me/lists", { method: "POST", json: { name } });
+                await onCreated({ id: list.id, name: list.name, isDefault: list.isDefault });
+                setName("");
+                setCreating(false);
+              } catch (err) {
+                setError(err instanceof Error ? err.message : "Could not create the list");
+              }
+            }}
+          >
+            <label htmlFor={`${id}-name`} className="block text-xs font-medium">
+              New list name
+            </label>
+            <input
+              ref={nameRef}
+              id={`${id}-name`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={80}
+              required
+              className="w-full rounded-md border border-gray-300 bg-white px-2 py-1 dark:border-gray-700 dark:bg-gray-950"
+            />
+            {error && (
+              <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+                {error}
+              </p>
+            )}
+            <div className="flex gap-2">
+              <button type="submit" className="rounded-md bg-gray-900 px-2.5 py-1 text-xs font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+                Create and save
+              </button>
+              <button type="button" onClick={() => setCreating(false)} className="rounded-md px-2.5 py-1 text-xs hover:bg-gray-100 dark:hover:bg-gray-800">
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setCreating(true)} className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-gray-100 dark:hover:bg-gray-800">
+            <PlusIcon className="size-4" /> New list…
+          </button>
+        )}
+        <a href="/lists" className="block rounded-md px-2 py-1.5 text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800">
+          Manage lists
+        </a>
+      </div>
+    </div>
+  );
+}
