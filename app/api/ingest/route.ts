@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-error";
 import { ingestFromRequest } from "@/lib/ingest/ingest-request";
 import { isIngestAuthorized } from "@/lib/ingest/token";
+import { requestLogger } from "@/lib/ops/request-logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,13 +14,18 @@ export const dynamic = "force-dynamic";
  * (hf-daily, arxiv-atom, arxiv-rss, hf-page-text) and `?year=` dates copied pages.
  */
 export async function POST(request: NextRequest) {
+  const log = requestLogger(request);
   try {
     if (!isIngestAuthorized(request.headers.get("authorization"))) {
       throw new AppError("unauthorized", "Missing or wrong ingest token: send Authorization: Bearer $INGEST_TOKEN");
     }
     const summary = await ingestFromRequest(request);
+    // The run's own log line (lib/ingest/run-ingest.ts) has the counts; this ties it to the request.
+    log.info("runId" in summary ? { runId: summary.runId } : summary, "ingest request done");
     return NextResponse.json(summary, { status: 200 });
   } catch (err) {
+    if (err instanceof AppError) log.warn({ code: err.code, status: err.httpStatus, reason: err.message }, "ingest refused");
+    else log.error({ err }, "ingest failed");
     return errorResponse(err);
   }
 }

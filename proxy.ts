@@ -1,0 +1,16 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/ops/request-id";
+
+/**
+ * Runs before every request (Next 16's `proxy.ts`, formerly middleware): gives it an
+ * `x-request-id` (kept from the client or load balancer when sane, else new), forwarded to
+ * the route so its logs carry it (lib/ops/request-logger.ts), and set on the response.
+ */
+export function proxy(request: NextRequest) {
+  const requestId = requestIdOf(request.headers);
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
