@@ -44,8 +44,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** An empty variable counts as unset: compose files and .env templates write `SMTP_URL=`. */
 export function env(): Env {
-  const parsed = schema.safeParse(process.env);
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { db } from "@/lib/db";
 import { dataDir, env, feedUrls } from "@/lib/env";
-import { ensureGeneratedIngestToken, tokenFile } from "@/lib/ingest/token";
 import { syncConfiguredFeeds } from "@/lib/jobs/poll-feeds";
 import { getBoss, stopBoss } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
@@ -10,17 +9,22 @@ import { resolveDatabase } from "@/lib/server/database";
 import { startMailCatcher } from "@/lib/server/mail-catcher";
 import { applyMigrations } from "@/lib/server/migrate";
 import { loadSampleFeeds } from "@/lib/server/sample-feeds";
+import { settleSecrets } from "@/lib/server/secrets";
 
 const log = logger.child({ component: "boot" });
 
 /**
- * Everything a server process needs before it answers: the database (DATABASE_URL, or
- * an embedded Postgres), migrations, mail (SMTP_URL, or an embedded mail catcher),
- * sample papers on a fresh embedded install, and the job worker.
+ * Everything a server process needs before it answers: its secrets (refused when missing
+ * in production with DATABASE_URL), the database (DATABASE_URL, or an embedded Postgres),
+ * migrations, mail (SMTP_URL, or an embedded mail catcher), sample papers on a fresh
+ * embedded install, and the job worker.
  */
 export async function boot() {
   const started = Date.now();
   const config = env();
+  for (const { name, file } of settleSecrets({ embedded: !config.DATABASE_URL })) {
+    log.info({ file }, `${name} is not set: using the one generated in ${file}`);
+  }
   const database = await resolveDatabase();
   const applied = await applyMigrations(database.url);
   if (applied.length) log.info({ applied }, "applied migrations");
@@ -30,10 +34,6 @@ export async function boot() {
     const catcher = await startMailCatcher({ smtpPort: config.MAILDEV_SMTP_PORT, webPort: config.MAILDEV_WEB_PORT, dir: path.join(dataDir(), "mail") });
     process.env.SMTP_URL = catcher.smtpUrl;
     stops.push(catcher.stop);
-  }
-  if (database.embedded && !config.INGEST_TOKEN) {
-    ensureGeneratedIngestToken();
-    log.info(`POST /api/ingest needs "Authorization: Bearer <token>": the token is in ${tokenFile()}`);
   }
 
   const prisma = db();
@@ -70,7 +70,9 @@ export async function bootOrExit() {
   try {
     await bootOnce();
   } catch (err) {
-    log.fatal({ err: err instanceof Error ? err.stack : String(err) }, "Paperboy could not start");
+    const message = `Paperboy could not start: ${err instanceof Error ? err.message : String(err)}`;
+    if (log.isLevelEnabled("fatal")) log.fatal({ err: err instanceof Error ? err.stack : String(err) }, message);
+    else console.error(message);
     process.exit(1);
   }
 }
