@@ -86,6 +86,7 @@ export async function listFeaturedPapers(opts: ListFeaturedOptions): Promise<{ p
       WHERE f.day >= $1::date AND f.day < $2::date
         AND ($5::text IS NULL OR f.submitter_name = $5)
         AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
+        AND p.hidden_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM paper_features later
                          WHERE later.paper_id = f.paper_id AND later.day > f.day AND later.day < $2::date)
       ORDER BY ${orderBy[opts.sort]("$6")}
@@ -129,26 +130,26 @@ export async function listDaysWithPapers(range: DayRange): Promise<string[]> {
   return rows.map((r) => isoDay(r.day));
 }
 
-/** One paper by arXiv id (without version) or by `local-<id>` for papers known only by title. */
+/** One paper by arXiv id (without version) or by `local-<id>` for papers known only by title; null when hidden. */
 export async function getPaper(ref: { arxivId: string } | { id: number }): Promise<PaperDTO | null> {
   const where = "arxivId" in ref ? "p.arxiv_id = $1" : "p.id = $1::int";
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
     `SELECT ${paperColumns}, ${featureColumns}
        FROM papers p LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      WHERE ${where}`,
+      WHERE ${where} AND p.hidden_at IS NULL`,
     "arxivId" in ref ? ref.arxivId : ref.id,
   );
   const [paper] = await withAuthors(rows);
   return paper ?? null;
 }
 
-/** Papers by internal id, in the order given (a user's upvotes, a reading list); unknown ids are skipped. */
+/** Papers by internal id, in the order given (a user's upvotes, a reading list); unknown and hidden ids are skipped. */
 export async function getPapersByIds(ids: number[]): Promise<PaperDTO[]> {
   if (ids.length === 0) return [];
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
     `SELECT ${paperColumns}, ${featureColumns}
        FROM unnest($1::int[]) WITH ORDINALITY AS wanted(id, ord)
-       JOIN papers p ON p.id = wanted.id
+       JOIN papers p ON p.id = wanted.id AND p.hidden_at IS NULL
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
       ORDER BY wanted.ord`,
     ids,
@@ -180,7 +181,7 @@ export async function listSimilarPapers(paperId: number, limit = 6): Promise<Pap
     // The paper's title comes in as a scalar subquery (an init plan), not a join, so the
     // distance ordering can walk the GiST index instead of sorting every paper.
     `WITH near AS (SELECT p.id, p.title <-> (SELECT title FROM papers WHERE id = $1) AS dist FROM papers p
-                    WHERE p.id <> $1 ORDER BY p.title <-> (SELECT title FROM papers WHERE id = $1) LIMIT 40),
+                    WHERE p.id <> $1 AND p.hidden_at IS NULL ORDER BY p.title <-> (SELECT title FROM papers WHERE id = $1) LIMIT 40),
           me AS (SELECT
                    -- the title's own lexemes, ORed; cast, not to_tsquery, so they are not stemmed twice
                    coalesce((SELECT string_agg(quote_literal(l), ' | ')
@@ -209,7 +210,7 @@ export async function getAuthorPapers(name: string, limit: number, offset: numbe
   const page = await pageNewestFirst(
     `FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      WHERE pa.author_id = $1`,
+      WHERE pa.author_id = $1 AND p.hidden_at IS NULL`,
     author.id,
     limit,
     offset,
@@ -222,7 +223,7 @@ export async function getOrganizationPapers(name: string, limit: number, offset:
   if (!organization) return null;
   const page = await pageNewestFirst(
     `FROM papers p JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      WHERE p.organization_id = $1`,
+      WHERE p.organization_id = $1 AND p.hidden_at IS NULL`,
     organization.id,
     limit,
     offset,

@@ -50,6 +50,7 @@ export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchH
                AND ($5::date IS NULL OR p.published_at < $5::date + 1)
                AND ($6::text IS NULL OR p.organization_id = (SELECT id FROM organizations WHERE name = $6))
                AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
+               AND p.hidden_at IS NULL
              LIMIT ${candidateLimit}),
           hits AS (
             SELECT c.id, ts_rank_cd(c.search_vector, q.q) AS rank
