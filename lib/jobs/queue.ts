@@ -7,6 +7,10 @@ export const queues = {
   pollDue: "feeds.poll-due",
   /** One feed poll: `{ sourceId }`, at most one queued and one running per feed. */
   pollFeed: "feeds.poll",
+  /** Cron, every minute: due digest runs, retries, sends orphaned by a crash (lib/digest/schedule.ts). */
+  digestTick: "digests.tick",
+  /** One sign-up's email: `{ subscriptionId }`, a confirmation link or an "already subscribed" notice. */
+  subscriptionMail: "subscriptions.mail",
 } as const;
 
 const globalForBoss = globalThis as unknown as { paperboyBoss?: Promise<PgBoss> };
@@ -28,6 +32,9 @@ export async function createBoss(connectionString: string): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(queues.pollDue, { name: queues.pollDue, policy: "singleton" });
   await boss.createQueue(queues.pollFeed, { name: queues.pollFeed, policy: "stately", retryLimit: 2, retryDelay: 60, retryBackoff: true });
+  // A digest run of many thousand subscribers may take minutes: a long expiry, and one at a time.
+  await boss.createQueue(queues.digestTick, { name: queues.digestTick, policy: "stately", expireInSeconds: 3600 });
+  await boss.createQueue(queues.subscriptionMail, { name: queues.subscriptionMail, retryLimit: 3, retryDelay: 30, retryBackoff: true });
   return boss;
 }
 
@@ -40,4 +47,9 @@ export async function stopBoss() {
 /** Asks for one feed to be polled now (deduplicated per feed across instances). */
 export async function enqueueFeedPoll(boss: PgBoss, sourceId: number): Promise<string | null> {
   return boss.send(queues.pollFeed, { sourceId }, { singletonKey: `feed-${sourceId}` });
+}
+
+/** Asks for a sign-up's email (confirmation or notice) to be sent by a worker. */
+export async function enqueueSubscriptionMail(boss: PgBoss, subscriptionId: number): Promise<string | null> {
+  return boss.send(queues.subscriptionMail, { subscriptionId });
 }

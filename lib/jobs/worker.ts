@@ -1,5 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { runDueDigests } from "@/lib/digest/schedule";
+import { deliverSubscriptionMail } from "@/lib/digest/subscription-mail";
 import { claimDueFeeds, pollFeed } from "@/lib/jobs/poll-feeds";
 import { enqueueFeedPoll, queues } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
@@ -17,6 +19,16 @@ export async function startWorker(boss: PgBoss, prisma: PrismaClient) {
     await enqueueDueFeeds(boss, prisma);
   });
   await boss.schedule(queues.pollDue, "* * * * *", {}, { singletonKey: "poll-due" });
+  await boss.work<{ subscriptionId: number }>(queues.subscriptionMail, { batchSize: 1 }, async ([job]) => {
+    await deliverSubscriptionMail(prisma, job.data.subscriptionId);
+  });
+  // Digests: daily at 01:00 UTC for the day before, weekly on Mondays at 01:00 UTC for the week
+  // before; the every-minute tick finds what is due (and retries), so a run missed while the
+  // server was down happens at the next tick.
+  await boss.work(queues.digestTick, async () => {
+    await runDueDigests({ prisma });
+  });
+  await boss.schedule(queues.digestTick, "* * * * *", {}, { singletonKey: "digest-tick" });
   logger.info("job worker started");
 }
 
