@@ -14,3 +14,8 @@ export function proxy(request: NextRequest) {
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
+
+// Static assets need no request id; skipping them keeps the proxy off the hot path for files.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

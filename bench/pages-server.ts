@@ -97,6 +97,8 @@ export async function startServer(databaseUrl: string, workDir: string): Promise
       SEED_SAMPLE_FEEDS: "false",
       LOG_LEVEL: "warn",
       SMTP_URL: "smtp://127.0.0.1:1",
+      AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
+      INGEST_TOKEN: "bench-ingest-token-0123456789",
       FEED_URLS: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -78,6 +78,8 @@ async function endToEnd() {
       DATABASE_URL: await createDatabaseFromTemplate(pg.adminUrl, "paperboy_e2e"),
       DATA_DIR: dataDir,
       INGEST_TOKEN: "e2e-ingest-token-0123456789",
+      // The production server refuses to start without it when DATABASE_URL is set.
+      AUTH_SECRET: "e2e-auth-secret-0123456789abcdef",
       MAILDEV_SMTP_PORT: String(await freePort()),
       MAILDEV_WEB_PORT: String(await freePort()),
       E2E_PORT: String(await freePort()),

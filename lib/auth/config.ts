@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { sendMagicLink } from "@/lib/auth/magic-link-email";
 
 /**
@@ -39,8 +40,8 @@ export function authConfig(): NextAuthConfig {
     trustHost: true,
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     logger: {
-      // Auth.js logs through console by default; keep its errors, drop its debug chatter.
-      error: (error) => console.error(`[auth] ${error.name}: ${error.message}`),
+      // Auth.js logs through console by default: route its errors through our (redacting) logger.
+      error: (error) => logger.error({ component: "auth", name: error.name }, error.message),
       warn: () => {},
       debug: () => {},
     },
