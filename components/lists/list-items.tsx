@@ -8,6 +8,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { arrayMove } from "@/lib/lists/order";
 import { GripIcon, MoveDownIcon, MoveUpIcon } from "@/components/lists/icons";
 import { listApi } from "@/components/lists/list-api";
+import { setSavedIn, useViewerState } from "@/components/people/viewer-store";
 import { NoteEditor } from "@/components/lists/note-editor";
 import { ui } from "@/components/lists/styles";
 
@@ -45,6 +46,15 @@ export function ListItems({ listId, items: initial, cards, reorderable }: ListIt
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const dndId = useId();
   useEffect(() => setItems(initial), [initial]);
+
+  // A card's own save button can take a paper out of this list too: follow it.
+  const { saved } = useViewerState();
+  useEffect(() => {
+    setItems((current) => {
+      const kept = current.filter((i) => saved.get(i.paperId)?.includes(listId) ?? true);
+      return kept.length === current.length ? current : kept;
+    });
+  }, [saved, listId]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -107,7 +117,8 @@ export function ListItems({ listId, items: initial, cards, reorderable }: ListIt
     setItems(items.filter((i) => i.paperId !== item.paperId));
     setStatus(`Removed ${item.title} from the list.`);
     try {
-      await enqueue(() => listApi(`/api/me/lists/${listId}/items/${item.paperId}`, { method: "DELETE" }));
+      const answer = (await enqueue(() => listApi<{ listIds: number[] }>(`/api/me/lists/${listId}/items/${item.paperId}`, { method: "DELETE" }))) as { listIds: number[] };
+      setSavedIn(item.paperId, answer.listIds);
       router.refresh();
     } catch (err) {
       setItems(before);
