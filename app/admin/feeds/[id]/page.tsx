@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/lib/auth/admin";
+import { getFeed } from "@/lib/admin/feeds";
+import { deleteFeedAction, pollFeedNowAction, setFeedEnabledAction, updateFeedAction } from "@/app/admin/feeds/actions";
+import { ActionButton } from "@/components/admin/action-button";
+import { FeedForm } from "@/components/admin/feed-form";
+import { formatDuration, formatInterval, formatRelative, formatUtc } from "@/components/admin/format";
+import { PollNowButton } from "@/components/admin/poll-now-button";
+import { Badge, cls, DataTable, EmptyRow, num, PageTitle, RunStatusBadge, td, th } from "@/components/admin/ui";
+
+export const metadata: Metadata = { title: "Feed" };
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+/** One feed: its state, its last runs, and editing it. */
+export default async function FeedPage({ params }: Props) {
+  const { id: raw } = await params;
+  await requireAdminPage(`/admin/feeds/${encodeURIComponent(raw)}`);
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const feed = id ? await getFeed(id) : null;
+  if (!feed) notFound();
+  const now = new Date();
+  const facts: [string, React.ReactNode][] = [
+    ["URL", <code key="url" className="break-all">{feed.url}</code>],
+    ["Format", feed.format ?? `auto-detect${feed.lastRun?.format ? ` (last: ${feed.lastRun.format})` : ""}`],
+    ["Schedule", <>{feed.enabled ? <Badge color="green">active</Badge> : <Badge color="gray">paused</Badge>} {formatInterval(feed.pollIntervalMinutes)}</>],
+    ["Last poll", feed.lastPolledAt ? `${formatUtc(feed.lastPolledAt)} (${formatRelative(feed.lastPolledAt, now)})` : "never"],
+    ["HTTP status", feed.lastStatus ?? "—"],
+    ["ETag", feed.etag ? <code key="etag" className="break-all">{feed.etag}</code> : "—"],
+    ["Last-Modified", feed.lastModified ?? "—"],
+    ["Next poll", feed.enabled ? `${formatUtc(feed.nextPollAt)} (${feed.nextPollAt <= now ? "due now" : formatRelative(feed.nextPollAt, now)})` : "paused"],
+  ];
+
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/feeds" className={cls.link}>
+          ← Feeds
+        </Link>
+      </p>
+      <PageTitle>{feed.name}</PageTitle>
+      {feed.configured && (
+        <p className={`mb-4 ${cls.muted}`}>
+          <Badge color="blue">from FEED_URLS</Badge> This feed is listed in the configuration: deleting it lasts only until the next start. Pause it instead.
+        </p>
+      )}
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        {facts.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {feed.lastError && (
+        <div role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+          <span className="font-semibold">Last error:</span> {feed.lastError}
+        </div>
+      )}
+      <div className="mt-4 flex flex-wrap items-start gap-2">
+        <PollNowButton action={pollFeedNowAction} feedId={feed.id} feedName={feed.name} />
+        <ActionButton action={setFeedEnabledAction} fields={{ id: feed.id, enabled: String(!feed.enabled) }} label={feed.enabled ? "Pause" : "Resume"} />
+        <ActionButton action={deleteFeedAction} fields={{ id: feed.id, then: "list" }} label="Delete" variant="danger" confirm={`Delete the feed “${feed.name}”? Its past runs are kept.`} />
+      </div>
+
+      <section aria-labelledby="recent-runs" className={cls.section}>
+        <h2 id="recent-runs" className="mb-3 text-xl font-semibold">
+          Recent runs{" "}
+          <Link href={`/admin/runs?source=${feed.id}`} className={`text-sm font-normal ${cls.link}`}>
+            all runs of this feed
+          </Link>
+        </h2>
+        <DataTable caption={`Recent runs of ${feed.name}`}>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Run</th>
+              <th scope="col" className={th}>Started</th>
+              <th scope="col" className={th}>Duration</th>
+              <th scope="col" className={`${th} ${num}`}>New</th>
+              <th scope="col" className={`${th} ${num}`}>Updated</th>
+              <th scope="col" className={`${th} ${num}`}>Unchanged</th>
+              <th scope="col" className={`${th} ${num}`}>Rejected</th>
+              <th scope="col" className={th}>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {feed.recentRuns.length === 0 && <EmptyRow colSpan={8}>Not polled yet.</EmptyRow>}
+            {feed.recentRuns.map((r) => (
+              <tr key={r.id}>
+                <td className={td}>
+                  <Link href={`/admin/runs/${r.id}`} className={cls.link}>
+                    #{r.id}
+                  </Link>
+                </td>
+                <td className={td}>{formatUtc(r.startedAt)}</td>
+                <td className={td}>{formatDuration(r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null)}</td>
+                <td className={`${td} ${num}`}>{r.newCount}</td>
+                <td className={`${td} ${num}`}>{r.updatedCount}</td>
+                <td className={`${td} ${num}`}>{r.unchangedCount}</td>
+                <td className={`${td} ${num}`}>{r.rejectedCount}</td>
+                <td className={td}>
+                  <RunStatusBadge status={r.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </section>
+
+      <section aria-labelledby="edit-feed" className={cls.section}>
+        <h2 id="edit-feed" className="mb-3 text-xl font-semibold">
+          Edit
+        </h2>
+        <FeedForm
+          action={updateFeedAction}
+          values={{ id: feed.id, name: feed.name, url: feed.url, format: feed.format, enabled: feed.enabled, pollIntervalMinutes: feed.pollIntervalMinutes }}
+          submitLabel="Save changes"
+        />
+      </section>
+    </div>
+  );
+}

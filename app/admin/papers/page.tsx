@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdminPage } from "@/lib/auth/admin";
+import { listMerges } from "@/lib/admin/merges";
+import { findPapers, listHiddenPapers } from "@/lib/admin/papers";
+import { formatUtc, pageParam } from "@/components/admin/format";
+import { paperLabel } from "@/components/admin/paper-status";
+import { PapersTable } from "@/components/admin/papers-table";
+import { Badge, cls, DataTable, EmptyRow, PageTitle, Pager, td, th } from "@/components/admin/ui";
+
+export const metadata: Metadata = { title: "Papers" };
+
+interface Props {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}
+
+/** Look a paper up to hide or merge it; the papers hidden so far; the latest merges. */
+export default async function AdminPapersPage({ searchParams }: Props) {
+  await requireAdminPage("/admin/papers");
+  const params = await searchParams;
+  const q = (params.q ?? "").trim().slice(0, 200);
+  const page = pageParam(params.page);
+  const [found, hidden, merges] = await Promise.all([q ? findPapers(q) : Promise.resolve(null), listHiddenPapers({ page }), listMerges({ limit: 20 })]);
+
+  return (
+    <div>
+      <PageTitle description="Hide a paper (spam, a bad record) or merge two records of one paper. Both can be undone, and both are logged.">Papers</PageTitle>
+
+      <div role="search">
+        <form action="/admin/papers" className="flex flex-wrap items-end gap-2">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="paper-query" className={cls.label}>
+              arXiv id, local-&lt;id&gt;, or words of the title
+            </label>
+            <input id="paper-query" name="q" type="search" defaultValue={q} placeholder="2406.12345 or “diffusion transformer”" className={cls.input} />
+          </div>
+          <button type="submit" className={cls.primary}>
+            Find
+          </button>
+        </form>
+      </div>
+
+      {found && (
+        <section aria-labelledby="found" className="mt-6">
+          <h2 id="found" className="mb-2 text-lg font-semibold">
+            Papers matching “{q}”
+          </h2>
+          <PapersTable papers={found} caption={`Papers matching ${q}`} empty="No paper matches." />
+        </section>
+      )}
+
+      <section aria-labelledby="hidden" className={cls.section}>
+        <h2 id="hidden" className="mb-2 text-xl font-semibold">
+          Hidden papers
+        </h2>
+        <PapersTable papers={hidden.papers} caption="Hidden papers, most recently hidden first" empty="No hidden papers." />
+        <Pager page={page} hasMore={hidden.hasMore} href={(p) => `/admin/papers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#hidden`} />
+      </section>
+
+      <section aria-labelledby="merges" className={cls.section}>
+        <h2 id="merges" className="mb-2 text-xl font-semibold">
+          Latest merges
+        </h2>
+        <DataTable caption="Latest merges, newest first">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Merged</th>
+              <th scope="col" className={th}>Into</th>
+              <th scope="col" className={th}>Moved</th>
+              <th scope="col" className={th}>By</th>
+              <th scope="col" className={th}>State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {merges.length === 0 && <EmptyRow colSpan={5}>No merges yet.</EmptyRow>}
+            {merges.map((m) => (
+              <tr key={m.id}>
+                <td className={td}>
+                  <Link href={`/admin/papers/${m.source.id}`} className={cls.link}>
+                    {paperLabel(m.source)}
+                  </Link>
+                </td>
+                <td className={td}>
+                  <Link href={`/admin/papers/${m.target.id}`} className={cls.link}>
+                    {paperLabel(m.target)}
+                  </Link>
+                </td>
+                <td className={`${td} text-xs`}>
+                  {m.movedUpvotes} upvotes, {m.movedListItems} list entries, {m.movedFeatures} days
+                </td>
+                <td className={`${td} text-xs`}>
+                  {m.actorEmail}
+                  <div className="text-gray-500 dark:text-gray-400">{formatUtc(m.createdAt)}</div>
+                </td>
+                <td className={td}>{m.undoneAt ? <Badge color="gray">undone</Badge> : <Badge color="amber">in effect</Badge>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { feedFormats } from "@/lib/admin/feed-formats";
+import { AppError } from "@/lib/errors";
+
+/** A feed URL: absolute http or https, nothing else (no file:, ftp:, javascript:). */
+export const feedUrl = z
+  .string()
+  .trim()
+  .min(1, "Enter the feed's URL")
+  .max(2000, "At most 2000 characters")
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === "http:" || u.protocol === "https:") && Boolean(u.hostname);
+    } catch {
+      return false;
+    }
+  }, "Enter an http:// or https:// URL");
+
+/** Add or edit a feed. `format` empty or "auto": detect the format at every poll. */
+export const feedInput = z.object({
+  name: z.string().trim().max(200, "At most 200 characters").optional().default(""),
+  url: feedUrl,
+  format: z
+    .union([z.enum(feedFormats), z.literal("auto"), z.literal("")])
+    .optional()
+    .transform((f) => (f && f !== "auto" ? f : null)),
+  pollIntervalMinutes: z.coerce
+    .number({ message: "Enter a number of minutes" })
+    .int("Whole minutes")
+    .min(1, "At least 1 minute")
+    .max(60 * 24 * 7, "At most a week (10080 minutes)"),
+  enabled: z
+    .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
+});
+export type FeedInput = z.output<typeof feedInput>;
+
+export const idInput = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const hideInput = z.object({
+  paperId: idInput,
+  reason: z.string().trim().min(1, "Say why (spam, duplicate, …): it is shown in the audit log").max(500, "At most 500 characters"),
+});
+
+export const mergeInput = z.object({
+  /** The record that goes away (hidden, pointing at the target). */
+  sourceId: idInput,
+  /** The record that stays. */
+  targetId: idInput,
+});
+
+/** Parses form fields with a schema; a failure becomes a bad_request AppError carrying the field errors. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_";
+    fieldErrors[key] ??= issue.message;
+  }
+  throw new AppError("bad_request", Object.values(fieldErrors)[0] ?? "Invalid input", { fieldErrors });
+}
+
+/** A FormData as a plain object of its string fields (files left out). */
+export function formFields(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
