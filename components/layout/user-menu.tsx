@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { signOutAction } from "@/app/_actions/sign-out";
+import { isAdminEmail } from "@/lib/auth/admin";
 import { currentUser } from "@/lib/auth/viewer";
 import { SignInLink } from "@/components/layout/sign-in-link";
 
@@ -39,6 +40,11 @@ export async function UserMenu() {
         <Link href="/settings/email" className={item}>
           Email digests
         </Link>
+        {isAdminEmail(user.email) && (
+          <Link href="/admin" className={item}>
+            Admin
+          </Link>
+        )}
         <form action={signOutAction}>
           <button type="submit" className={`${item} w-full`}>
             Sign out

@@ -1,6 +1,7 @@
 import { Suspense, cache } from "react";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { findMergeDestination } from "@/lib/admin/merges";
 import { getPaper, listPaperFeatures } from "@/lib/data/papers";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
 import { mathToPlainText } from "@/lib/text/math";
@@ -8,6 +9,7 @@ import { pageMetadata } from "@/app/_lib/metadata";
 import { paperHref, safeImageUrl } from "@/components/papers/links";
 import { PaperDetails } from "@/components/papers/paper-details";
 import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
+import { AdminPaperLink } from "@/components/admin/admin-paper-link";
 
 interface PaperPageProps {
   params: Promise<{ id: string[] }>;
@@ -66,7 +68,12 @@ export default async function PaperPage({ params }: PaperPageProps) {
   if (!ref) notFound();
   if (ref.kind === "redirect") redirect(ref.to);
   const paper = await loadPaper(id.join("/"));
-  if (!paper) notFound();
+  if (!paper) {
+    // A record an admin merged into another: its address leads to the paper kept.
+    const kept = await findMergeDestination(ref.kind === "arxiv" ? { arxivId: ref.arxivId } : { id: ref.id });
+    if (kept) redirect(paperHref(kept));
+    notFound();
+  }
   // A title-only address of a paper that has since got its arXiv id.
   if (ref.kind === "local" && paper.arxivId) redirect(paperHref(paper));
   const features = await listPaperFeatures(paper.id);
@@ -74,6 +81,9 @@ export default async function PaperPage({ params }: PaperPageProps) {
   return (
     <article>
       <PaperDetails paper={paper} features={features} />
+      <Suspense fallback={null}>
+        <AdminPaperLink paperId={paper.id} />
+      </Suspense>
       <section aria-labelledby="similar-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
         <h2 id="similar-heading" className="mb-3 text-lg font-semibold">
           Similar papers

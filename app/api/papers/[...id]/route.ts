@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { toPaperDetail } from "@/lib/api/hf-shape";
+import { findMergeDestination } from "@/lib/admin/merges";
 import { getPaper } from "@/lib/data/papers";
 import { hfError, hfRoute } from "@/lib/http/hf-response";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
@@ -12,6 +13,12 @@ export const GET = hfRoute(async (_request: NextRequest, { params }: { params: P
   const arxivId = normalizeArxivId(raw);
   if (!arxivId) return hfError(404, `Paper not found: ${raw} is not an arXiv id`);
   const paper = await getPaper({ arxivId });
-  if (!paper) return hfError(404, "Paper not found");
+  if (!paper) {
+    // Merged by an admin into another record: that one's answer, when it has an arXiv id; hidden: 404.
+    const kept = await findMergeDestination({ arxivId });
+    // A relative Location, so the redirect is right behind a proxy too.
+    if (kept?.arxivId) return new Response(null, { status: 308, headers: { location: `/api/papers/${kept.arxivId}` } });
+    return hfError(404, "Paper not found");
+  }
   return NextResponse.json(toPaperDetail(paper));
 });
