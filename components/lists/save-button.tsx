@@ -117,6 +117,10 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
           toggleRef.current?.focus();
         }
       }}
+      onBlur={(e) => {
+        // Tabbing out of the panel closes it, as clicking elsewhere does.
+        if (open && e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) setOpen(false);
+      }}
     >
       <div className={`flex overflow-hidden rounded-lg border text-sm font-semibold transition-colors ${box ? "flex-col" : ""} ${tone}`}>
         <button
