@@ -69,3 +69,8 @@ export function formFields(form: FormData): Record<string, string> {
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
+
+export const pauseInput = z.object({
+  email: z.string().trim().toLowerCase().email("Enter an email address").max(320),
+  reason: z.string().trim().min(1, "Say why (a complaint, a bounce report, …)").max(1000),
+});

@@ -1,0 +1,221 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdminPage } from "@/lib/auth/admin";
+import { getAddressSends, getDigestOverview } from "@/lib/admin/digests";
+import { pauseAddressAction, retryDigestAction } from "@/app/admin/digests/actions";
+import { ActionButton } from "@/components/admin/action-button";
+import { ActionForm } from "@/components/admin/action-form";
+import { formatUtc } from "@/components/admin/format";
+import { Badge, cls, DataTable, EmptyRow, num, PageTitle, td, th } from "@/components/admin/ui";
+
+export const metadata: Metadata = { title: "Digests" };
+
+interface Props {
+  searchParams: Promise<{ email?: string }>;
+}
+
+const sendColor = { sent: "green", sending: "blue", failed: "amber", gave_up: "red" } as const;
+
+function SendStatus({ status }: { status: string }) {
+  return <Badge color={sendColor[status as keyof typeof sendColor] ?? "gray"}>{status.replace("_", " ")}</Badge>;
+}
+
+/** Digest runs, the digests that did not go out (with retry), paused addresses, and one address's sends. */
+export default async function DigestsPage({ searchParams }: Props) {
+  await requireAdminPage("/admin/digests");
+  const email = ((await searchParams).email ?? "").trim().slice(0, 320);
+  const [{ runs, problems, paused }, address] = await Promise.all([getDigestOverview(), email ? getAddressSends(email) : Promise.resolve(null)]);
+
+  return (
+    <div>
+      <PageTitle description="Daily and weekly digests: each is sent at most once per address and period; failures are retried with backoff, then given up and listed here.">Digests</PageTitle>
+
+      <section aria-labelledby="runs">
+        <h2 id="runs" className="mb-2 text-xl font-semibold">
+          Last runs
+        </h2>
+        <DataTable caption="Digest runs, newest first">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Run</th>
+              <th scope="col" className={th}>Period</th>
+              <th scope="col" className={th}>Started</th>
+              <th scope="col" className={th}>Finished</th>
+              <th scope="col" className={`${th} ${num}`}>Sent</th>
+              <th scope="col" className={`${th} ${num}`}>Skipped</th>
+              <th scope="col" className={`${th} ${num}`}>Failed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.length === 0 && <EmptyRow colSpan={7}>No digest has run yet.</EmptyRow>}
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td className={td}>#{r.id}</td>
+                <td className={td}>
+                  {r.frequency} {r.period}
+                </td>
+                <td className={`${td} whitespace-nowrap`}>{formatUtc(r.startedAt)}</td>
+                <td className={`${td} whitespace-nowrap`}>
+                  {r.finishedAt ? formatUtc(r.finishedAt) : <Badge color="blue">running</Badge>}
+                  {r.error && <div className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-300">{r.error}</div>}
+                </td>
+                <td className={`${td} ${num}`}>{r.sentCount}</td>
+                <td className={`${td} ${num}`}>{r.skippedCount}</td>
+                <td className={`${td} ${num}`}>{r.failedCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </section>
+
+      <section aria-labelledby="problems" className={cls.section}>
+        <h2 id="problems" className="mb-2 text-xl font-semibold">
+          Not delivered
+        </h2>
+        <p className={`mb-3 ${cls.muted}`}>“failed” digests are retried by themselves; “gave up” ones wait for you. Retry a given-up digest only when you know it never arrived.</p>
+        <DataTable caption="Digests not delivered, newest first">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Address</th>
+              <th scope="col" className={th}>Digest</th>
+              <th scope="col" className={th}>Status</th>
+              <th scope="col" className={`${th} ${num}`}>Tries</th>
+              <th scope="col" className={th}>Last error</th>
+              <th scope="col" className={th}>Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.length === 0 && <EmptyRow colSpan={6}>Every digest went out.</EmptyRow>}
+            {problems.map((p) => (
+              <tr key={p.sendId}>
+                <td className={`${td} break-all`}>
+                  <Link href={`/admin/digests?email=${encodeURIComponent(p.email)}#address`} className={cls.link}>
+                    {p.email}
+                  </Link>
+                </td>
+                <td className={td}>
+                  {p.frequency} {p.period}
+                </td>
+                <td className={td}>
+                  <SendStatus status={p.status} />
+                  {p.status === "failed" && p.nextAttemptAt && <div className="mt-1 text-xs text-gray-500 dark:text-gray-400">next try {formatUtc(p.nextAttemptAt)}</div>}
+                </td>
+                <td className={`${td} ${num}`}>{p.attempts}</td>
+                <td className={`${td} max-w-sm text-xs break-words`}>{p.lastError ?? "—"}</td>
+                <td className={td}>
+                  {p.status === "gave_up" ? (
+                    <ActionButton action={retryDigestAction} fields={{ sendId: p.sendId }} label="Retry" srContext={`the ${p.frequency} digest ${p.period} to ${p.email}`} />
+                  ) : (
+                    <span className="text-xs text-gray-500 dark:text-gray-400">retrying</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </section>
+
+      <section aria-labelledby="paused" className={cls.section}>
+        <h2 id="paused" className="mb-2 text-xl font-semibold">
+          Paused addresses
+        </h2>
+        <p className={`mb-3 ${cls.muted}`}>Paused after a hard bounce or a complaint: they get nothing until the address confirms its subscription again.</p>
+        <DataTable caption="Paused addresses">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Address</th>
+              <th scope="col" className={th}>Why</th>
+              <th scope="col" className={th}>Since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {paused.length === 0 && <EmptyRow colSpan={3}>No paused addresses.</EmptyRow>}
+            {paused.map((s) => (
+              <tr key={s.id}>
+                <td className={`${td} break-all`}>
+                  <Link href={`/admin/digests?email=${encodeURIComponent(s.email)}#address`} className={cls.link}>
+                    {s.email}
+                  </Link>
+                </td>
+                <td className={`${td} text-xs`}>{s.pausedReason ?? "—"}</td>
+                <td className={`${td} whitespace-nowrap`}>{formatUtc(s.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+        <h3 className="mt-6 mb-2 font-semibold">Pause an address</h3>
+        <ActionForm action={pauseAddressAction} submitLabel="Pause" variant="danger">
+          <div className="min-w-56 flex-1">
+            <label htmlFor="pause-email" className={cls.label}>
+              Address
+            </label>
+            <input id="pause-email" name="email" type="email" required className={cls.input} />
+          </div>
+          <div className="min-w-56 flex-1">
+            <label htmlFor="pause-reason" className={cls.label}>
+              Reason
+            </label>
+            <input id="pause-reason" name="reason" required maxLength={1000} placeholder="complaint forwarded by the mail provider" className={cls.input} />
+          </div>
+        </ActionForm>
+      </section>
+
+      <section id="address" aria-labelledby="address-heading" className={cls.section}>
+        <h2 id="address-heading" className="mb-2 text-xl font-semibold">
+          One address
+        </h2>
+        <form action="/admin/digests" className="flex flex-wrap items-end gap-2">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="address-email" className={cls.label}>
+              Subscriber&apos;s address
+            </label>
+            <input id="address-email" name="email" type="email" defaultValue={email} className={cls.input} />
+          </div>
+          <button type="submit" className={cls.primary}>
+            Show sends
+          </button>
+        </form>
+        {email && !address && <p className={`mt-3 ${cls.muted}`}>No subscription with this address.</p>}
+        {address && (
+          <div className="mt-4">
+            <p className="mb-2 text-sm">
+              <span className="font-medium">{address.subscription.email}</span>: {address.subscription.status}, {address.subscription.frequency}
+              {address.subscription.pausedReason && ` (paused: ${address.subscription.pausedReason})`}
+            </p>
+            <DataTable caption={`Digests sent to ${address.subscription.email}`}>
+              <thead>
+                <tr>
+                  <th scope="col" className={th}>Digest</th>
+                  <th scope="col" className={th}>Status</th>
+                  <th scope="col" className={`${th} ${num}`}>Tries</th>
+                  <th scope="col" className={th}>Sent</th>
+                  <th scope="col" className={th}>Last error</th>
+                  <th scope="col" className={th}>Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {address.sends.length === 0 && <EmptyRow colSpan={6}>No digest for this address yet.</EmptyRow>}
+                {address.sends.map((s) => (
+                  <tr key={s.id}>
+                    <td className={td}>
+                      {s.frequency} {s.period}
+                    </td>
+                    <td className={td}>
+                      <SendStatus status={s.status} />
+                    </td>
+                    <td className={`${td} ${num}`}>{s.attempts}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatUtc(s.sentAt)}</td>
+                    <td className={`${td} max-w-sm text-xs break-words`}>{s.lastError ?? "—"}</td>
+                    <td className={td}>
+                      {s.status === "gave_up" && <ActionButton action={retryDigestAction} fields={{ sendId: s.id }} label="Retry" srContext={`the ${s.frequency} digest ${s.period}`} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
