@@ -5,7 +5,8 @@ import type { IngestTrigger, PrismaClient } from "@/lib/generated/prisma/client"
 import { logger } from "@/lib/logger";
 import { storageProblem } from "@/lib/ingest/normalize";
 import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
-import { savePapers, type SaveCounts, type Sql } from "@/lib/ingest/save-papers";
+import { openIngestConnection } from "@/lib/ingest/connection";
+import { prepareBatch, createStaging, savePapers, type SaveCounts } from "@/lib/ingest/save-papers";
 import { parseArxivAtom } from "@/lib/ingest/sources/arxiv-atom";
 import { parseArxivRss } from "@/lib/ingest/sources/arxiv-rss";
 import { detectFormat } from "@/lib/ingest/sources/detect";
@@ -31,12 +32,15 @@ export interface IngestOptions {
   /** Papers written per statement batch. */
   batchSize?: number;
   prisma?: PrismaClient;
+  /** Database to write to; defaults to the one `prisma` (or DATABASE_URL) points at. */
+  databaseUrl?: string;
   /** Called after each batch, for progress bars and logs. */
   onProgress?: (progress: IngestProgress) => void;
 }
 
 export interface IngestProgress extends SaveCounts {
   rejected: number;
+  /** Bytes of the document read so far. */
   bytes: number;
 }
 
@@ -50,7 +54,11 @@ export interface IngestSummary extends IngestProgress {
 }
 
 const keptRejections = 1000;
+/** How often a long run logs its progress. */
+const progressLogMs = 10_000;
 const analyzeAfterBatch = new Set([1, 4, 16, 64, 256, 1024]);
+const analyzeLookupColumns =
+  "ANALYZE papers (id, key, arxiv_id, title_key), paper_authors (paper_id, author_id), authors (id, name), paper_features (paper_id, day)";
 
 /**
  * Ingests one feed document: detects its format, parses it as a stream, and saves the
@@ -69,6 +77,15 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const progress: IngestProgress = { new: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
   const rejections: ParsedRejection[] = [];
   let format: FeedFormat | undefined = opts.format;
+  let loggedAt = started;
+  const reportProgress = () => {
+    opts.onProgress?.({ ...progress });
+    const now = Date.now();
+    if (now - loggedAt < progressLogMs) return;
+    loggedAt = now;
+    const papers = progress.new + progress.updated + progress.unchanged;
+    log.info({ ...progress, papers, papersPerSecond: Math.round(papers / ((now - started) / 1000)) }, "ingest progress");
+  };
 
   try {
     if (opts.declaredBytes !== undefined && opts.declaredBytes > maxBytes) throw tooLarge(maxBytes);
@@ -86,48 +103,61 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     const items = parseDocument(format, rest, opts.year ?? new Date().getUTCFullYear());
     const batchSize = opts.batchSize ?? 1000;
 
-    await prisma.$transaction(
-      async (tx) => {
-        const sql: Sql = (text, ...params) => tx.$queryRawUnsafe(text, ...params);
-        let batch: ParsedPaper[] = [];
-        let batches = 0;
-        // At most one batch is being written while the next one is parsed: Node parses
-        // while Postgres writes, instead of each waiting for the other.
-        let writing: Promise<void> = Promise.resolve();
-        const flush = async () => {
-          await writing;
-          const papers = batch;
-          batch = [];
-          batches++;
-          // A first ingest grows the tables inside this transaction, where autovacuum cannot
-          // see them; fresh statistics keep the lookups on their indexes (batches 1, 4, 16, …).
-          const analyze = analyzeAfterBatch.has(batches);
-          writing = (async () => {
-            const counts = await savePapers(sql, papers);
-            progress.new += counts.new;
-            progress.updated += counts.updated;
-            progress.unchanged += counts.unchanged;
-            opts.onProgress?.({ ...progress });
-            if (analyze) await sql("ANALYZE papers, paper_authors, authors, paper_features");
-          })();
-          // A failure is rethrown by the next `await writing`; this only keeps it from being reported as unhandled meanwhile.
-          writing.catch(() => {});
-        };
-        for await (const item of items) {
-          const rejection = item.kind === "rejected" ? item.rejection : rejectionFor(item.paper);
-          if (rejection) {
-            progress.rejected++;
-            if (rejections.length < keptRejections) rejections.push(rejection);
-            continue;
-          }
-          batch.push((item as Extract<ParseItem, { kind: "paper" }>).paper);
-          if (batch.length >= batchSize) await flush();
-        }
-        if (batch.length) await flush();
+    const client = await openIngestConnection(opts.prisma, opts.databaseUrl);
+    try {
+      await client.query("BEGIN");
+      // Ends a transaction abandoned mid-run, so its locks do not outlive a stalled source.
+      await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
+      await createStaging(client);
+      let batch: ParsedPaper[] = [];
+      let batches = 0;
+      let analyzedAt = 0;
+      // At most one batch is being written while the next one is parsed and encoded: Node
+      // works while Postgres writes, instead of each waiting for the other.
+      let writing: Promise<void> = Promise.resolve();
+      const flush = async () => {
+        const prepared = prepareBatch(batch);
+        batch = [];
         await writing;
-      },
-      { timeout: 60 * 60_000, maxWait: 30_000 },
-    );
+        batches++;
+        const analyzeDue = analyzeAfterBatch.has(batches);
+        writing = (async () => {
+          const counts = await savePapers(client, prepared);
+          progress.new += counts.new;
+          progress.updated += counts.updated;
+          progress.unchanged += counts.unchanged;
+          reportProgress();
+          // A first ingest grows the tables inside this transaction, where autovacuum cannot
+          // see them; fresh statistics keep the lookups on their indexes (batches 1, 4, 16, …
+          // when papers were added). Only the columns the lookups and joins use: statistics
+          // of the search vector are costly and wait for autovacuum.
+          if (analyzeDue && progress.new > analyzedAt) {
+            analyzedAt = progress.new;
+            await client.query(analyzeLookupColumns);
+          }
+        })();
+        // A failure is rethrown by the next `await writing`; this only keeps it from being reported as unhandled meanwhile.
+        writing.catch(() => {});
+      };
+      for await (const item of items) {
+        const rejection = item.kind === "rejected" ? item.rejection : rejectionFor(item.paper);
+        if (rejection) {
+          progress.rejected++;
+          if (rejections.length < keptRejections) rejections.push(rejection);
+          continue;
+        }
+        batch.push((item as Extract<ParseItem, { kind: "paper" }>).paper);
+        if (batch.length >= batchSize) await flush();
+      }
+      if (batch.length) await flush();
+      await writing;
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      await client.end().catch(() => {});
+    }
 
     const finishedAt = new Date();
     await prisma.ingestRun.update({

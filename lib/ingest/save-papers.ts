@@ -1,8 +1,8 @@
-import { cleanText, paperKey, titleKey } from "@/lib/ingest/normalize";
-import type { ParsedFeature, ParsedOrganization, ParsedPaper } from "@/lib/ingest/types";
-
-/** Runs one SQL statement with positional parameters inside the caller's transaction. */
-export type Sql = <T = unknown>(text: string, ...params: unknown[]) => Promise<T[]>;
+import type { ClientBase } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyArray, copyDate, copyInt, copyText } from "@/lib/ingest/copy-text";
+import { cleanText, titleKey } from "@/lib/ingest/normalize";
+import type { ParsedFeature, ParsedPaper } from "@/lib/ingest/types";
 
 export interface SaveCounts {
   new: number;
@@ -10,47 +10,13 @@ export interface SaveCounts {
   unchanged: number;
 }
 
-/** A paper row as stored (the columns ingestion owns). */
-interface PaperRow {
+/** A stored paper's identity, as matching needs it. */
+interface StoredKey {
   id: number;
   key: string;
   arxiv_id: string | null;
   title_key: string;
-  title: string;
-  abstract: string | null;
-  published_at: string | null;
-  upvotes: number;
-  num_comments: number;
-  github_repo: string | null;
-  github_stars: number | null;
-  project_page: string | null;
-  ai_summary: string | null;
-  ai_keywords: string[];
-  thumbnail: string | null;
-  media_urls: string[];
-  categories: string[];
-  comment: string | null;
-  author_count: number | null;
-  author_names: string;
-  organization_id: number | null;
 }
-
-type RowValues = Omit<PaperRow, "id">;
-const compared: (keyof RowValues)[] = [
-  "key", "arxiv_id", "title_key", "title", "abstract", "published_at", "upvotes", "num_comments",
-  "github_repo", "github_stars", "project_page", "ai_summary", "ai_keywords", "thumbnail",
-  "media_urls", "categories", "comment", "author_count", "author_names", "organization_id",
-];
-
-const storedColumns = `id, key, arxiv_id, title_key, title, abstract,
-  to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_at, upvotes, num_comments,
-  github_repo, github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment,
-  author_count, author_names, organization_id`;
-
-const recordsetColumns = `id int, key text, arxiv_id text, title_key text, title text, abstract text,
-  published_at timestamptz, upvotes int, num_comments int, github_repo text, github_stars int,
-  project_page text, ai_summary text, ai_keywords text[], thumbnail text, media_urls text[],
-  categories text[], comment text, author_count int, author_names text, organization_id int`;
 
 interface Incoming {
   paper: ParsedPaper;
@@ -60,123 +26,242 @@ interface Incoming {
 }
 
 /**
- * Upserts one batch of parsed papers inside the caller's transaction, with a handful of
- * set-based statements whatever the batch size. A paper already stored (by arXiv id, or
- * by normalised title for papers that arrived without one) gets the fields this feed
- * knows; fields it does not know are kept. Nothing is written for a paper that did not
- * change, so re-ingesting a feed writes nothing.
+ * The batch as the feed gives it, one row per paper. A NULL means "this feed does not
+ * say", and the stored value is kept. `paper_id` is the matched row, or an id drawn for
+ * a new one (`is_new`).
  */
-export async function savePapers(sql: Sql, batch: ParsedPaper[], depth = 0): Promise<SaveCounts> {
-  const counts: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+const batchColumns = [
+  ["ord", "int"],
+  ["paper_id", "int"],
+  ["is_new", "bool"],
+  ["key", "text"],
+  ["arxiv_id", "text"],
+  ["title_key", "text"],
+  ["title", "text"],
+  ["abstract", "text"],
+  ["published_at", "timestamptz(3)"],
+  ["upvotes", "int"],
+  ["num_comments", "int"],
+  ["github_repo", "text"],
+  ["github_stars", "int"],
+  ["project_page", "text"],
+  ["ai_summary", "text"],
+  ["ai_keywords", "text[]"],
+  ["thumbnail", "text"],
+  ["media_urls", "text[]"],
+  ["categories", "text[]"],
+  ["comment", "text"],
+  ["author_count", "int"],
+  ["authors", "text[]"],
+  ["hf_users", "text[]"],
+  ["org_name", "text"],
+  ["f_days", "date[]"],
+  ["f_ats", "timestamptz(3)[]"],
+  ["f_submitters", "text[]"],
+  ["f_fullnames", "text[]"],
+  ["f_avatars", "text[]"],
+] as const;
+
+/**
+ * Creates the run's staging tables (dropped at commit). Call once per transaction,
+ * before the first `savePapers`.
+ */
+export async function createStaging(client: ClientBase): Promise<void> {
+  await client.query(`
+    CREATE TEMP TABLE ingest_batch (${batchColumns.map(([name, type]) => `${name} ${type}`).join(", ")}) ON COMMIT DROP;
+    CREATE TEMP TABLE ingest_rewrite (paper_id int PRIMARY KEY, ord int NOT NULL) ON COMMIT DROP;`);
+}
+
+/** The columns ingestion owns, compared to decide whether a stored paper changed. */
+const owned = [
+  "key", "arxiv_id", "title_key", "title", "abstract", "published_at", "upvotes", "num_comments", "github_repo",
+  "github_stars", "project_page", "ai_summary", "ai_keywords", "thumbnail", "media_urls", "categories", "comment",
+  "author_count", "author_names", "organization_id",
+];
+// Arrays the feed did not give compare as empty, as they are stored.
+const storedValue = (c: string) => (["ai_keywords", "media_urls", "categories"].includes(c) ? `COALESCE(p.${c}, '{}')` : `p.${c}`);
+
+const insertPapers = `
+  INSERT INTO papers (id, ${owned.join(", ")})
+  SELECT b.paper_id, b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
+         COALESCE(b.num_comments, 0), b.github_repo, b.github_stars, b.project_page, b.ai_summary,
+         COALESCE(b.ai_keywords, '{}'), b.thumbnail, COALESCE(b.media_urls, '{}'), COALESCE(b.categories, '{}'), b.comment,
+         CASE WHEN b.authors IS NULL THEN b.author_count END, COALESCE(array_to_string(b.authors, ', '), ''), o.id
+    FROM ingest_batch b LEFT JOIN organizations o ON o.name = b.org_name
+   WHERE b.is_new
+   ORDER BY b.key
+  ON CONFLICT DO NOTHING
+  RETURNING id`;
+
+// The feed's fields over the stored ones it does not know. A title-only entry keeps the
+// arXiv id (and key) of the paper it matched.
+const updatePapers = `
+  WITH next AS (
+    SELECT p.id,
+           CASE WHEN p.arxiv_id IS NOT NULL AND b.arxiv_id IS NULL THEN p.key ELSE b.key END AS key,
+           COALESCE(b.arxiv_id, p.arxiv_id) AS arxiv_id, b.title_key, b.title,
+           COALESCE(b.abstract, p.abstract) AS abstract, COALESCE(b.published_at, p.published_at) AS published_at,
+           COALESCE(b.upvotes, p.upvotes) AS upvotes, COALESCE(b.num_comments, p.num_comments) AS num_comments,
+           COALESCE(b.github_repo, p.github_repo) AS github_repo, COALESCE(b.github_stars, p.github_stars) AS github_stars,
+           COALESCE(b.project_page, p.project_page) AS project_page, COALESCE(b.ai_summary, p.ai_summary) AS ai_summary,
+           COALESCE(b.ai_keywords, p.ai_keywords, '{}') AS ai_keywords, COALESCE(b.thumbnail, p.thumbnail) AS thumbnail,
+           COALESCE(b.media_urls, p.media_urls, '{}') AS media_urls, COALESCE(b.categories, p.categories, '{}') AS categories,
+           COALESCE(b.comment, p.comment) AS comment,
+           CASE WHEN b.authors IS NULL AND NOT EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = p.id)
+                THEN COALESCE(b.author_count, p.author_count) END AS author_count,
+           COALESCE(array_to_string(b.authors, ', '), p.author_names) AS author_names,
+           COALESCE(o.id, p.organization_id) AS organization_id
+      FROM ingest_batch b JOIN papers p ON p.id = b.paper_id LEFT JOIN organizations o ON o.name = b.org_name
+     WHERE NOT b.is_new
+  )
+  UPDATE papers p SET ${owned.map((c) => `${c} = n.${c}`).join(", ")}, updated_at = now()
+    FROM next n
+   WHERE p.id = n.id AND (${owned.map(storedValue).join(", ")}) IS DISTINCT FROM (${owned.map((c) => `n.${c}`).join(", ")})
+  RETURNING p.id`;
+
+// Papers whose author list the feed gives and that is new or differs from the stored one.
+// Runs before the papers are updated, to compare with the stored author_names (the names
+// joined with ", "): equal strings and equal counts mean equal lists unless a name itself
+// holds ", ", and only then are the stored names read. Joining papers leaves out new rows
+// a concurrent run inserted first.
+const chooseRewrites = `
+  INSERT INTO ingest_rewrite (paper_id, ord)
+  SELECT b.paper_id, b.ord
+    FROM ingest_batch b JOIN papers p ON p.id = b.paper_id
+   WHERE cardinality(b.authors) > 0
+     AND CASE WHEN b.is_new THEN true
+              WHEN array_to_string(b.authors, ', ') IS DISTINCT FROM p.author_names THEN true
+              WHEN strpos(array_to_string(b.authors, '|'), ', ') > 0
+                THEN b.authors IS DISTINCT FROM (SELECT array_agg(a.name ORDER BY pa.position)
+                                                   FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
+                                                  WHERE pa.paper_id = b.paper_id)
+              ELSE cardinality(b.authors) <> COALESCE((SELECT max(pa.position) + 1 FROM paper_authors pa
+                                                         WHERE pa.paper_id = b.paper_id), 0) END
+  RETURNING paper_id`;
+
+// New names, and Hugging Face users newly known for existing ones; the NOT EXISTS keeps
+// authors already stored as they are from being locked by ON CONFLICT.
+const upsertAuthors = `
+  INSERT INTO authors (name, hf_user)
+  SELECT x.name, x.hf_user
+    FROM (SELECT DISTINCT ON (x.name) x.name, x.hf_user
+            FROM ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord,
+                 unnest(b.authors, b.hf_users) WITH ORDINALITY AS x(name, hf_user, position)
+           ORDER BY x.name, x.hf_user IS NULL, b.ord DESC, x.position DESC) x
+   WHERE NOT EXISTS (SELECT 1 FROM authors a WHERE a.name = x.name AND (x.hf_user IS NULL OR a.hf_user = x.hf_user))
+  ON CONFLICT (name) DO UPDATE SET hf_user = EXCLUDED.hf_user
+   WHERE EXCLUDED.hf_user IS NOT NULL AND authors.hf_user IS DISTINCT FROM EXCLUDED.hf_user`;
+
+const deleteLinks = `
+  DELETE FROM paper_authors pa USING ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord
+   WHERE pa.paper_id = r.paper_id AND NOT b.is_new`;
+
+const insertLinks = `
+  INSERT INTO paper_authors (paper_id, author_id, position)
+  SELECT r.paper_id, a.id, x.position - 1
+    FROM ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord,
+         unnest(b.authors) WITH ORDINALITY AS x(name, position)
+    JOIN authors a ON a.name = x.name`;
+
+const insertFeatures = `
+  INSERT INTO paper_features (paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar)
+  SELECT b.paper_id, f.day, f.featured_at, f.submitter, f.fullname, f.avatar
+    FROM ingest_batch b, unnest(b.f_days, b.f_ats, b.f_submitters, b.f_fullnames, b.f_avatars) AS f(day, featured_at, submitter, fullname, avatar)
+   WHERE b.f_days IS NOT NULL
+     AND CASE WHEN b.is_new THEN EXISTS (SELECT 1 FROM papers p WHERE p.id = b.paper_id)
+              ELSE NOT EXISTS (SELECT 1 FROM paper_features pf WHERE pf.paper_id = b.paper_id AND pf.day = f.day) END
+  ON CONFLICT (paper_id, day) DO NOTHING
+  RETURNING paper_id`;
+
+const upsertOrganizations = `
+  INSERT INTO organizations (name, fullname, avatar)
+  SELECT x.name, x.fullname, x.avatar FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, fullname, avatar)
+   WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.name = x.name
+                        AND (x.fullname IS NULL OR o.fullname = x.fullname) AND (x.avatar IS NULL OR o.avatar = x.avatar))
+   ORDER BY x.name
+  ON CONFLICT (name) DO UPDATE SET fullname = COALESCE(EXCLUDED.fullname, organizations.fullname),
+                                   avatar = COALESCE(EXCLUDED.avatar, organizations.avatar)`;
+
+/** A batch ready to stage: deduplicated, with its rows encoded except for the row's id. */
+export interface PreparedBatch {
+  incoming: Incoming[];
+  /** COPY text of each row after `ord, paper_id, is_new`. */
+  rows: string[];
+}
+
+/** The CPU-only part of saving a batch, done while the previous batch is being written. */
+export function prepareBatch(batch: ParsedPaper[]): PreparedBatch {
   const incoming = dedupe(batch);
+  return { incoming, rows: incoming.map(encodeRow) };
+}
+
+/**
+ * Upserts one batch of parsed papers inside the caller's transaction: the batch is
+ * staged with COPY, then merged with a handful of set-based statements whatever its size.
+ * A paper already stored (by arXiv id, or by normalised title for papers that arrived
+ * without one) gets the fields this feed knows; fields it does not know are kept.
+ * Nothing is written for a paper that did not change, so re-ingesting a feed writes
+ * nothing.
+ */
+export async function savePapers(client: ClientBase, prepared: PreparedBatch, depth = 0): Promise<SaveCounts> {
+  const counts: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+  const { incoming, rows } = prepared;
   if (!incoming.length) return counts;
 
   // Two index lookups, not one OR: a plan per key keeps both on their indexes even before
   // the tables have statistics (a first ingest fills them inside one transaction).
-  const existing = await sql<PaperRow>(
-    `SELECT ${storedColumns} FROM papers WHERE arxiv_id = ANY($1::text[])
+  const { rows: stored } = await client.query<StoredKey>(
+    `SELECT id, key, arxiv_id, title_key FROM papers WHERE arxiv_id = ANY($1::text[])
      UNION ALL
-     SELECT ${storedColumns} FROM papers WHERE title_key = ANY($2::text[])`,
-    incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])),
-    incoming.map((i) => i.titleKey),
+     SELECT id, key, arxiv_id, title_key FROM papers WHERE title_key = ANY($2::text[])`,
+    [incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])), incoming.map((i) => i.titleKey)],
   );
-  const byId = new Map(existing.map((r) => [r.id, r]));
+  const byId = new Map(stored.map((r) => [r.id, r]));
   const matches = matchExisting(incoming, [...byId.values()].sort((a, b) => a.id - b.id));
 
-  const orgIds = await ensureOrganizations(sql, incoming.flatMap((i) => (i.paper.organization ? [i.paper.organization] : [])));
-  const authorsById = await loadAuthorNames(sql, [...matches.values()].map((r) => r.id));
-
-  const inserts: RowValues[] = [];
-  const insertAuthors = new Map<string, ParsedPaper["authors"]>();
-  const updates: PaperRow[] = [];
-  const authorRewrites = new Map<number, ParsedPaper["authors"]>();
-  const changed = new Set<number>();
-  const featuresByKey = new Map<string, ParsedFeature[]>();
-  const featureRows: { paper_id: number; f: ParsedFeature }[] = [];
-
-  for (const item of incoming) {
-    const row = matches.get(item);
-    const orgId = item.paper.organization ? (orgIds.get(item.paper.organization.name) ?? null) : null;
-    if (!row) {
-      inserts.push(valuesFor(item, null, orgId, false));
-      insertAuthors.set(item.key, item.paper.authors);
-      featuresByKey.set(item.key, item.features);
-      continue;
-    }
-    const next = { id: row.id, ...valuesFor(item, row, orgId, authorsById.has(row.id)) };
-    if (compared.some((k) => !same(row[k], next[k]))) {
-      updates.push(next);
-      changed.add(row.id);
-    }
-    const names = item.paper.authors.map((a) => a.name);
-    if (names.length && names.join("\u0001") !== (authorsById.get(row.id) ?? []).join("\u0001")) {
-      authorRewrites.set(row.id, item.paper.authors);
-      changed.add(row.id);
-    }
-    for (const f of item.features) featureRows.push({ paper_id: row.id, f });
-  }
-
-  // New papers. A concurrent run may insert the same key first: those rows come back
-  // missing from RETURNING and go round once more as existing papers.
-  const inserted = inserts.length
-    ? await sql<{ id: number; key: string }>(
-        `INSERT INTO papers (key, arxiv_id, title_key, title, abstract, published_at, upvotes, num_comments, github_repo,
-            github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, author_names, organization_id)
-         SELECT key, arxiv_id, title_key, title, abstract, published_at, upvotes, num_comments, github_repo,
-            github_stars, project_page, ai_summary, ai_keywords, thumbnail, media_urls, categories, comment, author_count, author_names, organization_id
-           FROM jsonb_to_recordset($1::jsonb) AS x(${recordsetColumns})
-         ON CONFLICT DO NOTHING RETURNING id, key`,
-        JSON.stringify(inserts),
-      )
+  const fresh = incoming.length - matches.size;
+  const ids = fresh
+    ? (await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1)`, [fresh])).rows.map((r) => r.id)
     : [];
-  counts.new += inserted.length;
-  for (const { id, key } of inserted) {
-    authorRewrites.set(id, insertAuthors.get(key) ?? []);
-    for (const f of featuresByKey.get(key) ?? []) featureRows.push({ paper_id: id, f });
+  let next = 0;
+  let copy = "";
+  const newIds = new Map<number, Incoming>();
+  for (let ord = 0; ord < incoming.length; ord++) {
+    const row = matches.get(incoming[ord]);
+    const id = row ? row.id : ids[next++];
+    if (!row) newIds.set(id, incoming[ord]);
+    copy += `${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\n`;
   }
 
-  if (updates.length) {
-    await sql(
-      `UPDATE papers p SET key = x.key, arxiv_id = x.arxiv_id, title_key = x.title_key, title = x.title, abstract = x.abstract,
-          published_at = x.published_at, upvotes = x.upvotes, num_comments = x.num_comments, github_repo = x.github_repo,
-          github_stars = x.github_stars, project_page = x.project_page, ai_summary = x.ai_summary, ai_keywords = x.ai_keywords,
-          thumbnail = x.thumbnail, media_urls = x.media_urls, categories = x.categories, comment = x.comment,
-          author_count = x.author_count, author_names = x.author_names, organization_id = x.organization_id, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(${recordsetColumns}) WHERE p.id = x.id`,
-      JSON.stringify(updates),
-    );
+  await client.query("TRUNCATE ingest_batch, ingest_rewrite");
+  await copyInto(client, `COPY ingest_batch (${batchColumns.map(([name]) => name).join(", ")}) FROM STDIN`, copy);
+  copy = "";
+
+  const orgs = organizationsOf(incoming);
+  if (orgs.length) await client.query(upsertOrganizations, [orgs.map((o) => o.name), orgs.map((o) => o.fullname), orgs.map((o) => o.avatar)]);
+  const inserted = new Set((await client.query<{ id: number }>(insertPapers)).rows.map((r) => r.id));
+  const rewritten = (await client.query<{ paper_id: number }>(chooseRewrites)).rows;
+  const changed = new Set<number>();
+  if (matches.size) for (const { id } of (await client.query<{ id: number }>(updatePapers)).rows) changed.add(id);
+  if (rewritten.length) {
+    await client.query(upsertAuthors);
+    if (rewritten.some((r) => !newIds.has(r.paper_id))) await client.query(deleteLinks);
+    await client.query(insertLinks);
+    for (const { paper_id } of rewritten) if (!newIds.has(paper_id)) changed.add(paper_id);
+  }
+  for (const { paper_id } of (await client.query<{ paper_id: number }>(insertFeatures)).rows) {
+    if (!newIds.has(paper_id)) changed.add(paper_id);
   }
 
-  await rewriteAuthors(sql, authorRewrites, new Set(inserted.map((r) => r.id)));
-
-  if (featureRows.length) {
-    const added = await sql<{ paper_id: number }>(
-      `INSERT INTO paper_features (paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar)
-       SELECT paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar
-         FROM jsonb_to_recordset($1::jsonb) AS x(paper_id int, day date, featured_at timestamptz,
-              submitter_name text, submitter_fullname text, submitter_avatar text)
-       ON CONFLICT (paper_id, day) DO NOTHING RETURNING paper_id`,
-      JSON.stringify(
-        featureRows.map(({ paper_id, f }) => ({
-          paper_id,
-          day: f.day,
-          featured_at: f.featuredAt.toISOString(),
-          submitter_name: cleanText(f.submitter?.name) ?? null,
-          submitter_fullname: cleanText(f.submitter?.fullname) ?? null,
-          submitter_avatar: cleanText(f.submitter?.avatarUrl) ?? null,
-        })),
-      ),
-    );
-    const newIds = new Set(inserted.map((r) => r.id));
-    for (const { paper_id } of added) if (!newIds.has(paper_id)) changed.add(paper_id);
-  }
-
+  counts.new += inserted.size;
   counts.updated += changed.size;
   counts.unchanged += matches.size - changed.size;
 
-  const lost = inserts.filter((r) => !inserted.some((i) => i.key === r.key));
+  // A concurrent run inserted some of these papers first: they go round once more, now
+  // as existing papers.
+  const lost = [...newIds].flatMap(([id, item]) => (inserted.has(id) ? [] : [item]));
   if (lost.length && depth < 2) {
-    const again = await savePapers(sql, incoming.filter((i) => lost.some((l) => l.key === i.key)).map((i) => i.paper), depth + 1);
+    const again = await savePapers(client, prepareBatch(lost.map((i) => i.paper)), depth + 1);
     counts.new += again.new;
     counts.updated += again.updated;
     counts.unchanged += again.unchanged;
@@ -184,15 +269,72 @@ export async function savePapers(sql: Sql, batch: ParsedPaper[], depth = 0): Pro
   return counts;
 }
 
+function copyInto(client: ClientBase, sql: string, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stream = client.query(copyFrom(sql));
+    stream.on("error", reject);
+    stream.on("finish", () => resolve());
+    stream.end(text);
+  });
+}
+
+/** COPY text of a paper's columns after `ord, paper_id, is_new`. */
+function encodeRow(item: Incoming): string {
+  const p = item.paper;
+  const names = p.authors.length ? p.authors.map((a) => a.name) : null;
+  const f = item.features;
+  return [
+    copyText(item.key),
+    copyText(p.arxivId),
+    copyText(item.titleKey),
+    copyText(p.title),
+    copyText(p.abstract),
+    copyDate(p.publishedAt),
+    copyInt(p.upvotes),
+    copyInt(p.numComments),
+    copyText(p.githubRepo),
+    copyInt(p.githubStars),
+    copyText(p.projectPage),
+    copyText(p.aiSummary),
+    copyArray(p.aiKeywords),
+    copyText(p.thumbnail),
+    copyArray(p.mediaUrls),
+    copyArray(p.categories),
+    copyText(p.comment),
+    copyInt(p.authorCount),
+    copyArray(names?.map(cleanText)),
+    copyArray(names && p.authors.map((a) => a.hfUser)),
+    copyText(p.organization ? cleanText(p.organization.name) : null),
+    copyArray(f.length ? f.map((x) => x.day) : null),
+    copyArray(f.length ? f.map((x) => x.featuredAt.toISOString()) : null),
+    copyArray(f.length ? f.map((x) => x.submitter?.name) : null),
+    copyArray(f.length ? f.map((x) => x.submitter?.fullname) : null),
+    copyArray(f.length ? f.map((x) => x.submitter?.avatarUrl) : null),
+  ].join("\t");
+}
+
+/** The batch's organizations, the last mention of each winning. */
+function organizationsOf(incoming: Incoming[]) {
+  const byName = new Map<string, { name: string; fullname: string | null; avatar: string | null }>();
+  for (const { paper } of incoming) {
+    const o = paper.organization;
+    if (!o) continue;
+    const name = cleanText(o.name);
+    byName.set(name, { name, fullname: cleanText(o.fullname) ?? null, avatar: cleanText(o.avatar) ?? null });
+  }
+  return [...byName.values()];
+}
+
 /** One entry per paper: a feed listing a paper twice merges into one (the later wins). */
 function dedupe(batch: ParsedPaper[]): Incoming[] {
   const byKey = new Map<string, Incoming>();
   for (const paper of batch) {
-    const key = paperKey(paper);
+    const tk = titleKey(paper.title);
+    const key = paper.arxivId ?? `title:${tk}`;
     const prev = byKey.get(key);
     const features = paper.featured ? [paper.featured] : [];
     if (!prev) {
-      byKey.set(key, { paper, key, titleKey: titleKey(paper.title), features });
+      byKey.set(key, { paper, key, titleKey: tk, features });
       continue;
     }
     prev.paper = mergeParsed(prev.paper, paper);
@@ -224,13 +366,13 @@ function mergeParsed(older: ParsedPaper, newer: ParsedPaper): ParsedPaper {
  * same normalised title (which the arXiv id now adopts); a title-only entry matches any
  * row with its title, preferring one that already has an arXiv id.
  */
-function matchExisting(incoming: Incoming[], rows: PaperRow[]): Map<Incoming, PaperRow> {
+function matchExisting(incoming: Incoming[], rows: StoredKey[]): Map<Incoming, StoredKey> {
   const byArxiv = new Map(rows.filter((r) => r.arxiv_id).map((r) => [r.arxiv_id!, r]));
-  const byTitle = new Map<string, PaperRow[]>();
+  const byTitle = new Map<string, StoredKey[]>();
   for (const r of rows) byTitle.set(r.title_key, [...(byTitle.get(r.title_key) ?? []), r]);
   const taken = new Set<number>();
-  const result = new Map<Incoming, PaperRow>();
-  const claim = (i: Incoming, r: PaperRow | undefined) => {
+  const result = new Map<Incoming, StoredKey>();
+  const claim = (i: Incoming, r: StoredKey | undefined) => {
     if (!r || taken.has(r.id)) return false;
     taken.add(r.id);
     result.set(i, r);
@@ -244,103 +386,4 @@ function matchExisting(incoming: Incoming[], rows: PaperRow[]): Map<Incoming, Pa
     else claim(i, sameTitle.find((r) => r.arxiv_id && !taken.has(r.id)) ?? sameTitle.find((r) => !taken.has(r.id)));
   }
   return result;
-}
-
-/** The row this paper should have: the feed's fields over the stored ones it does not know. */
-function valuesFor(item: Incoming, row: PaperRow | null, orgId: number | null, hasAuthors: boolean): RowValues {
-  const p = item.paper;
-  const keepId = row?.arxiv_id && !p.arxivId;
-  const arxivId = p.arxivId ?? row?.arxiv_id ?? null;
-  return {
-    key: keepId ? row!.key : item.key,
-    arxiv_id: arxivId,
-    title_key: item.titleKey,
-    title: cleanText(p.title),
-    abstract: cleanText(p.abstract) ?? row?.abstract ?? null,
-    published_at: p.publishedAt?.toISOString() ?? row?.published_at ?? null,
-    upvotes: p.upvotes ?? row?.upvotes ?? 0,
-    num_comments: p.numComments ?? row?.num_comments ?? 0,
-    github_repo: cleanText(p.githubRepo) ?? row?.github_repo ?? null,
-    github_stars: p.githubStars ?? row?.github_stars ?? null,
-    project_page: cleanText(p.projectPage) ?? row?.project_page ?? null,
-    ai_summary: cleanText(p.aiSummary) ?? row?.ai_summary ?? null,
-    ai_keywords: p.aiKeywords?.map(cleanText) ?? row?.ai_keywords ?? [],
-    thumbnail: cleanText(p.thumbnail) ?? row?.thumbnail ?? null,
-    media_urls: p.mediaUrls?.map(cleanText) ?? row?.media_urls ?? [],
-    categories: p.categories?.map(cleanText) ?? row?.categories ?? [],
-    comment: cleanText(p.comment) ?? row?.comment ?? null,
-    author_count: p.authors.length || hasAuthors ? null : (p.authorCount ?? row?.author_count ?? null),
-    author_names: p.authors.length ? p.authors.map((a) => cleanText(a.name)).join(", ") : (row?.author_names ?? ""),
-    organization_id: orgId ?? row?.organization_id ?? null,
-  };
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    const x = (a ?? []) as unknown[];
-    const y = (b ?? []) as unknown[];
-    return x.length === y.length && x.every((v, i) => v === y[i]);
-  }
-  return (a ?? null) === (b ?? null);
-}
-
-async function ensureOrganizations(sql: Sql, orgs: ParsedOrganization[]): Promise<Map<string, number>> {
-  if (!orgs.length) return new Map();
-  const byName = new Map(orgs.map((o) => [o.name, o]));
-  const rows = JSON.stringify([...byName.values()].map((o) => ({ name: cleanText(o.name), fullname: cleanText(o.fullname) ?? null, avatar: cleanText(o.avatar) ?? null })));
-  await sql(
-    `INSERT INTO organizations (name, fullname, avatar)
-     SELECT name, fullname, avatar FROM jsonb_to_recordset($1::jsonb) AS x(name text, fullname text, avatar text)
-     ON CONFLICT (name) DO UPDATE SET fullname = COALESCE(EXCLUDED.fullname, organizations.fullname),
-                                      avatar = COALESCE(EXCLUDED.avatar, organizations.avatar)
-       WHERE organizations.fullname IS DISTINCT FROM COALESCE(EXCLUDED.fullname, organizations.fullname)
-          OR organizations.avatar IS DISTINCT FROM COALESCE(EXCLUDED.avatar, organizations.avatar)`,
-    rows,
-  );
-  const found = await sql<{ id: number; name: string }>(
-    `SELECT id, name FROM organizations WHERE name = ANY($1::text[])`,
-    [...byName.keys()],
-  );
-  return new Map(found.map((r) => [r.name, r.id]));
-}
-
-async function loadAuthorNames(sql: Sql, paperIds: number[]): Promise<Map<number, string[]>> {
-  if (!paperIds.length) return new Map();
-  const rows = await sql<{ paper_id: number; names: string[] }>(
-    `SELECT pa.paper_id, array_agg(a.name ORDER BY pa.position) AS names
-       FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
-      WHERE pa.paper_id = ANY($1::int[]) GROUP BY pa.paper_id`,
-    paperIds,
-  );
-  return new Map(rows.map((r) => [r.paper_id, r.names]));
-}
-
-/** Replaces the author lists of these papers (`fresh` ones were just inserted and have none yet). */
-async function rewriteAuthors(sql: Sql, lists: Map<number, ParsedPaper["authors"]>, fresh: Set<number>) {
-  const withNames = [...lists].filter(([, authors]) => authors.length);
-  if (!withNames.length) return;
-  const people = new Map<string, string | null>();
-  for (const [, authors] of withNames) {
-    for (const a of authors) {
-      const name = cleanText(a.name);
-      if (!people.has(name) || a.hfUser) people.set(name, cleanText(a.hfUser) ?? people.get(name) ?? null);
-    }
-  }
-  await sql(
-    `INSERT INTO authors (name, hf_user)
-     SELECT name, hf_user FROM jsonb_to_recordset($1::jsonb) AS x(name text, hf_user text)
-     ON CONFLICT (name) DO UPDATE SET hf_user = EXCLUDED.hf_user
-       WHERE EXCLUDED.hf_user IS NOT NULL AND authors.hf_user IS DISTINCT FROM EXCLUDED.hf_user`,
-    JSON.stringify([...people].map(([name, hf_user]) => ({ name, hf_user }))),
-  );
-  const stale = withNames.map(([id]) => id).filter((id) => !fresh.has(id));
-  if (stale.length) await sql(`DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])`, stale);
-  const links = withNames.flatMap(([paper_id, authors]) => authors.map((a, position) => ({ paper_id, position, name: cleanText(a.name) })));
-  await sql(
-    `INSERT INTO paper_authors (paper_id, author_id, position)
-     SELECT x.paper_id, a.id, x.position
-       FROM jsonb_to_recordset($1::jsonb) AS x(paper_id int, position int, name text)
-       JOIN authors a ON a.name = x.name`,
-    JSON.stringify(links),
-  );
 }

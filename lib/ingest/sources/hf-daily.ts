@@ -9,6 +9,7 @@ import {
   type ParsedPaper,
   type ParsedSubmitter,
 } from "../types";
+import { JsonArraySplitter, JsonSyntaxError, type JsonElement } from "./json-array";
 import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, utcDay } from "./text";
 
 /**
@@ -17,12 +18,103 @@ import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, utcDay } from "
  * top-level entry or flat paper (`/api/papers/{id}`) is accepted too.
  */
 export async function* parseHfDaily(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<ParseItem> {
-  const reader = new TopLevelReader();
+  const reader = new HfDailyReader();
   let position = 0;
   for await (const chunk of chunks) {
     for (const entry of reader.write(chunk)) yield toItem(entry, ++position);
   }
   for (const entry of reader.end()) yield toItem(entry, ++position);
+}
+
+/**
+ * Arrays, the usual case, go through the fast splitter and `JSON.parse`; anything else
+ * (a single object, a scalar, an error object) through the tokenizing reader, which
+ * also words the error when an entry does not parse.
+ */
+class HfDailyReader {
+  private mode: "undecided" | "array" | "other" = "undecided";
+  private head: Buffer[] = [];
+  private seen = 0;
+  private readonly splitter = new JsonArraySplitter(MAX_DEPTH - 1, (at) => {
+    throw deepError(at);
+  });
+  private other?: TopLevelReader;
+
+  write(chunk: Uint8Array | string): unknown[] {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    if (this.mode === "undecided") return this.decide(bytes);
+    if (this.mode === "other") return this.other!.write(bytes);
+    return this.split(() => this.splitter.write(bytes));
+  }
+
+  end(): unknown[] {
+    if (this.mode === "undecided") {
+      // Nothing but whitespace (or nothing at all): let the tokenizer say so.
+      this.mode = "other";
+      this.other = new TopLevelReader();
+      for (const b of this.head) this.other.write(b);
+    }
+    if (this.mode === "other") return this.other!.end();
+    return this.split(() => this.splitter.end());
+  }
+
+  private decide(bytes: Uint8Array): unknown[] {
+    let from = 0;
+    if (this.seen === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) from = 3;
+    this.seen += bytes.length;
+    let i = from;
+    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+    if (i === bytes.length) {
+      this.head.push(Buffer.from(bytes));
+      return [];
+    }
+    if (bytes[i] === 0x5b) {
+      this.mode = "array";
+      // Whitespace before the `[` counts for byte positions in messages.
+      const skipped = this.head.reduce((n, b) => n + b.length, 0) + from;
+      this.head = [];
+      return this.split(() => {
+        if (skipped) this.splitter.write(Buffer.alloc(skipped, 0x20));
+        return this.splitter.write(bytes.subarray(from));
+      });
+    }
+    this.mode = "other";
+    this.other = new TopLevelReader();
+    for (const b of this.head) this.other.write(b);
+    this.head = [];
+    return this.other.write(bytes);
+  }
+
+  private split(run: () => JsonElement[]): unknown[] {
+    let elements: JsonElement[];
+    try {
+      elements = run();
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      if (e.message === "invalid UTF-8") throw new FeedParseError(`Invalid UTF-8 after byte ${e.at}`, FORMAT);
+      if (e.message === "the document ends unexpectedly") {
+        throw new FeedParseError(`Invalid JSON: the document ends unexpectedly at byte ${e.at} (truncated?)`, FORMAT);
+      }
+      throw new FeedParseError(`Invalid JSON between bytes ${e.at} and ${e.at + 1}: ${e.message}`, FORMAT);
+    }
+    return elements.map(parseElement);
+  }
+}
+
+function parseElement(element: JsonElement): unknown {
+  try {
+    return JSON.parse(element.text);
+  } catch (e) {
+    // Let the tokenizer find and word the error, as if the entry were the array's first.
+    const reader = new TopLevelReader(element.start - 1);
+    reader.write("[");
+    reader.write(element.text);
+    throw new FeedParseError(`Invalid JSON in the entry at byte ${element.start}: ${(e as Error).message}`, FORMAT);
+  }
+}
+
+function deepError(at: number) {
+  return new FeedParseError(`JSON nested deeper than ${MAX_DEPTH} levels near byte ${at}`, FORMAT);
 }
 
 // Characters handed to the tokenizer per call; a syntax error is located to within one slice.
@@ -40,10 +132,16 @@ class TopLevelReader {
   private kind: "array" | "object" | undefined;
   private depth = 0;
   private bytesIn = 0;
-  private bytesParsed = 0;
+  private bytesParsed: number;
   private started = false;
   private sawContent = false;
   private out: unknown[] = [];
+
+  /** @param offset byte position of the first byte written, for messages. */
+  constructor(offset = 0) {
+    this.bytesParsed = offset;
+    this.bytesIn = offset;
+  }
 
   write(chunk: Uint8Array | string): unknown[] {
     let text: string;
@@ -102,9 +200,7 @@ class TopLevelReader {
     for (const token of tokens.values) {
       if (!this.kind) this.kind = topLevelKind(token);
       if (token.name === "startArray" || token.name === "startObject") {
-        if (++this.depth > MAX_DEPTH) {
-          throw new FeedParseError(`JSON nested deeper than ${MAX_DEPTH} levels near byte ${this.bytesParsed}`, FORMAT);
-        }
+        if (++this.depth > MAX_DEPTH) throw deepError(this.bytesParsed);
       } else if (token.name === "endArray" || token.name === "endObject") this.depth--;
       if (this.kind === "array") {
         const item = this.array(token);
