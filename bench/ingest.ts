@@ -22,7 +22,20 @@ import { writeSyntheticFeed } from "./synthetic-feed";
 const TARGET_PAPERS_PER_S = 5_000;
 const TARGET_PEAK_MB = 500;
 
-const { values } = parseArgs({ options: { papers: { type: "string", default: "100000" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { papers: { type: "string", default: "100000" }, keep: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+});
+if (values.help) {
+  console.log(`Usage: npm run bench:ingest -- [--papers N] [--keep]
+
+  --papers N   synthetic HF daily-papers entries to generate and ingest (default 100000, about 3.6 KB each)
+  --keep       keep the generated file and the Postgres data folder (printed at the end)
+
+Ingests the file into a fresh embedded Postgres, then again (all unchanged), each run in
+its own process, and prints papers/s, seconds, peak RSS and the CPU of Node and Postgres.
+Targets: >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s and peak RSS < ${TARGET_PEAK_MB} MB.`);
+  process.exit(0);
+}
 const papers = Number(values.papers);
 if (!Number.isSafeInteger(papers) || papers < 1) throw new Error(`--papers must be a positive integer, got ${values.papers}`);
 
@@ -142,7 +155,7 @@ async function main(): Promise<number> {
   console.log(row("re-ingest", again));
   console.log(`\ntargets`);
   console.log(`  ${verdict(rate(first) >= TARGET_PAPERS_PER_S)}  first ingest >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s (${Math.round(rate(first)).toLocaleString("en")})`);
-  console.log(`  ${verdict(rate(again) >= rate(first))}  re-ingest at least as fast as first (${Math.round(rate(again)).toLocaleString("en")} vs ${Math.round(rate(first)).toLocaleString("en")} papers/s)`);
+  console.log(`  ${verdict(rate(again) >= TARGET_PAPERS_PER_S)}  re-ingest >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s (${Math.round(rate(again)).toLocaleString("en")})`);
   console.log(`  ${verdict(worstMb < TARGET_PEAK_MB)}  peak memory < ${TARGET_PEAK_MB} MB (${worstMb.toFixed(0)} MB)`);
 
   const countsOk =

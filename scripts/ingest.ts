@@ -3,6 +3,7 @@
  *
  * Ingests feed documents into DATABASE_URL (or the embedded database) through the same
  * code as POST /api/ingest, printing each run's counts. Exits non-zero if any failed.
+ * Long runs show their progress on stderr: a bar on a terminal, a line every 5 s otherwise.
  */
 import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
@@ -10,8 +11,8 @@ import { parseArgs } from "node:util";
 import { disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestUrl } from "@/lib/ingest/ingest-url";
-import { formatBytes } from "@/lib/ingest/read-document";
-import { runIngest, type IngestProgress } from "@/lib/ingest/run-ingest";
+import { createProgressReporter } from "@/lib/ingest/progress";
+import { runIngest } from "@/lib/ingest/run-ingest";
 import type { FeedFormat } from "@/lib/ingest/types";
 import { resolveDatabase } from "@/lib/server/database";
 import { applyMigrations } from "@/lib/server/migrate";
@@ -26,12 +27,9 @@ if (values.help || !positionals.length) {
   process.exit(values.help ? 0 : 2);
 }
 
-const interactive = process.stderr.isTTY;
-function progressLine(label: string, p: IngestProgress, total?: number) {
-  const done = total ? ` ${Math.min(100, Math.round((p.bytes / total) * 100))}%` : "";
-  const line = `${label}${done} · ${formatBytes(p.bytes)} · ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.rejected} rejected`;
-  if (interactive) process.stderr.write(`\r\x1b[K${line}`);
-}
+// Progress goes to stderr: a bar redrawn in place on a terminal, a line every few
+// seconds otherwise (logs, CI); the summaries stay on stdout.
+const interactive = Boolean(process.stderr.isTTY);
 
 async function main() {
   const database = await resolveDatabase();
@@ -44,11 +42,14 @@ async function main() {
   };
   let failed = 0;
   for (const target of positionals) {
-    const label = /^https?:\/\//.test(target) ? target : path.basename(target);
+    const isUrl = /^https?:\/\//.test(target);
+    const label = isUrl ? target : path.basename(target);
+    let progress = createProgressReporter({ label, out: process.stderr, interactive });
     try {
       let summary;
-      if (/^https?:\/\//.test(target)) {
-        const result = await ingestUrl(target, { ...common, onProgress: (p) => progressLine(label, p) });
+      if (isUrl) {
+        const result = await ingestUrl(target, { ...common, onProgress: progress.update });
+        progress.done();
         if (result.notModified) {
           console.log(`${label}: not modified`);
           continue;
@@ -56,16 +57,17 @@ async function main() {
         summary = result;
       } else {
         const size = statSync(target).size;
-        summary = await runIngest({ ...common, body: createReadStream(target), origin: path.resolve(target), declaredBytes: size, onProgress: (p) => progressLine(label, p, size) });
+        progress = createProgressReporter({ label, totalBytes: size, out: process.stderr, interactive });
+        summary = await runIngest({ ...common, body: createReadStream(target, { highWaterMark: 1 << 20 }), origin: path.resolve(target), declaredBytes: size, onProgress: progress.update });
+        progress.done();
       }
-      if (interactive) process.stderr.write("\r\x1b[K");
       console.log(
         `${label}: ${summary.format}, ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected (run ${summary.runId}, ${summary.durationMs} ms)`,
       );
       for (const r of summary.rejections) console.log(`  rejected ${r.ref}: ${r.reason}`);
     } catch (err) {
       failed++;
-      if (interactive) process.stderr.write("\r\x1b[K");
+      progress.done();
       const message = err instanceof AppError || err instanceof Error ? err.message : String(err);
       console.error(`${label}: ${message}`);
     }

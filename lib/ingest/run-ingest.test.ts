@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { runIngest, type IngestOptions } from "@/lib/ingest/run-ingest";
+import { runIngest, type IngestOptions, type IngestProgress } from "@/lib/ingest/run-ingest";
 import { useTestDatabase } from "@/lib/test/db";
+import { logger } from "@/lib/logger";
+import { hfDocument } from "@/lib/test/ingest";
 import { feedJson, feedText, streamOf } from "@/lib/test/fixtures";
 
 const { prisma } = await useTestDatabase();
@@ -236,5 +238,76 @@ describe("every supported format", () => {
     expect(results[0].new + results[1].new).toBe(37);
     expect(await prisma.paper.count()).toBe(37);
     expect(await prisma.paperFeature.count()).toBe(37);
+  });
+});
+
+describe("author lists", () => {
+  const base = { id: "2601.00001", title: "Author lists under test", day: "2026-01-05" };
+
+  async function storedNames() {
+    const paper = await prisma.paper.findUniqueOrThrow({
+      where: { arxivId: base.id },
+      include: { authors: { orderBy: { position: "asc" }, include: { author: true } } },
+    });
+    return { names: paper.authors.map((a) => a.author.name), authorNames: paper.authorNames };
+  }
+
+  it("replaces a changed list in its new order, and leaves an unchanged one alone", async () => {
+    await ingest(hfDocument([{ ...base, authors: ["Ada Lovelace", "Alan Turing", "Grace Hopper"] }]));
+    const changed = await ingest(hfDocument([{ ...base, authors: ["Grace Hopper", "Ada Lovelace"] }]));
+    expect(changed).toMatchObject({ new: 0, updated: 1, unchanged: 0 });
+    expect(await storedNames()).toEqual({ names: ["Grace Hopper", "Ada Lovelace"], authorNames: "Grace Hopper, Ada Lovelace" });
+    const same = await ingest(hfDocument([{ ...base, authors: ["Grace Hopper", "Ada Lovelace"] }]));
+    expect(same).toMatchObject({ new: 0, updated: 0, unchanged: 1 });
+  });
+
+  it("tells apart lists whose names join to the same text", async () => {
+    await ingest(hfDocument([{ ...base, authors: ["Lovelace, Ada"] }]));
+    const summary = await ingest(hfDocument([{ ...base, authors: ["Lovelace", "Ada"] }]));
+    expect(summary).toMatchObject({ updated: 1 });
+    expect((await storedNames()).names).toEqual(["Lovelace", "Ada"]);
+    const back = await ingest(hfDocument([{ ...base, authors: ["Lovelace, Ada"] }]));
+    expect(back).toMatchObject({ updated: 1 });
+    expect((await storedNames()).names).toEqual(["Lovelace, Ada"]);
+  });
+});
+
+describe("progress", () => {
+  it("reports papers and bytes after each batch", async () => {
+    const doc = feedText("hf-daily-papers-2025-10-01.json");
+    const seen: IngestProgress[] = [];
+    const summary = await ingest(doc, { batchSize: 10, onProgress: (p) => seen.push(p) });
+    expect(seen.map((p) => p.new)).toEqual([10, 20, 30, 37]);
+    expect(seen.at(-1)).toMatchObject({ new: 37, bytes: Buffer.byteLength(doc) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i].bytes).toBeGreaterThanOrEqual(seen[i - 1].bytes);
+    expect(summary.bytes).toBe(Buffer.byteLength(doc));
+  });
+
+  it("logs the progress of a long run every 10 seconds", async () => {
+    const lines: { obj: Record<string, unknown>; msg: string }[] = [];
+    const record = (obj: Record<string, unknown>, msg: string) => lines.push({ obj, msg });
+    const fake = { info: record, warn: record, error: record } as unknown as ReturnType<typeof logger.child>;
+    const child = vi.spyOn(logger, "child").mockReturnValue(fake);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // Each batch seems to take 6 s: a progress line every other batch.
+      await ingest(feedText("hf-daily-papers-2025-10-01.json"), { batchSize: 10, onProgress: () => vi.setSystemTime(Date.now() + 6000) });
+    } finally {
+      vi.useRealTimers();
+      child.mockRestore();
+    }
+    const progress = lines.filter((l) => l.msg === "ingest progress");
+    expect(progress.map((l) => l.obj.papers)).toEqual([20, 37]);
+    expect(progress[0].obj).toMatchObject({ new: 20, rejected: 0, papersPerSecond: expect.any(Number) });
+    expect(lines.at(-1)?.msg).toBe("ingest run finished");
+  });
+
+  it("finds papers by full-text search as soon as the run returns", async () => {
+    await ingest(hfDocument([{ id: "2601.00002", title: "Quokka locomotion on sand", summary: "Marsupials hop.", authors: ["Zelda Quill"], day: "2026-01-05" }]));
+    const hits = await prisma.$queryRawUnsafe<{ arxiv_id: string }[]>(
+      `SELECT arxiv_id FROM papers WHERE search_vector @@ websearch_to_tsquery('english', $1)`,
+      "quokkas hopping quill",
+    );
+    expect(hits.map((h) => h.arxiv_id)).toEqual(["2601.00002"]);
   });
 });
