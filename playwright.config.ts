@@ -32,6 +32,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", SEED_SAMPLE_FEEDS: "false" },
+    env: { PORT: String(port), HOSTNAME: "127.0.0.1", SEED_SAMPLE_FEEDS: "false", ADMIN_EMAILS: "admin-e2e@example.org" },
   },
 });
