@@ -122,21 +122,23 @@ const updatePapers = `
 // Papers whose author list the feed gives and that is new or differs from the stored one.
 // Runs before the papers are updated, to compare with the stored author_names (the names
 // joined with ", "): equal strings and equal counts mean equal lists unless a name itself
-// holds ", ", and only then are the stored names read. Joining papers leaves out new rows
-// a concurrent run inserted first.
+// holds ", ", and only then are the stored names read. A subquery, not a join: each batch
+// row is one index lookup, where a join may be planned as a scan of the whole papers
+// table for every batch.
 const chooseRewrites = `
   INSERT INTO ingest_rewrite (paper_id, ord)
   SELECT b.paper_id, b.ord
-    FROM ingest_batch b JOIN papers p ON p.id = b.paper_id
+    FROM ingest_batch b
    WHERE cardinality(b.authors) > 0
      AND CASE WHEN b.is_new THEN true
-              WHEN array_to_string(b.authors, ', ') IS DISTINCT FROM p.author_names THEN true
-              WHEN strpos(array_to_string(b.authors, '|'), ', ') > 0
-                THEN b.authors IS DISTINCT FROM (SELECT array_agg(a.name ORDER BY pa.position)
-                                                   FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
-                                                  WHERE pa.paper_id = b.paper_id)
-              ELSE cardinality(b.authors) <> COALESCE((SELECT max(pa.position) + 1 FROM paper_authors pa
-                                                         WHERE pa.paper_id = b.paper_id), 0) END
+              ELSE (SELECT CASE WHEN array_to_string(b.authors, ', ') IS DISTINCT FROM p.author_names THEN true
+                                WHEN strpos(array_to_string(b.authors, '|'), ', ') > 0
+                                  THEN b.authors IS DISTINCT FROM (SELECT array_agg(a.name ORDER BY pa.position)
+                                                                     FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
+                                                                    WHERE pa.paper_id = b.paper_id)
+                                ELSE cardinality(b.authors) <> COALESCE((SELECT max(pa.position) + 1 FROM paper_authors pa
+                                                                           WHERE pa.paper_id = b.paper_id), 0) END
+                      FROM papers p WHERE p.id = b.paper_id) END
   RETURNING paper_id`;
 
 // New names, and Hugging Face users newly known for existing ones; the NOT EXISTS keeps
@@ -168,8 +170,7 @@ const insertFeatures = `
   SELECT b.paper_id, f.day, f.featured_at, f.submitter, f.fullname, f.avatar
     FROM ingest_batch b, unnest(b.f_days, b.f_ats, b.f_submitters, b.f_fullnames, b.f_avatars) AS f(day, featured_at, submitter, fullname, avatar)
    WHERE b.f_days IS NOT NULL
-     AND CASE WHEN b.is_new THEN EXISTS (SELECT 1 FROM papers p WHERE p.id = b.paper_id)
-              ELSE NOT EXISTS (SELECT 1 FROM paper_features pf WHERE pf.paper_id = b.paper_id AND pf.day = f.day) END
+     AND (b.is_new OR NOT EXISTS (SELECT 1 FROM paper_features pf WHERE pf.paper_id = b.paper_id AND pf.day = f.day))
   ON CONFLICT (paper_id, day) DO NOTHING
   RETURNING paper_id`;
 
@@ -240,6 +241,10 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   const orgs = organizationsOf(incoming);
   if (orgs.length) await client.query(upsertOrganizations, [orgs.map((o) => o.name), orgs.map((o) => o.fullname), orgs.map((o) => o.avatar)]);
   const inserted = new Set((await client.query<{ id: number }>(insertPapers)).rows.map((r) => r.id));
+  // A concurrent run inserted some of these papers first: they leave this round and go
+  // round once more below, as existing papers.
+  const lost = [...newIds].flatMap(([id, item]) => (inserted.has(id) ? [] : [{ id, item }]));
+  if (lost.length) await client.query("DELETE FROM ingest_batch WHERE paper_id = ANY($1::int[])", [lost.map((l) => l.id)]);
   const rewritten = (await client.query<{ paper_id: number }>(chooseRewrites)).rows;
   const changed = new Set<number>();
   if (matches.size) for (const { id } of (await client.query<{ id: number }>(updatePapers)).rows) changed.add(id);
@@ -257,11 +262,8 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   counts.updated += changed.size;
   counts.unchanged += matches.size - changed.size;
 
-  // A concurrent run inserted some of these papers first: they go round once more, now
-  // as existing papers.
-  const lost = [...newIds].flatMap(([id, item]) => (inserted.has(id) ? [] : [item]));
   if (lost.length && depth < 2) {
-    const again = await savePapers(client, prepareBatch(lost.map((i) => i.paper)), depth + 1);
+    const again = await savePapers(client, prepareBatch(lost.map((l) => l.item.paper)), depth + 1);
     counts.new += again.new;
     counts.updated += again.updated;
     counts.unchanged += again.unchanged;
