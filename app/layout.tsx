@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { headers } from "next/headers";
 import { dailyFeeds, SITE_NAME } from "@/app/_lib/metadata";
+import { siteUrl } from "@/lib/site-url";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import "katex/dist/katex.min.css";
@@ -15,22 +15,10 @@ const inter = localFont({
 
 const description = "The papers of the day, week and month, upvoted by your community.";
 
-/**
- * Absolute URLs in Open Graph tags and feed links need the server's own origin. A self-hosted
- * server knows it only from the request (a proxy in front sets X-Forwarded-*); anything that is
- * not a plain host[:port] falls back to localhost.
- */
-async function siteOrigin(): Promise<URL> {
-  const h = await headers();
-  const host = (h.get("x-forwarded-host") ?? h.get("host") ?? "").split(",")[0].trim();
-  const proto = (h.get("x-forwarded-proto") ?? "http").split(",")[0].trim();
-  const safeHost = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(host) ? host : "localhost:3000";
-  return new URL(`${proto === "https" ? "https" : "http"}://${safeHost}`);
-}
-
-export async function generateMetadata(): Promise<Metadata> {
+/** Absolute URLs in Open Graph tags need the public origin: AUTH_URL (see lib/site-url.ts). */
+export function generateMetadata(): Metadata {
   return {
-    metadataBase: await siteOrigin(),
+    metadataBase: new URL(siteUrl()),
     title: { default: `${SITE_NAME}: trending research papers`, template: `%s · ${SITE_NAME}` },
     description,
     applicationName: SITE_NAME,

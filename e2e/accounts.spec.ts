@@ -56,7 +56,7 @@ test("the profile shows upvotes and API tokens; a token acts as its owner; the a
   await page.getByTestId("user-menu").locator("summary").click();
   await page.getByRole("link", { name: "Profile and upvotes" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Your upvoted papers" }).getByText("Profile listed paper")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your upvoted papers" }).getByRole("link", { name: "Profile listed paper" })).toBeVisible();
 
   await page.getByLabel("Token name").fill("e2e script");
   await page.getByRole("button", { name: "Create token" }).click();

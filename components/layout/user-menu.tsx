@@ -1,18 +1,22 @@
+"use client";
+
 import Link from "next/link";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { signOutAction } from "@/app/_actions/sign-out";
-import { isAdminEmail } from "@/lib/auth/admin";
-import { currentUser } from "@/lib/auth/viewer";
 import { SignInLink } from "@/components/layout/sign-in-link";
+import { useViewerState, watchViewer } from "@/components/people/viewer-store";
 
 const item = "block rounded-md px-3 py-1.5 text-left text-sm hover:bg-gray-100 dark:hover:bg-gray-800";
 
 /**
- * The header's account corner: "Sign in", or the signed-in person's menu. A `<details>` menu,
- * so it opens by keyboard and without JavaScript.
+ * The header's account corner: "Sign in", or the signed-in person's menu. It learns who is
+ * signed in from /api/me/state after load, so every page can be served from a cache. A
+ * `<details>` menu, so it opens by keyboard.
  */
-export async function UserMenu() {
-  const user = await currentUser();
+export function UserMenu() {
+  const { status, user } = useViewerState();
+  useEffect(() => watchViewer(), []);
+  if (status === "loading") return <span aria-hidden="true" className="inline-block h-8 w-16" />;
   if (!user) {
     return (
       <Suspense fallback={<span className="px-2.5 py-1.5 text-sm">Sign in</span>}>
@@ -40,7 +44,7 @@ export async function UserMenu() {
         <Link href="/settings/email" className={item}>
           Email digests
         </Link>
-        {isAdminEmail(user.email) && (
+        {user.isAdmin && (
           <Link href="/admin" className={item}>
             Admin
           </Link>

@@ -15,7 +15,7 @@ export interface ListSummary {
 
 interface Snapshot {
   status: "loading" | "ready" | "error";
-  user: { name: string | null; email: string | null } | null;
+  user: { name: string | null; email: string | null; isAdmin: boolean } | null;
   lists: ListSummary[];
   upvoted: ReadonlySet<number>;
   /** Counts the server answered after this viewer's votes; otherwise the page's count stands. */
@@ -50,16 +50,25 @@ async function flush() {
     for (let i = 0; i === 0 || i < ids.length; i += 200) {
       const res = await fetch(`/api/me/state?papers=${ids.slice(i, i + 200).join(",")}`, { credentials: "same-origin" });
       if (!res.ok) throw new Error(`state: ${res.status}`);
-      const body = (await res.json()) as { user: Snapshot["user"]; upvoted: number[]; lists: ListSummary[]; saved: Record<string, number[]> };
+      const body = (await res.json()) as {
+        user: Snapshot["user"];
+        counts: Record<string, number>;
+        upvoted: number[];
+        lists: ListSummary[];
+        saved: Record<string, number[]>;
+      };
       const upvoted = new Set(snapshot.upvoted);
       const saved = new Map(snapshot.saved);
+      // The page may come from a cache: live counts replace the rendered ones (not mid-vote).
+      const counts = new Map(snapshot.counts);
+      for (const [id, n] of Object.entries(body.counts ?? {})) if (!snapshot.busy.has(Number(id))) counts.set(Number(id), n);
       for (const id of ids.slice(i, i + 200)) {
         upvoted.delete(id);
         saved.delete(id);
       }
       for (const id of body.upvoted) upvoted.add(id);
       for (const [id, lists] of Object.entries(body.saved)) saved.set(Number(id), lists);
-      update({ status: "ready", user: body.user, lists: body.lists, upvoted, saved });
+      update({ status: "ready", user: body.user, lists: body.lists, upvoted, saved, counts });
     }
     if (!loadedOnce) {
       loadedOnce = true;
@@ -70,15 +79,24 @@ async function flush() {
   }
 }
 
+function scheduleFlush() {
+  if (!flushScheduled) {
+    flushScheduled = true;
+    setTimeout(flush, 0);
+  }
+}
+
 /** Cards call this as they mount; ids are fetched together a tick later. */
 export function watchPaper(paperId: number) {
   if (known.has(paperId)) return;
   known.add(paperId);
   pending.add(paperId);
-  if (!flushScheduled) {
-    flushScheduled = true;
-    setTimeout(flush, 0);
-  }
+  scheduleFlush();
+}
+
+/** The header calls this: who is signed in, even on a page without cards. */
+export function watchViewer() {
+  if (!loadedOnce) scheduleFlush();
 }
 
 export function useViewerState(): Snapshot {

@@ -147,7 +147,11 @@ describe("the viewer's state for a page", () => {
     );
     expect(new Set(asBob.upvoted)).toEqual(bobVoted);
     const anon = await (await stateRoute.GET(new NextRequest(request(q)))).json();
-    expect(anon).toEqual({ user: null, upvoted: [], lists: [], saved: {} });
+    const live = await prisma.paper.findMany({ where: { id: { in: ids.map((p) => p.id) } } });
+    const counts = Object.fromEntries(live.map((p) => [String(p.id), p.upvotes + p.userUpvotes]));
+    expect(anon).toEqual({ user: null, counts, upvoted: [], lists: [], saved: {} });
+    expect(asBob.counts).toEqual(counts);
+    expect(asBob.user.isAdmin).toBe(false);
     expect((await stateRoute.GET(new NextRequest(request("/api/me/state?papers=1,x", { user: bob })))).status).toBe(400);
   });
 });

@@ -49,7 +49,7 @@ export async function listUpvotedPaperIds(userId: string, opts: { limit: number;
       skip: opts.offset,
       select: { paperId: true },
     }),
-    db().upvote.count({ where: { userId } }),
+    db().upvote.count({ where: { userId, paper: { hiddenAt: null } } }),
   ]);
   return { ids: rows.map((r) => r.paperId), total };
 }

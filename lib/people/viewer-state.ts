@@ -1,4 +1,5 @@
 import "server-only";
+import { isAdminEmail } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { upvotedAmong } from "@/lib/people/upvotes";
 
@@ -10,7 +11,9 @@ export interface ListSummary {
 
 /** What the pages need to know about the viewer for the papers on screen. */
 export interface ViewerPaperState {
-  user: { name: string | null; email: string | null } | null;
+  user: { name: string | null; email: string | null; isAdmin: boolean } | null;
+  /** The live upvote count of each paper asked about: pages may be served from a cache. */
+  counts: Record<number, number>;
   upvoted: number[];
   lists: ListSummary[];
   /** paper id → ids of the viewer's lists holding it. */
@@ -25,9 +28,17 @@ export async function ensureDefaultList(userId: string): Promise<ListSummary> {
   return db().readingList.findFirstOrThrow({ where: { userId, name: "Read later" }, select: { id: true, name: true, isDefault: true } });
 }
 
+/** Live counts of the papers on a page, for everyone, signed in or not. */
+export async function liveUpvoteCounts(paperIds: number[]): Promise<Record<number, number>> {
+  if (paperIds.length === 0) return {};
+  const rows = await db().paper.findMany({ where: { id: { in: paperIds } }, select: { id: true, upvotes: true, userUpvotes: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.upvotes + r.userUpvotes]));
+}
+
 export async function viewerPaperState(user: { id: string; name: string | null; email: string | null }, paperIds: number[]): Promise<ViewerPaperState> {
   await ensureDefaultList(user.id);
-  const [upvoted, lists, items] = await Promise.all([
+  const [counts, upvoted, lists, items] = await Promise.all([
+    liveUpvoteCounts(paperIds),
     upvotedAmong(user.id, paperIds),
     db().readingList.findMany({ where: { userId: user.id }, orderBy: [{ isDefault: "desc" }, { name: "asc" }], select: { id: true, name: true, isDefault: true } }),
     paperIds.length
@@ -36,5 +47,5 @@ export async function viewerPaperState(user: { id: string; name: string | null; 
   ]);
   const saved: Record<number, number[]> = {};
   for (const item of items) (saved[item.paperId] ??= []).push(item.listId);
-  return { user: { name: user.name, email: user.email }, upvoted, lists, saved };
+  return { user: { name: user.name, email: user.email, isAdmin: isAdminEmail(user.email) }, counts, upvoted, lists, saved };
 }

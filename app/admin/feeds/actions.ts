@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refreshCachedPages } from "@/lib/http/refresh-cached-pages";
 import { redirect } from "next/navigation";
 import { requireAdminAction } from "@/lib/auth/admin";
 import { toActionState, type ActionState } from "@/lib/admin/action-state";
@@ -57,7 +58,8 @@ export async function pollFeedNowAction(_prev: ActionState, form: FormData): Pro
   const admin = await requireAdminAction();
   return toActionState(async () => {
     const result = await pollFeedNow(admin, parseInput(idInput, form.get("id")));
-    revalidatePath("/admin", "layout");
+    // New papers show on the cached list pages at once (the whole site's layout, admin included).
+    refreshCachedPages();
     const found = result.runId ? await getRun(result.runId) : null;
     const run = found
       ? { id: found.id, status: found.status, newCount: found.newCount, updatedCount: found.updatedCount, unchangedCount: found.unchangedCount, rejectedCount: found.rejectedCount, error: found.error }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-error";
+import { refreshCachedPages } from "@/lib/http/refresh-cached-pages";
 import { ingestFromRequest } from "@/lib/ingest/ingest-request";
 import { isIngestAuthorized } from "@/lib/ingest/token";
 import { requestLogger } from "@/lib/ops/request-logger";
@@ -22,6 +23,7 @@ export async function POST(request: NextRequest) {
     const summary = await ingestFromRequest(request);
     // The run's own log line (lib/ingest/run-ingest.ts) has the counts; this ties it to the request.
     log.info("runId" in summary ? { runId: summary.runId } : summary, "ingest request done");
+    if ("runId" in summary && summary.new + summary.updated > 0) refreshCachedPages();
     return NextResponse.json(summary, { status: 200 });
   } catch (err) {
     if (err instanceof AppError) log.warn({ code: err.code, status: err.httpStatus, reason: err.message }, "ingest refused");

@@ -11,6 +11,14 @@ import { PaperDetails } from "@/components/papers/paper-details";
 import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
 import { AdminPaperLink } from "@/components/admin/admin-paper-link";
 
+// Cached and shared by every visitor (the viewer's own state comes from /api/me/state),
+// re-rendered in the background at most once a minute.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string[] }[] {
+  return [];
+}
+
 interface PaperPageProps {
   params: Promise<{ id: string[] }>;
 }
@@ -81,9 +89,7 @@ export default async function PaperPage({ params }: PaperPageProps) {
   return (
     <article>
       <PaperDetails paper={paper} features={features} />
-      <Suspense fallback={null}>
-        <AdminPaperLink paperId={paper.id} />
-      </Suspense>
+      <AdminPaperLink paperId={paper.id} />
       <section aria-labelledby="similar-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
         <h2 id="similar-heading" className="mb-3 text-lg font-semibold">
           Similar papers

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireAdminRequest } from "@/lib/auth/admin";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-error";
+import { refreshCachedPages } from "@/lib/http/refresh-cached-pages";
 import { ingestUpload } from "@/lib/admin/runs";
 import { feedFormats } from "@/lib/admin/feed-formats";
 import { parseInput } from "@/lib/admin/validation";
@@ -35,6 +36,7 @@ export async function POST(request: NextRequest) {
       format: q.format,
       year: q.year,
     });
+    refreshCachedPages();
     return NextResponse.json(summary);
   } catch (err) {
     return errorResponse(err);

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLatestFeaturedDay } from "@/lib/data/papers";
+import { formatDayHeading, formatMonthHeading, formatWeekHeading, parseDay, parseIsoWeek, parseMonth } from "@/lib/papers/dates";
+import { pageMetadata } from "@/app/_lib/metadata";
+import { parsePage, parseSort } from "@/app/_lib/params";
+import { FeaturedPapers, periodHref, type Period } from "@/components/papers/featured-papers";
+
+/**
+ * The daily, weekly and monthly lists, rendered from their internal cacheable path
+ * `/pp/<kind>/<key>/<sort>/<page>/<cal>` (proxy.ts rewrites the public addresses here; see
+ * lib/http/period-rewrite.ts). Each page file sets `revalidate`, so a rendered list is served
+ * from the cache and re-rendered in the background at most once a minute. The viewer's own
+ * state and live upvote counts are filled in after load (/api/me/state).
+ */
+export interface PeriodParams {
+  key?: string;
+  sort: string;
+  page: string;
+  cal: string;
+}
+
+export type PeriodKind = "latest" | Period["kind"];
+
+/** The period an internal path names; an impossible date, week or month is a 404. */
+async function resolvePeriod(kind: PeriodKind, rawKey: string | undefined): Promise<Period | null> {
+  const key = rawKey ? decodeURIComponent(rawKey) : "";
+  if (kind === "latest") {
+    const day = await getLatestFeaturedDay();
+    return day ? { kind: "day", day } : null;
+  }
+  if (kind === "day") return { kind, day: parseDay(key) ?? notFound() };
+  if (kind === "week") {
+    const w = parseIsoWeek(key);
+    const week = w ? `${w.year}-W${String(w.week).padStart(2, "0")}` : null;
+    return week === key ? { kind, week } : notFound();
+  }
+  return parseMonth(key) ? { kind, month: key } : notFound();
+}
+
+export async function periodMetadata(kind: PeriodKind, params: Promise<PeriodParams>): Promise<Metadata> {
+  const p = await params;
+  const period = await resolvePeriod(kind, p.key).catch(() => undefined);
+  if (period === undefined) return { title: `No such ${kind}`, robots: { index: false } };
+  if (!period) return pageMetadata({ title: "Daily Papers", description: "Trending research papers, day by day.", path: "/" });
+  const path = periodHref(period);
+  if (period.kind === "day") {
+    const label = formatDayHeading(period.day);
+    return pageMetadata({ title: `Daily Papers: ${label}`, description: `The research papers featured on ${label}, ranked by the community's upvotes.`, path });
+  }
+  const label = period.kind === "week" ? formatWeekHeading(period.week) : formatMonthHeading(period.month);
+  const title = period.kind === "week" ? "Weekly Papers" : "Monthly Papers";
+  return pageMetadata({ title: `${title}: ${label}`, description: `The research papers featured in ${label}, ranked by the community.`, path });
+}
+
+export async function PeriodPage({ kind, params }: { kind: PeriodKind; params: Promise<PeriodParams> }) {
+  const p = await params;
+  const period = await resolvePeriod(kind, p.key);
+  return (
+    <FeaturedPapers
+      period={period}
+      sort={parseSort(p.sort)}
+      page={parsePage(p.page)}
+      calendarMonth={p.cal !== "-" && parseMonth(p.cal) ? p.cal : null}
+    />
+  );
+}
