@@ -101,15 +101,15 @@ test("a long day is paginated, 30 papers a page", async ({ page, request }) => {
 });
 
 test("an impossible date, week or month says so and links to the latest day", async ({ page }) => {
-  await page.goto("/papers?date=2025-13-40");
+  expect((await page.goto("/papers?date=2025-13-40"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "There is no such day" })).toBeVisible();
   await page.getByRole("link", { name: /Go to the latest day/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
   await expect(page.getByTestId("paper-card").first()).toBeVisible();
 
-  await page.goto("/papers/week/2026-W60");
+  expect((await page.goto("/papers/week/2026-W60"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "There is no such week" })).toBeVisible();
-  await page.goto("/papers/month/2026-13");
+  expect((await page.goto("/papers/month/2026-13"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "There is no such month" })).toBeVisible();
 });
 
