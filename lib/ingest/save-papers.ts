@@ -209,14 +209,19 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   const { incoming, rows } = prepared;
   if (!incoming.length) return counts;
 
-  // Two index lookups, not one OR: a plan per key keeps both on their indexes even before
-  // the tables have statistics (a first ingest fills them inside one transaction).
-  const { rows: stored } = await client.query<StoredKey>(
-    `SELECT id, key, arxiv_id, title_key FROM papers WHERE arxiv_id = ANY($1::text[])
-     UNION ALL
-     SELECT id, key, arxiv_id, title_key FROM papers WHERE title_key = ANY($2::text[])`,
-    [incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : [])), incoming.map((i) => i.titleKey)],
-  );
+  // By arXiv id first; by normalised title only for the papers that found no row that
+  // way (a re-ingest needs just the first lookup). Separate lookups, not one OR: each
+  // stays on its index even before the tables have statistics.
+  const arxivIds = incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : []));
+  const { rows: stored } = arxivIds.length
+    ? await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key FROM papers WHERE arxiv_id = ANY($1::text[])", [arxivIds])
+    : { rows: [] as StoredKey[] };
+  const found = new Set(stored.map((r) => r.arxiv_id));
+  const titleKeys = incoming.flatMap((i) => (i.paper.arxivId && found.has(i.paper.arxivId) ? [] : [i.titleKey]));
+  if (titleKeys.length) {
+    const byTitle = await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key FROM papers WHERE title_key = ANY($1::text[])", [titleKeys]);
+    stored.push(...byTitle.rows);
+  }
   const byId = new Map(stored.map((r) => [r.id, r]));
   const matches = matchExisting(incoming, [...byId.values()].sort((a, b) => a.id - b.id));
 
@@ -225,18 +230,19 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
     ? (await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1)`, [fresh])).rows.map((r) => r.id)
     : [];
   let next = 0;
-  let copy = "";
+  // Row by row into bytes: one string of the whole batch would be a rope of thousands of
+  // pieces, several times slower to flatten and encode.
+  const copy: Buffer[] = [];
   const newIds = new Map<number, Incoming>();
   for (let ord = 0; ord < incoming.length; ord++) {
     const row = matches.get(incoming[ord]);
     const id = row ? row.id : ids[next++];
     if (!row) newIds.set(id, incoming[ord]);
-    copy += `${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\n`;
+    copy.push(Buffer.from(`${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\n`));
   }
 
   await client.query("TRUNCATE ingest_batch, ingest_rewrite");
-  await copyInto(client, `COPY ingest_batch (${batchColumns.map(([name]) => name).join(", ")}) FROM STDIN`, copy);
-  copy = "";
+  await copyInto(client, `COPY ingest_batch (${batchColumns.map(([name]) => name).join(", ")}) FROM STDIN`, Buffer.concat(copy));
 
   const orgs = organizationsOf(incoming);
   if (orgs.length) await client.query(upsertOrganizations, [orgs.map((o) => o.name), orgs.map((o) => o.fullname), orgs.map((o) => o.avatar)]);
@@ -271,12 +277,12 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   return counts;
 }
 
-function copyInto(client: ClientBase, sql: string, text: string): Promise<void> {
+function copyInto(client: ClientBase, sql: string, data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const stream = client.query(copyFrom(sql));
     stream.on("error", reject);
     stream.on("finish", () => resolve());
-    stream.end(text);
+    stream.end(data);
   });
 }
 
