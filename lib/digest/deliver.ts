@@ -4,7 +4,7 @@ import { digestRules, retryDelayMs, siteUrl } from "@/lib/digest/config";
 import type { DigestPaper } from "@/lib/digest/filters";
 import { periodLabel, periodPath, type Period } from "@/lib/digest/periods";
 import { classifySmtpError, type DigestMailer } from "@/lib/digest/smtp";
-import { unsubscribeToken } from "@/lib/digest/tokens";
+import { authSecret, unsubscribeToken } from "@/lib/digest/tokens";
 import { env } from "@/lib/env";
 import { personalizeDigest, renderDigestTemplate, type RenderedEmail } from "@/lib/email/render";
 import type { Logger } from "@/lib/logger";
@@ -18,6 +18,8 @@ import type { Logger } from "@/lib/logger";
  * 2. After the server's answer, the same row becomes `sent` (and the papers are recorded in
  *    `digest_sent_papers` in the same statement), `failed` (retried from `next_attempt_at`) or
  *    `gave_up` (out of tries, or refused for good; a hard bounce also pauses the subscription).
+ *    In a run, `sent` is written together with the worker's next claim (one round trip per
+ *    email), so each worker has at most one row in `sending` at any time.
  *
  * A worker killed between 1 and 2 leaves a `sending` row whose outcome nobody knows: the server
  * may have taken the message just before the crash. Once its lease is over, `resolveStaleSends`
@@ -29,8 +31,20 @@ export interface DeliveryContext {
   mailer: DigestMailer;
   log: Logger;
   now?: () => Date;
+  /** Public origin for links (`siteUrl()`, read once per run rather than once per email). */
+  site: string;
+  /** Domain of our Message-IDs: the sender's. */
+  messageDomain: string;
+  /** Key of the unsubscribe tokens. */
+  secret: string;
   /** Rendered digests by paper list, shared across subscriptions (a run renders each list once). */
   renderCache?: Map<string, Promise<RenderedEmail>>;
+}
+
+/** A context for a run or a batch of retries. */
+export function deliveryContext(o: Pick<DeliveryContext, "prisma" | "mailer" | "log" | "now">): DeliveryContext {
+  const domain = /@([^>\s]+)>?\s*$/.exec(env().EMAIL_FROM)?.[1] ?? "paperboy.localhost";
+  return { ...o, site: siteUrl(), messageDomain: domain, secret: authSecret(), renderCache: new Map() };
 }
 
 export interface DigestJob {
@@ -46,11 +60,23 @@ export type DeliveryOutcome = "sent" | "failed" | "gave_up" | "bounced";
 
 const MAX_CACHED_RENDERS = 500;
 
-/** Claims a first send of this digest; null when it was already started (sent, failed, or in flight). */
-export async function claimFirstSend(ctx: DeliveryContext, job: DigestJob, runId: number | null, messageId: string): Promise<number | null> {
+/**
+ * Claims a first send of this digest; null when it was already started (sent, failed, or in
+ * flight) or the subscription stopped. `settleSent` is the worker's previous digest, delivered
+ * and not yet recorded: it is recorded as sent in the same statement, so a run makes one round
+ * trip to Postgres per email rather than two.
+ */
+export async function claimFirstSend(ctx: DeliveryContext, job: DigestJob, runId: number | null, messageId: string, settleSent: number | null = null): Promise<number | null> {
   const now = ctx.now?.() ?? new Date();
   const lease = new Date(now.getTime() + digestRules.leaseSeconds * 1000);
   const rows = await ctx.prisma.$queryRaw<{ id: number }[]>`
+    WITH done AS (
+      UPDATE digest_sends SET status = 'sent', sent_at = ${now}::timestamptz, last_error = NULL, next_attempt_at = NULL
+       WHERE id = ${settleSent}::int RETURNING subscription_id, paper_ids),
+    remembered AS (
+      INSERT INTO digest_sent_papers (subscription_id, paper_id, sent_at)
+      SELECT done.subscription_id, unnest(done.paper_ids), ${now}::timestamptz FROM done
+      ON CONFLICT DO NOTHING)
     INSERT INTO digest_sends (subscription_id, run_id, frequency, period, status, attempts, paper_ids, message_id, next_attempt_at, created_at)
     SELECT s.id, ${runId}::int, ${job.period.frequency}::digest_frequency, ${job.period.key}, 'sending', 1,
            ${job.papers.map((p) => p.id)}::int[], ${messageId}, ${lease}::timestamptz, ${now}::timestamptz
@@ -61,17 +87,19 @@ export async function claimFirstSend(ctx: DeliveryContext, job: DigestJob, runId
 }
 
 /** A Message-ID of our own, on the sender's domain. */
-export function newMessageId(): string {
-  const from = env().EMAIL_FROM;
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "paperboy.localhost";
-  return `<digest.${randomUUID()}@${domain}>`;
+export function newMessageId(ctx: DeliveryContext): string {
+  return `<digest.${randomUUID()}@${ctx.messageDomain}>`;
 }
 
-/** Sends a claimed digest (`attempt` is the try number recorded in the row) and records the outcome. */
-export async function deliverClaimed(ctx: DeliveryContext, sendId: number, attempt: number, messageId: string, job: DigestJob): Promise<DeliveryOutcome> {
-  const site = siteUrl();
+/**
+ * Sends a claimed digest (`attempt` is the try number recorded in the row) and records the
+ * outcome; with `deferSent`, a success is left for the caller to record (`recordSent`, or the
+ * next `claimFirstSend`).
+ */
+export async function deliverClaimed(ctx: DeliveryContext, sendId: number, attempt: number, messageId: string, job: DigestJob, o: { deferSent?: boolean } = {}): Promise<DeliveryOutcome> {
+  const site = ctx.site;
   const template = await digestTemplate(ctx, job, site);
-  const token = unsubscribeToken(job.subscriptionId);
+  const token = unsubscribeToken(job.subscriptionId, ctx.secret);
   const message = personalizeDigest(template, `${site}/unsubscribe/${token}`);
   const oneClick = `${site}/api/unsubscribe/${token}`;
   try {
@@ -92,7 +120,7 @@ export async function deliverClaimed(ctx: DeliveryContext, sendId: number, attem
   } catch (err) {
     return recordFailure(ctx, sendId, attempt, job, err);
   }
-  await recordSent(ctx, sendId);
+  if (!o.deferSent) await recordSent(ctx, sendId);
   return "sent";
 }
 
@@ -119,7 +147,7 @@ async function digestTemplate(ctx: DeliveryContext, job: DigestJob, site: string
 }
 
 /** `sent`, and the papers remembered for the subscription, in one statement. */
-async function recordSent(ctx: DeliveryContext, sendId: number) {
+export async function recordSent(ctx: DeliveryContext, sendId: number) {
   const now = ctx.now?.() ?? new Date();
   // Whatever the row says now (a resolver may have given it up meanwhile), it was sent.
   await ctx.prisma.$executeRaw`

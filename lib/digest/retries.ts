@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadPapersByIds } from "@/lib/digest/candidates";
 import { digestRules } from "@/lib/digest/config";
-import { deliverClaimed, newMessageId, type DeliveryContext } from "@/lib/digest/deliver";
+import { deliverClaimed, deliveryContext, newMessageId } from "@/lib/digest/deliver";
 import { hasFilters } from "@/lib/digest/filters";
 import { parsePeriod, type Frequency } from "@/lib/digest/periods";
 import type { DigestMailer } from "@/lib/digest/smtp";
@@ -44,12 +44,12 @@ interface ClaimedRetry {
  */
 export async function retryDueSends(opts: RetryOptions): Promise<RetrySummary> {
   const log = (opts.log ?? rootLogger).child({ component: "digest-retry" });
-  const ctx: DeliveryContext = { prisma: opts.prisma, mailer: opts.mailer, log, now: opts.now, renderCache: new Map() };
+  const ctx = deliveryContext({ prisma: opts.prisma, mailer: opts.mailer, log, now: opts.now });
   const summary: RetrySummary = { sent: 0, failed: 0, gaveUp: 0 };
   const max = opts.max ?? 10_000;
   for (let i = 0; i < max; i++) {
     const now = opts.now?.() ?? new Date();
-    const messageId = newMessageId();
+    const messageId = newMessageId(ctx);
     const lease = new Date(now.getTime() + digestRules.leaseSeconds * 1000);
     const [claimed] = await opts.prisma.$queryRaw<ClaimedRetry[]>`
       WITH due AS (

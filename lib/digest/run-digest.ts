@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadCandidates, loadSentPapers } from "@/lib/digest/candidates";
-import { claimFirstSend, deliverClaimed, newMessageId, type DeliveryContext, type DigestJob } from "@/lib/digest/deliver";
+import { claimFirstSend, deliverClaimed, deliveryContext, newMessageId, recordSent, type DigestJob } from "@/lib/digest/deliver";
 import { compileFilters, filterKey, hasFilters, preparePaper, type DigestFilters, type DigestPaper, type PreparedPaper } from "@/lib/digest/filters";
 import type { Period } from "@/lib/digest/periods";
 import type { DigestMailer } from "@/lib/digest/smtp";
@@ -57,28 +57,34 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
   const log = (opts.log ?? rootLogger).child({ component: "digest", frequency: period.frequency, period: period.key });
   const run = await prisma.digestRun.create({ data: { frequency: period.frequency, period: period.key }, select: { id: true } });
   const summary: DigestRunSummary = { runId: run.id, frequency: period.frequency, period: period.key, sent: 0, empty: 0, failed: 0, gaveUp: 0, skipped: 0, ms: 0 };
-  const ctx: DeliveryContext = { prisma, mailer: opts.mailer, log, now: opts.now, renderCache: new Map() };
+  const ctx = deliveryContext({ prisma, mailer: opts.mailer, log, now: opts.now });
 
   try {
     const candidates = (await loadCandidates(prisma, period)).map(preparePaper);
     log.info({ runId: run.id, candidates: candidates.length }, "digest run started");
     const jobs = dueJobs(prisma, period, candidates, summary, opts.pageSize ?? 1000);
     const workers = Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, async () => {
+      // This worker's last delivered digest, recorded with its next claim (or at the end).
+      let unrecorded: number | null = null;
       for (;;) {
         const next = await jobs.next();
-        if (next.done) return;
+        if (next.done) break;
         const job = next.value;
-        const messageId = newMessageId();
-        const sendId = await claimFirstSend(ctx, job, run.id, messageId);
+        const messageId = newMessageId(ctx);
+        const sendId = await claimFirstSend(ctx, job, run.id, messageId, unrecorded);
+        unrecorded = null;
         if (sendId === null) {
           summary.skipped++;
           continue;
         }
-        const outcome = await deliverClaimed(ctx, sendId, 1, messageId, job);
-        if (outcome === "sent") summary.sent++;
-        else if (outcome === "failed") summary.failed++;
+        const outcome = await deliverClaimed(ctx, sendId, 1, messageId, job, { deferSent: true });
+        if (outcome === "sent") {
+          summary.sent++;
+          unrecorded = sendId;
+        } else if (outcome === "failed") summary.failed++;
         else summary.gaveUp++;
       }
+      if (unrecorded !== null) await recordSent(ctx, unrecorded);
     });
     await Promise.all(workers);
   } catch (err) {

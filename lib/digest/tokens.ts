@@ -25,8 +25,8 @@ export function isConfirmTokenShape(token: string): boolean {
  * an old digest must still work (RFC 8058 and the mailbox providers expect it), and a token can
  * do only one thing, stop mail to its own subscription. Rotating AUTH_SECRET invalidates them all.
  */
-export function unsubscribeToken(subscriptionId: number): string {
-  return `${subscriptionId}.${mac(subscriptionId)}`;
+export function unsubscribeToken(subscriptionId: number, secret: string = authSecret()): string {
+  return `${subscriptionId}.${mac(subscriptionId, secret)}`;
 }
 
 /** The subscription id a token was made for, or null if it is malformed or not ours. */
@@ -35,13 +35,18 @@ export function verifyUnsubscribeToken(token: string): number | null {
   if (!m) return null;
   const id = Number(m[1]);
   if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
-  const expected = Buffer.from(mac(id));
+  const expected = Buffer.from(mac(id, authSecret()));
   const given = Buffer.from(m[2]);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
-function mac(subscriptionId: number): string {
+/** The key of unsubscribe tokens; a digest run reads it once and passes it to `unsubscribeToken`. */
+export function authSecret(): string {
   const secret = env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: unsubscribe links cannot be signed");
+  return secret;
+}
+
+function mac(subscriptionId: number, secret: string): string {
   return createHmac("sha256", secret).update(`paperboy:unsubscribe:v1:${subscriptionId}`).digest().subarray(0, 16).toString("base64url");
 }
