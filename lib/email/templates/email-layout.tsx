@@ -1,5 +1,10 @@
 import type { ReactNode } from "react";
-import { Body, Container, Head, Html, Preview, Text } from "@react-email/components";
+import { Body } from "@react-email/body";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Html } from "@react-email/html";
+import { Preview } from "@react-email/preview";
+import { Text } from "@react-email/text";
 import { darkModeCss, s } from "@/lib/email/styles";
 
 export interface EmailLayoutProps {
