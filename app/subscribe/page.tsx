@@ -1,33 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageMetadata } from "@/app/_lib/metadata";
+import { SubscribeForm } from "@/components/email/subscribe-form";
 
 export const metadata: Metadata = pageMetadata({
   title: "Email digests",
-  description: "Email digests of trending papers are not enabled on this server yet.",
+  description: "Get the trending research papers in your inbox, daily or weekly.",
   path: "/subscribe",
 });
 
-/**
- * Where the "Subscribe" form lands. Digests are not built yet, so this says so plainly: the
- * address is not stored and nothing will be sent.
- */
-export default function SubscribePage() {
+interface SubscribePageProps {
+  searchParams: Promise<{ error?: string | string[] }>;
+}
+
+/** Sign up for the digest: address, daily or weekly, how many papers. Double opt-in. */
+export default async function SubscribePage({ searchParams }: SubscribePageProps) {
+  const { error } = await searchParams;
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold tracking-tight">Email digests are not enabled on this server yet</h1>
-      <p className="mt-4 text-gray-700 dark:text-gray-300">
-        Paperboy will send a daily or weekly email of the trending papers, but this server does not send digests yet. Your address was not saved, and you will not receive anything.
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight">Trending papers in your inbox</h1>
       <p className="mt-3 text-gray-700 dark:text-gray-300">
-        Until then, follow the papers of the day in a feed reader: <a href="/feed.xml" className="font-medium underline">RSS</a> or{" "}
-        <a href="/atom.xml" className="font-medium underline">Atom</a>.
+        A short email with the papers that trended on this site: every morning for the day before, or every Monday for the week before. Titles, authors, upvotes, the start
+        of each abstract, and links.
       </p>
-      <p className="mt-6">
-        <Link href="/" className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
-          Back to the papers
-        </Link>
-      </p>
+      {error === "confirm" && (
+        <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+          That confirmation did not go through. Subscribe again to get a fresh link.
+        </p>
+      )}
+      <div className="mt-6 rounded-xl border border-gray-200 p-5 dark:border-gray-800">
+        <SubscribeForm variant="full" />
+      </div>
+      <ul className="mt-6 list-disc space-y-1 pl-5 text-sm text-gray-600 dark:text-gray-400">
+        <li>We email a confirmation link first; nothing else is sent until you follow it.</li>
+        <li>Every digest has a one-click unsubscribe link.</li>
+        <li>
+          <Link href="/settings/email" className="underline">
+            Signed in
+          </Link>
+          , you can narrow the digest to keywords, authors, organizations or arXiv categories.
+        </li>
+      </ul>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import { arxivAbsUrl, paperHref, safeHttpUrl } from "@/components/papers/links";
-import { ABSTRACT_CHARS, DigestEmail, type DigestEmailProps } from "@/lib/email/templates/digest-email";
+import { ABSTRACT_CHARS, DigestEmail, digestSubject, type DigestEmailProps } from "@/lib/email/templates/digest-email";
 import { AlreadySubscribedEmail, ConfirmEmail, type AlreadySubscribedEmailProps, type ConfirmEmailProps } from "@/lib/email/templates/subscription-emails";
 import { authorLine, clipText } from "@/lib/email/text";
 
@@ -19,10 +19,6 @@ export interface RenderedEmail {
 const UNSUBSCRIBE_PLACEHOLDER = `https://unsubscribe.invalid/${randomBytes(12).toString("hex")}`;
 
 export type DigestTemplate = Omit<DigestEmailProps, "unsubscribeUrl">;
-
-export function digestSubject(p: Pick<DigestEmailProps, "papers" | "periodLabel">): string {
-  return `${p.papers.length} trending paper${p.papers.length === 1 ? "" : "s"} · ${p.periodLabel}`;
-}
 
 /** The digest with a placeholder where the unsubscribe link goes; finish it with `personalizeDigest`. */
 export async function renderDigestTemplate(props: DigestTemplate): Promise<RenderedEmail> {

@@ -26,6 +26,10 @@ export interface DigestEmailProps {
   filtered: boolean;
 }
 
+export function digestSubject(p: Pick<DigestEmailProps, "papers" | "periodLabel">): string {
+  return `${p.papers.length} trending paper${p.papers.length === 1 ? "" : "s"} · ${p.periodLabel}`;
+}
+
 /** The digest: the period's trending papers, each with authors, upvotes, a clipped abstract and links. */
 export function DigestEmail(props: DigestEmailProps) {
   const { papers, periodLabel } = props;
