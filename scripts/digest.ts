@@ -6,8 +6,9 @@
  * does, by hand and without waiting for the schedule. `--period` sends another period instead.
  * Running it again is safe: each subscription gets each period's digest once.
  *
- * Reads DATABASE_URL (or starts the embedded database) and SMTP_URL (or uses the mail catcher of
- * a running `npm run dev`, on MAILDEV_SMTP_PORT).
+ * Reads DATABASE_URL (or starts the embedded database), SMTP_URL (or uses the mail catcher of a
+ * running `npm run dev`, on MAILDEV_SMTP_PORT), and AUTH_SECRET, which signs the unsubscribe
+ * links and must be the server's (unset: the one the server generated into DATA_DIR).
  */
 import { parseArgs } from "node:util";
 import { disconnectDb, db } from "@/lib/db";
@@ -16,6 +17,7 @@ import { runDueDigests } from "@/lib/digest/schedule";
 import { env } from "@/lib/env";
 import { resolveDatabase } from "@/lib/server/database";
 import { applyMigrations } from "@/lib/server/migrate";
+import { settleSecrets } from "@/lib/server/secrets";
 
 const usage = "Usage: npm run digest -- --now [--frequency daily|weekly] [--period YYYY-MM-DD|YYYY-Www] [--concurrency N]";
 const { values } = parseArgs({
@@ -54,6 +56,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(
 async function main() {
   const database = await resolveDatabase();
   await applyMigrations(database.url);
+  if (!env().AUTH_SECRET) settleSecrets({ embedded: database.embedded });
   if (!env().SMTP_URL) {
     process.env.SMTP_URL = `smtp://127.0.0.1:${env().MAILDEV_SMTP_PORT}`;
     console.error(`SMTP_URL is not set: sending to the mail catcher at ${process.env.SMTP_URL}`);
