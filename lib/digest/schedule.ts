@@ -41,7 +41,8 @@ export async function runDueDigests(opts: TickOptions): Promise<TickSummary> {
   const summary: TickSummary = { stale, runs: [], retries: { sent: 0, failed: 0, gaveUp: 0 } };
   if (!toRun.length && !retriesDue) return summary;
 
-  const mailer = opts.mailer ?? createDigestMailer({ connections: opts.concurrency });
+  // Connected on the first email only: a tick with no one to mail needs no SMTP server.
+  const mailer = opts.mailer ?? lazyMailer(() => createDigestMailer({ connections: opts.concurrency }));
   try {
     for (const period of toRun) {
       summary.runs.push(await runDigest({ prisma: opts.prisma, period, mailer, now: clock, concurrency: opts.concurrency }));
@@ -59,4 +60,12 @@ async function finishedRunExists(prisma: PrismaClient, period: Period): Promise<
     select: { id: true },
   });
   return run !== null;
+}
+
+function lazyMailer(create: () => DigestMailer): DigestMailer {
+  let mailer: DigestMailer | null = null;
+  return {
+    send: (message) => (mailer ??= create()).send(message),
+    close: () => mailer?.close(),
+  };
 }
