@@ -1,4 +1,4 @@
-import type { ClientBase } from "pg";
+import type { ClientBase, QueryResult } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { copyArray, copyDate, copyInt, copyText } from "@/lib/ingest/copy-text";
 import { cleanText, titleKey } from "@/lib/ingest/normalize";
@@ -55,6 +55,8 @@ const batchColumns = [
   ["authors", "text[]"],
   ["hf_users", "text[]"],
   ["org_name", "text"],
+  ["org_fullname", "text"],
+  ["org_avatar", "text"],
   ["f_days", "date[]"],
   ["f_ats", "timestamptz(3)[]"],
   ["f_submitters", "text[]"],
@@ -81,17 +83,22 @@ const owned = [
 // Arrays the feed did not give compare as empty, as they are stored.
 const storedValue = (c: string) => (["ai_keywords", "media_urls", "categories"].includes(c) ? `COALESCE(p.${c}, '{}')` : `p.${c}`);
 
+// New papers. A concurrent run may have inserted some of them first: those rows leave the
+// batch (and come back from this statement) to go round once more as existing papers.
 const insertPapers = `
-  INSERT INTO papers (id, ${owned.join(", ")})
-  SELECT b.paper_id, b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
-         COALESCE(b.num_comments, 0), b.github_repo, b.github_stars, b.project_page, b.ai_summary,
-         COALESCE(b.ai_keywords, '{}'), b.thumbnail, COALESCE(b.media_urls, '{}'), COALESCE(b.categories, '{}'), b.comment,
-         CASE WHEN b.authors IS NULL THEN b.author_count END, COALESCE(array_to_string(b.authors, ', '), ''), o.id
-    FROM ingest_batch b LEFT JOIN organizations o ON o.name = b.org_name
-   WHERE b.is_new
-   ORDER BY b.key
-  ON CONFLICT DO NOTHING
-  RETURNING id`;
+  WITH inserted AS (
+    INSERT INTO papers (id, ${owned.join(", ")})
+    SELECT b.paper_id, b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
+           COALESCE(b.num_comments, 0), b.github_repo, b.github_stars, b.project_page, b.ai_summary,
+           COALESCE(b.ai_keywords, '{}'), b.thumbnail, COALESCE(b.media_urls, '{}'), COALESCE(b.categories, '{}'), b.comment,
+           CASE WHEN b.authors IS NULL THEN b.author_count END, COALESCE(array_to_string(b.authors, ', '), ''), o.id
+      FROM ingest_batch b LEFT JOIN organizations o ON o.name = b.org_name
+     WHERE b.is_new
+     ORDER BY b.key
+    ON CONFLICT DO NOTHING
+    RETURNING id)
+  DELETE FROM ingest_batch b WHERE b.is_new AND b.paper_id NOT IN (SELECT id FROM inserted)
+  RETURNING b.paper_id`;
 
 // The feed's fields over the stored ones it does not know. A title-only entry keeps the
 // arXiv id (and key) of the paper it matched.
@@ -174,14 +181,33 @@ const insertFeatures = `
   ON CONFLICT (paper_id, day) DO NOTHING
   RETURNING paper_id`;
 
+// The batch's organizations, the last mention of each winning.
 const upsertOrganizations = `
   INSERT INTO organizations (name, fullname, avatar)
-  SELECT x.name, x.fullname, x.avatar FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, fullname, avatar)
+  SELECT x.name, x.fullname, x.avatar
+    FROM (SELECT DISTINCT ON (org_name) org_name AS name, org_fullname AS fullname, org_avatar AS avatar
+            FROM ingest_batch WHERE org_name IS NOT NULL ORDER BY org_name, ord DESC) x
    WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.name = x.name
                         AND (x.fullname IS NULL OR o.fullname = x.fullname) AND (x.avatar IS NULL OR o.avatar = x.avatar))
-   ORDER BY x.name
   ON CONFLICT (name) DO UPDATE SET fullname = COALESCE(EXCLUDED.fullname, organizations.fullname),
                                    avatar = COALESCE(EXCLUDED.avatar, organizations.avatar)`;
+
+/**
+ * The whole merge as one round trip, in this order (results are read by position); it
+ * ends by emptying the staging tables for the next batch.
+ */
+const merge = [
+  upsertOrganizations,
+  insertPapers,
+  chooseRewrites,
+  updatePapers,
+  upsertAuthors,
+  deleteLinks,
+  insertLinks,
+  insertFeatures,
+  "TRUNCATE ingest_batch, ingest_rewrite",
+].join(";\n");
+const at = { lost: 1, rewritten: 2, updated: 3, featured: 7 } as const;
 
 /** A batch ready to stage: deduplicated, with its rows encoded except for the row's id. */
 export interface PreparedBatch {
@@ -241,30 +267,22 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
     copy.push(Buffer.from(`${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\n`));
   }
 
-  await client.query("TRUNCATE ingest_batch, ingest_rewrite");
-  await copyInto(client, `COPY ingest_batch (${batchColumns.map(([name]) => name).join(", ")}) FROM STDIN`, Buffer.concat(copy));
-
-  const orgs = organizationsOf(incoming);
-  if (orgs.length) await client.query(upsertOrganizations, [orgs.map((o) => o.name), orgs.map((o) => o.fullname), orgs.map((o) => o.avatar)]);
-  const inserted = new Set((await client.query<{ id: number }>(insertPapers)).rows.map((r) => r.id));
-  // A concurrent run inserted some of these papers first: they leave this round and go
-  // round once more below, as existing papers.
-  const lost = [...newIds].flatMap(([id, item]) => (inserted.has(id) ? [] : [{ id, item }]));
-  if (lost.length) await client.query("DELETE FROM ingest_batch WHERE paper_id = ANY($1::int[])", [lost.map((l) => l.id)]);
-  const rewritten = (await client.query<{ paper_id: number }>(chooseRewrites)).rows;
+  // The COPY and the merge are sent together: the merge waits in the client's queue, and
+  // Node wakes once, for its results.
+  const [, results] = await Promise.all([
+    copyInto(client, `COPY ingest_batch (${batchColumns.map(([name]) => name).join(", ")}) FROM STDIN`, Buffer.concat(copy)),
+    client.query(merge) as unknown as Promise<QueryResult[]>,
+  ]);
+  const lost = (results[at.lost].rows as { paper_id: number }[]).map((r) => ({ id: r.paper_id, item: newIds.get(r.paper_id)! }));
   const changed = new Set<number>();
-  if (matches.size) for (const { id } of (await client.query<{ id: number }>(updatePapers)).rows) changed.add(id);
-  if (rewritten.length) {
-    await client.query(upsertAuthors);
-    if (rewritten.some((r) => !newIds.has(r.paper_id))) await client.query(deleteLinks);
-    await client.query(insertLinks);
-    for (const { paper_id } of rewritten) if (!newIds.has(paper_id)) changed.add(paper_id);
-  }
-  for (const { paper_id } of (await client.query<{ paper_id: number }>(insertFeatures)).rows) {
-    if (!newIds.has(paper_id)) changed.add(paper_id);
+  for (const result of [results[at.rewritten], results[at.updated], results[at.featured]]) {
+    for (const row of result.rows as { paper_id?: number; id?: number }[]) {
+      const id = (row.paper_id ?? row.id)!;
+      if (!newIds.has(id)) changed.add(id);
+    }
   }
 
-  counts.new += inserted.size;
+  counts.new += newIds.size - lost.length;
   counts.updated += changed.size;
   counts.unchanged += matches.size - changed.size;
 
@@ -312,25 +330,15 @@ function encodeRow(item: Incoming): string {
     copyInt(p.authorCount),
     copyArray(names?.map(cleanText)),
     copyArray(names && p.authors.map((a) => a.hfUser)),
-    copyText(p.organization ? cleanText(p.organization.name) : null),
+    copyText(p.organization?.name),
+    copyText(p.organization?.fullname),
+    copyText(p.organization?.avatar),
     copyArray(f.length ? f.map((x) => x.day) : null),
     copyArray(f.length ? f.map((x) => x.featuredAt.toISOString()) : null),
     copyArray(f.length ? f.map((x) => x.submitter?.name) : null),
     copyArray(f.length ? f.map((x) => x.submitter?.fullname) : null),
     copyArray(f.length ? f.map((x) => x.submitter?.avatarUrl) : null),
   ].join("\t");
-}
-
-/** The batch's organizations, the last mention of each winning. */
-function organizationsOf(incoming: Incoming[]) {
-  const byName = new Map<string, { name: string; fullname: string | null; avatar: string | null }>();
-  for (const { paper } of incoming) {
-    const o = paper.organization;
-    if (!o) continue;
-    const name = cleanText(o.name);
-    byName.set(name, { name, fullname: cleanText(o.fullname) ?? null, avatar: cleanText(o.avatar) ?? null });
-  }
-  return [...byName.values()];
 }
 
 /** One entry per paper: a feed listing a paper twice merges into one (the later wins). */
