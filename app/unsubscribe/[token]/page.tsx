@@ -6,6 +6,8 @@ import { findByUnsubscribeToken } from "@/lib/digest/subscriptions";
 import { maskEmail } from "@/lib/email/text";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
+// Per-token state that changes when the button is pressed: never a cached render.
+export const dynamic = "force-dynamic";
 
 interface UnsubscribePageProps {
   params: Promise<{ token: string }>;
