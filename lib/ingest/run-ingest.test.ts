@@ -26,8 +26,10 @@ async function tableCounts() {
 }
 
 async function expectNothingWritten(promise: Promise<unknown>, code: string) {
+  // Handled at once: the run may fail while the counts are read.
+  const settled = promise.catch((e: unknown) => e);
   const before = await tableCounts();
-  const err = await promise.catch((e: unknown) => e);
+  const err = await settled;
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).code).toBe(code);
   expect(await tableCounts()).toEqual(before);
@@ -300,6 +302,23 @@ describe("progress", () => {
     expect(progress.map((l) => l.obj.papers)).toEqual([20, 37]);
     expect(progress[0].obj).toMatchObject({ new: 20, rejected: 0, papersPerSecond: expect.any(Number) });
     expect(lines.at(-1)?.msg).toBe("ingest run finished");
+  });
+
+  it("stores the same search vectors whether computed beside the run or by the trigger", async () => {
+    // Batches of 5: from the second on, vectors of new papers come from a second connection.
+    await ingest(feedText("hf-daily-papers-2025-10-01.json"), { batchSize: 5 });
+    const [{ papers, mismatched }] = await prisma.$queryRawUnsafe<{ papers: number; mismatched: number }[]>(
+      `SELECT count(*)::int AS papers,
+              count(*) FILTER (WHERE search_vector IS DISTINCT FROM paper_search_vector(title, abstract, author_names))::int AS mismatched
+         FROM papers`,
+    );
+    expect({ papers, mismatched }).toEqual({ papers: 37, mismatched: 0 });
+    // Updates still go through the trigger.
+    await prisma.$executeRawUnsafe(`UPDATE papers SET title = 'Wombat burrows' WHERE id = (SELECT min(id) FROM papers)`);
+    const [{ hits }] = await prisma.$queryRawUnsafe<{ hits: number }[]>(
+      `SELECT count(*)::int AS hits FROM papers WHERE search_vector @@ websearch_to_tsquery('english', 'wombat')`,
+    );
+    expect(hits).toBe(1);
   });
 
   it("finds papers by full-text search as soon as the run returns", async () => {

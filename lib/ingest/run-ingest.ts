@@ -7,6 +7,7 @@ import { storageProblem } from "@/lib/ingest/normalize";
 import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
 import { openIngestConnection } from "@/lib/ingest/connection";
 import { prepareBatch, createStaging, savePapers, type SaveCounts } from "@/lib/ingest/save-papers";
+import { SearchVectorWorker } from "@/lib/ingest/search-vectors";
 import { parseArxivAtom } from "@/lib/ingest/sources/arxiv-atom";
 import { parseArxivRss } from "@/lib/ingest/sources/arxiv-rss";
 import { detectFormat } from "@/lib/ingest/sources/detect";
@@ -104,6 +105,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     const batchSize = opts.batchSize ?? 1000;
 
     const client = await openIngestConnection(opts.prisma, opts.databaseUrl);
+    const vectors = new SearchVectorWorker(() => openIngestConnection(opts.prisma, opts.databaseUrl));
     try {
       await client.query("BEGIN");
       // Ends a transaction abandoned mid-run, so its locks do not outlive a stalled source.
@@ -115,14 +117,18 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       // At most one batch is being written while the next one is parsed and encoded: Node
       // works while Postgres writes, instead of each waiting for the other.
       let writing: Promise<void> = Promise.resolve();
-      const flush = async () => {
-        const prepared = prepareBatch(batch);
+      // Share of new papers in the last batch written: while most are new, the next full
+      // batch's search vectors are computed on a second connection as it waits its turn.
+      let newShare = 0;
+      const flush = async (last: boolean) => {
+        const prepared = prepareBatch(batch, !last && newShare > 0.5 ? vectors : undefined);
         batch = [];
         await writing;
         batches++;
         const analyzeDue = analyzeAfterBatch.has(batches);
         writing = (async () => {
           const counts = await savePapers(client, prepared);
+          newShare = counts.new / Math.max(1, counts.new + counts.updated + counts.unchanged);
           progress.new += counts.new;
           progress.updated += counts.updated;
           progress.unchanged += counts.unchanged;
@@ -147,9 +153,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           continue;
         }
         batch.push((item as Extract<ParseItem, { kind: "paper" }>).paper);
-        if (batch.length >= batchSize) await flush();
+        if (batch.length >= batchSize) await flush(false);
       }
-      if (batch.length) await flush();
+      if (batch.length) await flush(true);
       await writing;
       await client.query("COMMIT");
     } catch (err) {
@@ -157,6 +163,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       throw err;
     } finally {
       await client.end().catch(() => {});
+      await vectors.end();
     }
 
     const finishedAt = new Date();

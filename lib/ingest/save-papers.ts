@@ -1,7 +1,8 @@
 import type { ClientBase, QueryResult } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { copyArray, copyDate, copyInt, copyText } from "@/lib/ingest/copy-text";
+import { copyArray, copyDate, copyInt, copyText, NULL } from "@/lib/ingest/copy-text";
 import { cleanText, titleKey } from "@/lib/ingest/normalize";
+import type { SearchVectorWorker, VectorText } from "@/lib/ingest/search-vectors";
 import type { ParsedFeature, ParsedPaper } from "@/lib/ingest/types";
 
 export interface SaveCounts {
@@ -62,6 +63,7 @@ const batchColumns = [
   ["f_submitters", "text[]"],
   ["f_fullnames", "text[]"],
   ["f_avatars", "text[]"],
+  ["search_vector", "tsvector"],
 ] as const;
 
 /**
@@ -87,8 +89,8 @@ const storedValue = (c: string) => (["ai_keywords", "media_urls", "categories"].
 // batch (and come back from this statement) to go round once more as existing papers.
 const insertPapers = `
   WITH inserted AS (
-    INSERT INTO papers (id, ${owned.join(", ")})
-    SELECT b.paper_id, b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
+    INSERT INTO papers (id, search_vector, ${owned.join(", ")})
+    SELECT b.paper_id, b.search_vector, b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
            COALESCE(b.num_comments, 0), b.github_repo, b.github_stars, b.project_page, b.ai_summary,
            COALESCE(b.ai_keywords, '{}'), b.thumbnail, COALESCE(b.media_urls, '{}'), COALESCE(b.categories, '{}'), b.comment,
            CASE WHEN b.authors IS NULL THEN b.author_count END, COALESCE(array_to_string(b.authors, ', '), ''), o.id
@@ -212,14 +214,28 @@ const at = { lost: 1, rewritten: 2, updated: 3, featured: 7 } as const;
 /** A batch ready to stage: deduplicated, with its rows encoded except for the row's id. */
 export interface PreparedBatch {
   incoming: Incoming[];
-  /** COPY text of each row after `ord, paper_id, is_new`. */
+  /** COPY text of each row after `ord, paper_id, is_new` and before `search_vector`. */
   rows: string[];
+  /** Search vectors computed beside the transaction, one per row (used for new rows). */
+  vectors?: Promise<string[] | null>;
 }
 
-/** The CPU-only part of saving a batch, done while the previous batch is being written. */
-export function prepareBatch(batch: ParsedPaper[]): PreparedBatch {
+/**
+ * The CPU-only part of saving a batch, done while the previous batch is being written;
+ * with a worker, its search vectors are computed meanwhile too.
+ */
+export function prepareBatch(batch: ParsedPaper[], vectors?: SearchVectorWorker): PreparedBatch {
   const incoming = dedupe(batch);
-  return { incoming, rows: incoming.map(encodeRow) };
+  return { incoming, rows: incoming.map(encodeRow), vectors: vectors?.compute(incoming.map(vectorText)) };
+}
+
+/** The texts the search vector of a new row is made of, exactly as they are inserted. */
+function vectorText({ paper }: Incoming): VectorText {
+  return {
+    title: cleanText(paper.title),
+    abstract: cleanText(paper.abstract),
+    authorNames: paper.authors.map((a) => cleanText(a.name)).join(", "),
+  };
 }
 
 /**
@@ -255,6 +271,7 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   const ids = fresh
     ? (await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1)`, [fresh])).rows.map((r) => r.id)
     : [];
+  const vectors = (await prepared.vectors) ?? null;
   let next = 0;
   // Row by row into bytes: one string of the whole batch would be a rope of thousands of
   // pieces, several times slower to flatten and encode.
@@ -264,7 +281,8 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
     const row = matches.get(incoming[ord]);
     const id = row ? row.id : ids[next++];
     if (!row) newIds.set(id, incoming[ord]);
-    copy.push(Buffer.from(`${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\n`));
+    const vector = !row && vectors ? copyText(vectors[ord]) : NULL;
+    copy.push(Buffer.from(`${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\t${vector}\n`));
   }
 
   // The COPY and the merge are sent together: the merge waits in the client's queue, and
