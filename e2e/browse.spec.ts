@@ -163,12 +163,3 @@ test("the abstract's more toggle works by keyboard", async ({ page }) => {
   await expect.poll(() => abstract.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 });
 
-test("subscribing says plainly that digests are not enabled yet", async ({ page }) => {
-  await page.goto("/papers?date=2026-08-14");
-  await expect(page.getByText("Get trending papers in your email inbox!")).toBeVisible();
-  await page.getByRole("textbox", { name: "Email address" }).fill("reader@example.org");
-  await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect(page).toHaveURL(/\/subscribe$/);
-  await expect(page.getByRole("heading", { name: "Email digests are not enabled on this server yet" })).toBeVisible();
-  await expect(page.getByText("Your address was not saved")).toBeVisible();
-});

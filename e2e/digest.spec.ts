@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { blockExternalRequests, ingest, linkIn, syntheticEntry, waitForMail } from "./helpers";
+import { blockExternalRequests, ingest, linkIn, rawHeaders, syntheticEntry, waitForMail } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -48,7 +48,7 @@ test("subscribe from the home page, confirm from the email, receive a digest, un
   expect(digest.text).toContain("Digests Delivered Exactly Once");
   expect(digest.text).toContain("42 upvotes");
   expect(digest.html).toContain("/papers/1911.00201");
-  const headers = Object.fromEntries(Object.entries(digest.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = await rawHeaders(digest);
   expect(headers["list-unsubscribe"]).toContain("/api/unsubscribe/");
   expect(headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
 

@@ -85,6 +85,7 @@ export async function blockExternalRequests(page: Page) {
 const mailApi = () => `http://127.0.0.1:${process.env.MAILDEV_WEB_PORT}/api/email`;
 
 interface CaughtMail {
+  id: string;
   subject: string;
   text: string;
   html: string;
@@ -102,6 +103,21 @@ export async function waitForMail(to: string, subject: RegExp, timeoutMs = 15_00
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no mail to ${to} matching ${subject} within ${timeoutMs} ms`);
+}
+
+/**
+ * A message's headers as sent, read from its raw source: maildev's JSON leaves out the ones its
+ * parser turns into structures (List-Unsubscribe among them). Names are lower-cased.
+ */
+export async function rawHeaders(mail: CaughtMail): Promise<Record<string, string>> {
+  const source = await (await fetch(`${mailApi()}/${mail.id}/source`)).text();
+  const head = source.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, " ");
+  const headers: Record<string, string> = {};
+  for (const line of head.split(/\r?\n/)) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
 }
 
 /** Removes every caught message, so a test reads only its own. */

@@ -61,7 +61,11 @@ test("save from a card, write a note, reorder, share the list, open it signed ou
   await page.getByLabel(`Private note on ${FIRST}`).fill(NOTE);
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("item-note")).toHaveText(NOTE);
-  await page.getByRole("checkbox", { name: `Read: ${FIRST}` }).check();
+  // Wait for the change to reach the server before reloading.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/api/me/lists/") && r.request().method() === "PATCH" && r.ok()),
+    page.getByRole("checkbox", { name: `Read: ${FIRST}` }).check(),
+  ]);
   await page.reload();
   await expect(page.getByTestId("item-note")).toHaveText(NOTE);
   await expect(page.getByRole("checkbox", { name: `Read: ${FIRST}` })).toBeChecked();
