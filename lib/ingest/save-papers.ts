@@ -68,11 +68,14 @@ const batchColumns = [
 
 /**
  * Creates the run's staging tables (dropped at commit). Call once per transaction,
- * before the first `savePapers`.
+ * before the first `savePapers`. Staged rows (about 4 KB with their search vector) stay
+ * inline and uncompressed: compressing them only to read them back once costs more
+ * than it saves.
  */
 export async function createStaging(client: ClientBase): Promise<void> {
   await client.query(`
-    CREATE TEMP TABLE ingest_batch (${batchColumns.map(([name, type]) => `${name} ${type}`).join(", ")}) ON COMMIT DROP;
+    CREATE TEMP TABLE ingest_batch (${batchColumns.map(([name, type]) => `${name} ${type}`).join(", ")})
+      WITH (toast_tuple_target = 8160) ON COMMIT DROP;
     CREATE TEMP TABLE ingest_rewrite (paper_id int PRIMARY KEY, ord int NOT NULL) ON COMMIT DROP;`);
 }
 
