@@ -41,6 +41,8 @@ export const nextHeadersMock = {
 export const nextCacheMock = {
   revalidatePath: () => {},
   revalidateTag: () => {},
+  // Next's data cache exists only inside a Next server: here cached functions run every time.
+  unstable_cache: <T>(fn: T) => fn,
   refresh: () => {},
 };
 

@@ -1,8 +1,12 @@
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/lib/test/db";
 import { feedJson, feedText } from "@/lib/test/fixtures";
 import { ingestText } from "@/lib/test/ingest";
+
+// Next's data cache exists only inside a Next server (the e2e tests go through it); here the
+// route's cached query runs every time.
+vi.mock("next/cache", () => ({ unstable_cache: <T,>(fn: T) => fn, revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { url, prisma } = await useTestDatabase();
 process.env.DATABASE_URL = url;
