@@ -21,8 +21,11 @@ export function databaseUrlOf(prisma: PrismaClient): string | undefined {
  * with COPY, which Prisma cannot do. Closed by the caller with `end()`.
  */
 export async function openIngestConnection(prisma: PrismaClient | undefined, databaseUrl?: string): Promise<pg.Client> {
-  const url = databaseUrl ?? (prisma && databaseUrlOf(prisma)) ?? env().DATABASE_URL;
-  if (!url) throw new Error("No database to ingest into: DATABASE_URL is not set");
+  // Never a guess: a client whose database cannot be told must not fall back to DATABASE_URL.
+  const url = databaseUrl ?? (prisma ? databaseUrlOf(prisma) : env().DATABASE_URL);
+  if (!url) {
+    throw new Error(prisma ? "Cannot tell which database this Prisma client uses: pass databaseUrl" : "DATABASE_URL is not set");
+  }
   const client = new pg.Client({ connectionString: url, application_name: "paperboy ingest" });
   // A connection lost between queries surfaces as the next query's error; without a
   // listener the event would crash the process.
