@@ -166,7 +166,7 @@ describe("POST /api/admin/ingest (upload a feed file)", () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: "succeeded", new: 1, format: "hf-daily" });
     const run = await prisma.ingestRun.findUniqueOrThrow({ where: { id: body.runId } });
-    expect(run).toMatchObject({ trigger: "api", origin: "upload: daily.json", newCount: 1 });
+    expect(run).toMatchObject({ trigger: "admin", origin: "upload: daily.json", newCount: 1 });
     expect(await prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ action: "ingest.upload", target: `run:${body.runId}`, actorEmail: "admin@example.org" });
 
     const adminToken = (await createApiToken(admin.id, "uploads")).token;

@@ -123,7 +123,7 @@ describe("poll now", () => {
     const first = await pollFeedNow(actor, feed.id);
     expect(first).toMatchObject({ ok: true, status: "succeeded" });
     const run = await prisma.ingestRun.findUniqueOrThrow({ where: { id: first.runId! } });
-    expect(run).toMatchObject({ sourceId: feed.id, status: "succeeded", format: "hf-daily", newCount: 37, rejectedCount: 0 });
+    expect(run).toMatchObject({ sourceId: feed.id, trigger: "admin", status: "succeeded", format: "hf-daily", newCount: 37, rejectedCount: 0 });
     let state = (await getFeed(feed.id))!;
     expect(state).toMatchObject({ lastStatus: 200, etag: '"hf-2025-10-01"', lastModified: "Mon, 27 Apr 2026 06:00:00 GMT", lastError: null });
     expect(state.lastRun?.id).toBe(first.runId);
@@ -135,7 +135,7 @@ describe("poll now", () => {
     expect(requests.filter((r) => r.path === "/api/daily_papers").at(-1)?.headers["if-none-match"]).toBe('"hf-2025-10-01"');
     expect(second).toMatchObject({ ok: true, status: "not_modified" });
     expect(second.runId).toBeGreaterThan(first.runId!);
-    expect(await prisma.ingestRun.findUniqueOrThrow({ where: { id: second.runId! } })).toMatchObject({ status: "not_modified", sourceId: feed.id });
+    expect(await prisma.ingestRun.findUniqueOrThrow({ where: { id: second.runId! } })).toMatchObject({ status: "not_modified", trigger: "admin", sourceId: feed.id });
     state = (await getFeed(feed.id))!;
     expect(state.lastStatus).toBe(304);
     expect(state.recentRuns.map((r) => r.id)).toEqual([second.runId, first.runId]);

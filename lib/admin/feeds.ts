@@ -201,7 +201,7 @@ export async function pollFeedNow(actor: Actor, id: number): Promise<PollNowResu
   await prisma.feedSource.update({ where: { id }, data: { nextPollAt: new Date(startedAt.getTime() + feed.pollIntervalMinutes * 60_000) } });
   let result: PollNowResult;
   try {
-    const polled = await pollFeed(prisma, id);
+    const polled = await pollFeed(prisma, id, "admin");
     if ("skipped" in polled) throw new AppError("not_found", "No such feed (deleted meanwhile?)");
     if (polled.notModified) {
       const run = await prisma.ingestRun.findFirst({

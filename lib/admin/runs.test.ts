@@ -24,7 +24,7 @@ describe("uploading a feed file", () => {
     const summary = await ingestUpload(actor, { body: streamOf(doc), fileName: "daily\n2026-05-05.json", size: Buffer.byteLength(doc) });
     expect(summary).toMatchObject({ new: 1, unchanged: 1, rejected: 1, format: "hf-daily" });
     const run = await getRun(summary.runId);
-    expect(run).toMatchObject({ origin: "upload: daily2026-05-05.json", trigger: "api", status: "succeeded", newCount: 1, unchangedCount: 1, rejectedCount: 1, error: null });
+    expect(run).toMatchObject({ origin: "upload: daily2026-05-05.json", trigger: "admin", status: "succeeded", newCount: 1, unchangedCount: 1, rejectedCount: 1, error: null });
     expect(run!.rejections).toEqual([{ id: expect.any(Number), ref: "2605.00101", reason: expect.stringMatching(/title/) }]);
     expect(run!.durationMs).toBeGreaterThanOrEqual(0);
     expect((await listAuditLog({ page: 1 })).rows[0]).toMatchObject({ action: "ingest.upload", target: `run:${summary.runId}`, details: { ok: true, new: 1, rejected: 1 } });

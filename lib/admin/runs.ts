@@ -102,7 +102,7 @@ export interface UploadOptions {
 }
 
 /**
- * Ingests a feed file an admin uploaded, as a run like any other (trigger "api", origin
+ * Ingests a feed file an admin uploaded, as a run like any other (trigger "admin", origin
  * "upload: <file name>"). The audit row follows the run (ingestion commits on its own
  * connection), and names the run whether it succeeded or failed.
  */
@@ -113,7 +113,7 @@ export async function ingestUpload(actor: Actor, o: UploadOptions): Promise<Inge
     summary = await runIngest({
       body: o.body,
       origin: `upload: ${fileName}`,
-      trigger: "api",
+      trigger: "admin",
       format: o.format,
       year: o.year,
       declaredBytes: o.size,

@@ -20,13 +20,16 @@ export async function claimDueFeeds(prisma: PrismaClient, now = new Date()): Pro
   return rows.map((r) => r.id);
 }
 
-/** Polls one feed: a conditional GET, then ingestion when it changed; the outcome is kept on the feed. */
-export async function pollFeed(prisma: PrismaClient, sourceId: number) {
+/**
+ * Polls one feed: a conditional GET, then ingestion when it changed; the outcome is kept on the
+ * feed. `trigger` says who asked: the schedule, or an admin's "poll now".
+ */
+export async function pollFeed(prisma: PrismaClient, sourceId: number, trigger: "schedule" | "admin" = "schedule") {
   const source = await prisma.feedSource.findUnique({ where: { id: sourceId } });
   if (!source) return { skipped: "feed no longer exists" as const };
   try {
     const result = await ingestUrl(source.url, {
-      trigger: "schedule",
+      trigger,
       sourceId,
       prisma,
       format: (source.format as FeedFormat | null) ?? undefined,
@@ -37,7 +40,7 @@ export async function pollFeed(prisma: PrismaClient, sourceId: number) {
       data: { lastPolledAt: new Date(), lastStatus: result.httpStatus, etag: result.etag, lastModified: result.lastModified, lastError: null },
     });
     if (result.notModified) {
-      await prisma.ingestRun.create({ data: { origin: source.url, trigger: "schedule", sourceId, status: "not_modified", finishedAt: new Date() } });
+      await prisma.ingestRun.create({ data: { origin: source.url, trigger, sourceId, status: "not_modified", finishedAt: new Date() } });
     }
     log.info({ sourceId, url: source.url, status: result.httpStatus }, "feed polled");
     return result;

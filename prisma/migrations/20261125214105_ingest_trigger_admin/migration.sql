@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ingest_trigger" ADD VALUE 'admin';
