@@ -1,5 +1,3 @@
-import { env } from "@/lib/env";
-
 /**
  * The digest's fixed rules, in one place so the job, the CLI, the tests and the README agree.
  * Times are UTC.
@@ -32,12 +30,5 @@ export function retryDelayMs(attempts: number, baseMinutes: number = digestRules
   return baseMinutes * 60_000 * 3 ** Math.max(0, attempts - 1);
 }
 
-/**
- * The public origin for links in emails: AUTH_URL, else http://localhost:$PORT (PORT is read
- * here because it is Next's own variable, not one of ours).
- */
-export function siteUrl(): string {
-  const configured = env().AUTH_URL;
-  const base = configured ?? `http://localhost:${process.env.PORT || 3000}`;
-  return base.replace(/\/+$/, "");
-}
+/** The public origin for links in emails (AUTH_URL, else http://localhost:$PORT): the site's one definition. */
+export { siteUrl } from "@/lib/site-url";
