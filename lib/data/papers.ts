@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
+import { isoDay, paperRowToDto, type PaperRow } from "@/lib/data/paper-row";
+
+export type { PaperRow };
 import type { DayRange } from "@/lib/papers/dates";
 
 /** `listed`: newest listing first (HF API's `sort=publishedAt`, the entry's own time). */
@@ -24,34 +27,6 @@ const orderBy: Record<Sort, (ref: string) => string> = {
   listed: () => `f.featured_at DESC, p.id DESC`,
 };
 
-interface PaperRow {
-  id: number;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string | null;
-  published_at: Date | null;
-  upvotes: number;
-  num_comments: number;
-  github_repo: string | null;
-  github_stars: number | null;
-  project_page: string | null;
-  ai_summary: string | null;
-  ai_keywords: string[];
-  thumbnail: string | null;
-  media_urls: string[];
-  categories: string[];
-  comment: string | null;
-  author_count: number | null;
-  org_id: number | null;
-  org_name: string | null;
-  org_fullname: string | null;
-  org_avatar: string | null;
-  day: Date | null;
-  featured_at: Date | null;
-  submitter_name: string | null;
-  submitter_fullname: string | null;
-  submitter_avatar: string | null;
-}
 
 export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes + p.user_upvotes AS upvotes, p.num_comments, p.github_repo,
   p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories, p.comment,
@@ -255,42 +230,8 @@ export async function withAuthors(rows: PaperRow[]): Promise<PaperDTO[]> {
     list.push({ id: a.id, name: a.name, hfUser: a.hf_user });
     byPaper.set(a.paper_id, list);
   }
-  return rows.map((r) => toDto(r, byPaper.get(r.id) ?? []));
+  return rows.map((r) => paperRowToDto(r, byPaper.get(r.id) ?? []));
 }
 
-function toDto(r: PaperRow, authors: AuthorDTO[]): PaperDTO {
-  return {
-    id: r.id,
-    arxivId: r.arxiv_id,
-    title: r.title,
-    abstract: r.abstract,
-    publishedAt: r.published_at,
-    upvotes: r.upvotes,
-    numComments: r.num_comments,
-    githubRepo: r.github_repo,
-    githubStars: r.github_stars,
-    projectPage: r.project_page,
-    aiSummary: r.ai_summary,
-    aiKeywords: r.ai_keywords,
-    thumbnail: r.thumbnail,
-    mediaUrls: r.media_urls,
-    categories: r.categories,
-    comment: r.comment,
-    authors,
-    authorCount: authors.length || (r.author_count ?? 0),
-    organization: r.org_id ? { id: r.org_id, name: r.org_name!, fullname: r.org_fullname, avatar: r.org_avatar } : null,
-    feature: r.day && r.featured_at
-      ? {
-          day: isoDay(r.day),
-          featuredAt: r.featured_at,
-          submitter: r.submitter_name ? { name: r.submitter_name, fullname: r.submitter_fullname, avatarUrl: r.submitter_avatar } : null,
-        }
-      : null,
-  };
-}
 
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 
-export type { PaperRow };

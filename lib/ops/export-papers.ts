@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { toDailyEntry, type HfDailyEntry } from "@/lib/api/hf-shape";
+import { isoDay, paperRowToDto, type PaperColumnsRow } from "@/lib/data/paper-row";
 import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -25,29 +26,8 @@ export interface ExportSummary extends ExportProgress {
   skippedHidden: number;
 }
 
-interface Row {
-  id: number;
-  arxiv_id: string;
-  title: string;
-  abstract: string | null;
-  published_at: Date | null;
-  upvotes: number;
-  num_comments: number;
-  github_repo: string | null;
-  github_stars: number | null;
-  project_page: string | null;
-  ai_summary: string | null;
-  ai_keywords: string[];
-  thumbnail: string | null;
-  media_urls: string[];
-  categories: string[];
-  comment: string | null;
-  author_count: number | null;
-  org_id: number | null;
-  org_name: string | null;
-  org_fullname: string | null;
-  org_avatar: string | null;
-}
+/** Export reads only papers with an arXiv id, and no featured-day columns (it reads every day). */
+type Row = PaperColumnsRow & { arxiv_id: string };
 
 type Tx = Pick<PrismaClient, "$queryRawUnsafe">;
 
@@ -135,37 +115,12 @@ async function readBatch(tx: Tx, after: number, limit: number) {
   const features = groupBy(
     featureRows,
     (f): FeatureDTO => ({
-      day: f.day.toISOString().slice(0, 10),
+      day: isoDay(f.day),
       featuredAt: f.featured_at,
       submitter: f.submitter_name ? { name: f.submitter_name, fullname: f.submitter_fullname, avatarUrl: f.submitter_avatar } : null,
     }),
   );
-  return rows.map((r) => ({ id: r.id, paper: toDto(r, authors.get(r.id) ?? []), features: features.get(r.id) ?? [] }));
-}
-
-function toDto(r: Row, authors: AuthorDTO[]): PaperDTO {
-  return {
-    id: r.id,
-    arxivId: r.arxiv_id,
-    title: r.title,
-    abstract: r.abstract,
-    publishedAt: r.published_at,
-    upvotes: r.upvotes,
-    numComments: r.num_comments,
-    githubRepo: r.github_repo,
-    githubStars: r.github_stars,
-    projectPage: r.project_page,
-    aiSummary: r.ai_summary,
-    aiKeywords: r.ai_keywords,
-    thumbnail: r.thumbnail,
-    mediaUrls: r.media_urls,
-    categories: r.categories,
-    comment: r.comment,
-    authors,
-    authorCount: authors.length || (r.author_count ?? 0),
-    organization: r.org_id ? { id: r.org_id, name: r.org_name!, fullname: r.org_fullname, avatar: r.org_avatar } : null,
-    feature: null,
-  };
+  return rows.map((r) => ({ id: r.id, paper: paperRowToDto(r, authors.get(r.id) ?? []), features: features.get(r.id) ?? [] }));
 }
 
 function groupBy<R extends { paper_id: number }, T>(rows: R[], map: (row: R) => T): Map<number, T[]> {
