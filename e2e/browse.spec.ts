@@ -123,6 +123,8 @@ test("an empty day says so and links to the latest day", async ({ page }) => {
 test("keys: / focuses the search box, j and k move between cards, Enter opens one", async ({ page }) => {
   await page.goto("/papers?date=2026-08-14");
   const titles = await cardTitles(page);
+  // Shortcuts work once the page is hydrated; a key pressed before then is lost.
+  await expect(page.locator('[data-keys="ready"]')).toHaveCount(2);
 
   await page.keyboard.press("/");
   await expect(page.getByRole("combobox", { name: "Search papers" })).toBeFocused();

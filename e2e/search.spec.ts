@@ -58,6 +58,8 @@ test("empty, unusable and unmatched queries say what to do", async ({ page }) =>
 test("the search box suggests papers while typing", async ({ page }) => {
   await page.goto("/papers?date=2026-08-14");
   const box = page.getByRole("combobox", { name: "Search papers" });
+  // Typing before hydration would fill the field without React seeing it.
+  await expect(box).toHaveAttribute("data-keys", "ready");
   await box.click();
   await box.pressSequentially("Dream", { delay: 50 });
   const suggestions = page.getByRole("listbox", { name: "Suggested papers" });

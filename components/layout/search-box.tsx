@@ -50,6 +50,8 @@ export function SearchBox() {
       inputRef.current?.select();
     }
     document.addEventListener("keydown", onKeyDown);
+    // Marks the shortcut as live: a key pressed before hydration does nothing, so tests wait for this.
+    if (inputRef.current) inputRef.current.dataset.keys = "ready";
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
 

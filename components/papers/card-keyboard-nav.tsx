@@ -27,6 +27,8 @@ export function CardKeyboardNav({ children, className }: CardKeyboardNavProps) {
       links[next].closest("[data-card]")?.scrollIntoView({ block: "nearest", behavior: "smooth" });
     }
     document.addEventListener("keydown", onKeyDown);
+    // Marks j/k as live (see SearchBox): end-to-end tests wait for it before pressing keys.
+    if (ref.current) ref.current.dataset.keys = "ready";
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
 
