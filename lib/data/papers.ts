@@ -9,16 +9,9 @@ import type { DayRange } from "@/lib/papers/dates";
 /** `listed`: newest listing first (HF API's `sort=publishedAt`, the entry's own time). */
 export type Sort = "trending" | "upvotes" | "newest" | "listed";
 
-/**
- * Trending score: upvotes with a time decay, as Hacker News does.
- * Upvotes are the feed's count plus this server's users' upvotes.
- *   score = (upvotes + 1) / (hours since the start of the featured day + 2) ^ 1.5
- * Hours are counted up to the end of the period shown (or now, if the period is not over), so a
- * past week reads the way it did at the time. Papers of one day share their age, so a day's
- * trending order is its upvote order; over a week or month, fresh papers rise.
- */
-export const trendingSql = (refParam: string) =>
-  `(p.upvotes + p.user_upvotes + 1)::float8 / power(greatest(extract(epoch from (${refParam}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC')))::float8 / 3600, 0) + 2, 1.5)`;
+import { trendingSql } from "@/lib/data/trending";
+
+export { trendingSql };
 
 const orderBy: Record<Sort, (ref: string) => string> = {
   trending: (ref) => `${trendingSql(ref)} DESC, p.id DESC`,
@@ -147,25 +140,39 @@ export async function listPaperFeatures(paperId: number): Promise<FeatureDTO[]> 
   }));
 }
 
+/** How many of a paper's title words look for neighbours: the rarest ones. */
+const similarTerms = 6;
+/** How many neighbours are ranked at most, so a title of common words stays cheap. */
+const similarCandidates = 200;
+
 /**
- * Papers most like this one: the 40 nearest titles by trigram distance (a GiST KNN scan),
- * re-ranked by how much of this paper's title vocabulary their full text shares.
+ * Papers like this one, by text, as a search engine's "more like this" finds them: the
+ * paper's rarest title words (rarity from the statistics ANALYZE keeps on the title-lexeme
+ * index; words it does not list as common count as rarest) find candidates through that
+ * GIN index, and the candidates are ranked by how many of the paper's title words they
+ * have, in their title (weight 1) or abstract (0.4), plus how many of the rare ones their
+ * title shares. Bounded work at any size: six posting lists and 200 ranked rows.
  */
 export async function listSimilarPapers(paperId: number, limit = 6): Promise<PaperDTO[]> {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    // The paper's title comes in as a scalar subquery (an init plan), not a join, so the
-    // distance ordering can walk the GiST index instead of sorting every paper.
-    `WITH near AS (SELECT p.id, p.title <-> (SELECT title FROM papers WHERE id = $1) AS dist FROM papers p
-                    WHERE p.id <> $1 AND p.hidden_at IS NULL ORDER BY p.title <-> (SELECT title FROM papers WHERE id = $1) LIMIT 40),
-          me AS (SELECT
-                   -- the title's own lexemes, ORed; cast, not to_tsquery, so they are not stemmed twice
-                   coalesce((SELECT string_agg(quote_literal(l), ' | ')
-                               FROM unnest(tsvector_to_array(to_tsvector('english', title))) l), '')::tsquery AS q
-                   FROM papers WHERE id = $1)
+    `WITH me AS (SELECT ts_filter(search_vector, '{a}') AS title FROM papers WHERE id = $1),
+          common AS (SELECT c.lexeme, c.freq
+                       FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) c(lexeme, freq)
+                      WHERE s.schemaname = current_schema() AND s.tablename = 'papers_title_lexemes_idx'),
+          rare AS (SELECT t.lexeme FROM me, unnest(tsvector_to_array(me.title)) t(lexeme)
+                     LEFT JOIN common c ON c.lexeme = t.lexeme
+                    ORDER BY coalesce(c.freq, 0), t.lexeme
+                    LIMIT ${similarTerms}),
+          -- Lexemes go in as quoted literals cast to tsquery: to_tsquery would stem them again.
+          q AS (SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM rare)::tsquery AS rare,
+                       (SELECT string_agg(quote_literal(l), ' | ') FROM me, unnest(tsvector_to_array(me.title)) l)::tsquery AS every),
+          near AS (SELECT p.id, p.search_vector FROM papers p, q
+                    WHERE ts_filter(p.search_vector, '{a}') @@ q.rare AND p.id <> $1 AND p.hidden_at IS NULL
+                    LIMIT ${similarCandidates})
      SELECT ${paperColumns}, ${featureColumns}
-       FROM near JOIN papers p ON p.id = near.id CROSS JOIN me
+       FROM near JOIN papers p ON p.id = near.id CROSS JOIN q
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      ORDER BY (1 - near.dist) + 2 * ts_rank(p.search_vector, me.q) DESC, p.id
+      ORDER BY ts_rank(near.search_vector, q.every) + ts_rank(ts_filter(near.search_vector, '{a}'), q.rare) DESC, p.id DESC
       LIMIT $2`,
     paperId,
     limit,

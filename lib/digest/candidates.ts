@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { trendingSql } from "@/lib/data/trending";
 import { digestRules } from "@/lib/digest/config";
 import type { DigestPaper } from "@/lib/digest/filters";
 import type { Period } from "@/lib/digest/periods";
@@ -21,12 +22,12 @@ interface CandidateRow {
 
 /**
  * The papers featured in a period, trending first as the site ranks them at the end of the
- * period (the formula of `trendingSql` in lib/data/papers.ts, which is server-only and so
- * cannot be imported by the CLI and the worker; `candidates.test.ts` checks both agree).
+ * period (`trendingSql`, the formula the pages use).
  * Hidden papers are left out; a paper featured twice in a period counts once, for its later day.
  */
 export async function loadCandidates(prisma: PrismaClient, period: Period, max: number = digestRules.maxCandidates): Promise<DigestPaper[]> {
-  const ref = new Date(`${period.range.end}T00:00:00Z`);
+  // A literal, not a parameter: the formula is SQL text, and this ISO time comes from a Date.
+  const trending = Prisma.raw(trendingSql(`'${new Date(`${period.range.end}T00:00:00Z`).toISOString()}'`));
   const rows = await prisma.$queryRaw<CandidateRow[]>`
     SELECT p.id, p.arxiv_id, p.title, p.abstract, p.upvotes + p.user_upvotes AS upvotes, p.author_count,
            o.name AS org_name, o.fullname AS org_fullname, p.categories, p.ai_keywords, p.github_repo, p.project_page, f.day
@@ -37,9 +38,7 @@ export async function loadCandidates(prisma: PrismaClient, period: Period, max: 
        AND p.hidden_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM paper_features later
                         WHERE later.paper_id = f.paper_id AND later.day > f.day AND later.day < ${period.range.end}::date)
-     ORDER BY (p.upvotes + p.user_upvotes + 1)::float8
-              / power(greatest(extract(epoch from (${ref}::timestamptz - (f.day::timestamp AT TIME ZONE 'UTC')))::float8 / 3600, 0) + 2, 1.5) DESC,
-              p.id DESC
+     ORDER BY ${trending} DESC, p.id DESC
      LIMIT ${max}`;
   return withAuthorNames(prisma, rows);
 }
