@@ -78,6 +78,19 @@ describe("daily, weekly and monthly lists", () => {
     expect(await data.getAdjacentDays("2026-01-07")).toEqual({ previous: "2026-01-05", next: "2026-01-08" });
     expect(await data.listDaysWithPapers(monthRange("2026-01"))).toEqual(["2026-01-05", "2026-01-08", "2026-01-09"]);
   });
+
+  it("treats a day whose papers are all hidden as empty", async () => {
+    const hide = (hiddenAt: Date | null, arxivIds: string[]) => prisma.paper.updateMany({ where: { arxivId: { in: arxivIds } }, data: { hiddenAt } });
+    await hide(new Date(), ["2601.00004", "2601.00005", "2602.00001"]);
+    try {
+      expect(await data.getAdjacentDays("2026-01-05")).toEqual({ previous: null, next: "2026-01-09" });
+      expect(await data.listDaysWithPapers(monthRange("2026-01"))).toEqual(["2026-01-05", "2026-01-09"]);
+      expect(await data.getLatestFeaturedDay()).toBe("2026-01-09");
+    } finally {
+      await hide(null, ["2601.00004", "2601.00005", "2602.00001"]);
+    }
+    expect(await data.getAdjacentDays("2026-01-05")).toEqual({ previous: null, next: "2026-01-08" });
+  });
 });
 
 describe("paper, author and organization pages", () => {

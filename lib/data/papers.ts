@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import { isoDay, paperRowToDto, type PaperRow } from "@/lib/data/paper-row";
 
@@ -71,17 +72,27 @@ export async function listFeaturedPapers(opts: ListFeaturedOptions): Promise<{ p
   return { papers, hasMore: rows.length > opts.limit };
 }
 
+/**
+ * The first day, in `order` along the featured-day index, matching `where` and showing at
+ * least one paper: a day whose papers are all hidden is skipped as an empty one. Hidden
+ * papers are rare, so this reads one index entry and one paper in the usual case.
+ */
+const shownDay = (where: Prisma.Sql, order: "ASC" | "DESC") =>
+  Prisma.sql`(SELECT f.day FROM paper_features f JOIN papers p ON p.id = f.paper_id
+               WHERE ${where} AND p.hidden_at IS NULL
+               ORDER BY f.day ${Prisma.raw(order)} LIMIT 1)`;
+
 /** The most recent UTC day with featured papers, or null when there are none. */
 export async function getLatestFeaturedDay(): Promise<string | null> {
-  const [row] = await db().$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM paper_features`;
+  const [row] = await db().$queryRaw<{ day: Date | null }[]>`SELECT ${shownDay(Prisma.sql`true`, "DESC")} AS day`;
   return row?.day ? isoDay(row.day) : null;
 }
 
 /** The nearest days before and after `day` that have papers (empty days are skipped). */
 export async function getAdjacentDays(day: string): Promise<{ previous: string | null; next: string | null }> {
   const [row] = await db().$queryRaw<{ previous: Date | null; next: Date | null }[]>`
-    SELECT (SELECT max(day) FROM paper_features WHERE day < ${day}::date) AS previous,
-           (SELECT min(day) FROM paper_features WHERE day > ${day}::date) AS next`;
+    SELECT ${shownDay(Prisma.sql`f.day < ${day}::date`, "DESC")} AS previous,
+           ${shownDay(Prisma.sql`f.day > ${day}::date`, "ASC")} AS next`;
   return { previous: row?.previous ? isoDay(row.previous) : null, next: row?.next ? isoDay(row.next) : null };
 }
 
@@ -89,9 +100,9 @@ export async function getAdjacentDays(day: string): Promise<{ previous: string |
 export async function listDaysWithPapers(range: DayRange): Promise<string[]> {
   const rows = await db().$queryRaw<{ day: Date }[]>`
     WITH RECURSIVE d(day) AS (
-      (SELECT day FROM paper_features WHERE day >= ${range.start}::date AND day < ${range.end}::date ORDER BY day LIMIT 1)
+      SELECT ${shownDay(Prisma.sql`f.day >= ${range.start}::date AND f.day < ${range.end}::date`, "ASC")}
       UNION ALL
-      SELECT (SELECT day FROM paper_features WHERE day > d.day AND day < ${range.end}::date ORDER BY day LIMIT 1)
+      SELECT ${shownDay(Prisma.sql`f.day > d.day AND f.day < ${range.end}::date`, "ASC")}
         FROM d WHERE d.day IS NOT NULL
     )
     SELECT day FROM d WHERE day IS NOT NULL`;
