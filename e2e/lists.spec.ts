@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { blockExternalRequests, ingest, signIn, syntheticEntry } from "./helpers";
+import { blockExternalRequests, ingest, linkIn, signIn, syntheticEntry, waitForMail } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
@@ -152,4 +152,23 @@ test("lists are private: signed out goes to sign in, and another person's list i
   await expect(stranger.getByRole("heading", { name: "List not found" })).toBeVisible();
   await expect(stranger.getByText("Private things")).toHaveCount(0);
   await other.close();
+});
+
+test("a signed-out visitor who saves a paper is asked to sign in, and it is in Read later after", async ({ page, request }) => {
+  await ingest(request, JSON.stringify([syntheticEntry({ id: "1907.00231", day: "2019-07-14", title: "Save after sign in", upvotes: 2 })]));
+  await page.goto("/papers/1907.00231");
+  await expect(page.locator('[data-keys="ready"]').first()).toBeAttached(); // hydrated
+  await page.getByTestId("save-button").first().click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpapers%2F1907\.00231/);
+
+  await page.getByLabel("Email address").fill("late-saver@example.org");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(linkIn(await waitForMail("late-saver@example.org", /Sign in/), "/api/auth/callback/nodemailer"));
+
+  await expect(page).toHaveURL(/\/papers\/1907\.00231$/);
+  await expect(page.getByTestId("save-button").first()).toHaveAttribute("aria-pressed", "true");
+  await page.goto("/lists");
+  await page.getByRole("link", { name: /Read later/ }).click();
+  expect(await listTitles(page)).toEqual(["Save after sign in"]);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { goSignIn, setLists, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
+import { goSignIn, setLists, signInThen, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
 import { BookmarkIcon, CheckIcon, ChevronDownIcon, PlusIcon } from "@/components/lists/icons";
 import { ListApiError, listApi } from "@/components/lists/list-api";
 
@@ -78,11 +78,12 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
   }
 
   async function toggleReadLater() {
-    if (signedOut) return goSignIn();
+    // Signed out: saved to Read later once the visitor has signed in.
+    if (signedOut) return signInThen("save", paperId);
     try {
       const lists = await knownLists();
       const target = lists?.find((l) => l.isDefault);
-      if (!lists || !target) return goSignIn();
+      if (!lists || !target) return signInThen("save", paperId);
       await setIn(target, !(state.saved.get(paperId) ?? []).includes(target.id));
     } catch (err) {
       setMessage(err instanceof Error ? err.message : "Could not save the paper");

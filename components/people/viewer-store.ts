@@ -72,7 +72,7 @@ async function flush() {
     }
     if (!loadedOnce) {
       loadedOnce = true;
-      void applyPendingUpvote();
+      void applyPendingAction();
     }
   } catch {
     update({ status: "error" });
@@ -109,7 +109,24 @@ export function goSignIn() {
   window.location.assign(`/signin?callbackUrl=${encodeURIComponent(here)}`);
 }
 
-const PENDING_KEY = "paperboy:pending-upvote";
+const PENDING_KEY = "paperboy:pending-action";
+
+/** What a signed-out visitor clicked, to be done once they are signed in. */
+interface PendingAction {
+  action: "upvote" | "save";
+  paperId: number;
+  at: number;
+}
+
+/** Remembers a signed-out visitor's click in this browser and sends them to sign in. */
+export function signInThen(action: PendingAction["action"], paperId: number) {
+  try {
+    localStorage.setItem(PENDING_KEY, JSON.stringify({ action, paperId, at: Date.now() } satisfies PendingAction));
+  } catch {
+    // Storage may be off (private mode): signing in still works, the click is just not replayed.
+  }
+  goSignIn();
+}
 
 /**
  * Upvotes (or takes back) at once on screen, then asks the server, which answers the true
@@ -118,11 +135,7 @@ const PENDING_KEY = "paperboy:pending-upvote";
  */
 export async function castUpvote(paperId: number, on: boolean, shownCount: number) {
   if (snapshot.busy.has(paperId)) return;
-  if (snapshot.status === "ready" && !snapshot.user) {
-    localStorage.setItem(PENDING_KEY, JSON.stringify({ paperId, at: Date.now() }));
-    goSignIn();
-    return;
-  }
+  if (snapshot.status === "ready" && !snapshot.user) return signInThen("upvote", paperId);
   const before = { upvoted: snapshot.upvoted, counts: snapshot.counts };
   const upvoted = new Set(snapshot.upvoted);
   if (on) upvoted.add(paperId);
@@ -141,9 +154,7 @@ export async function castUpvote(paperId: number, on: boolean, shownCount: numbe
     const res = await fetch(`/api/me/upvotes/${paperId}`, { method: on ? "PUT" : "DELETE", credentials: "same-origin" });
     if (res.status === 401) {
       update({ ...before, busy: done() });
-      localStorage.setItem(PENDING_KEY, JSON.stringify({ paperId, at: Date.now() }));
-      goSignIn();
-      return;
+      return signInThen("upvote", paperId);
     }
     if (!res.ok) throw new Error(String(res.status));
     const body = (await res.json()) as { upvoted: boolean; upvotes: number };
@@ -157,18 +168,34 @@ export async function castUpvote(paperId: number, on: boolean, shownCount: numbe
   }
 }
 
-async function applyPendingUpvote() {
-  const raw = localStorage.getItem(PENDING_KEY);
-  if (!raw || !snapshot.user) return;
-  localStorage.removeItem(PENDING_KEY);
+/** Does what the visitor clicked before signing in (an upvote, or saving to Read later). */
+async function applyPendingAction() {
+  let raw: string | null = null;
   try {
-    const { paperId, at } = JSON.parse(raw) as { paperId: number; at: number };
+    raw = localStorage.getItem(PENDING_KEY);
+    if (raw && snapshot.user) localStorage.removeItem(PENDING_KEY);
+  } catch {
+    return;
+  }
+  if (!raw || !snapshot.user) return;
+  try {
+    const { action, paperId, at } = JSON.parse(raw) as PendingAction;
     // A wish older than an hour is stale: the visitor may not remember making it.
-    if (Date.now() - at > 60 * 60 * 1000 || snapshot.upvoted.has(paperId)) return;
-    const res = await fetch(`/api/me/upvotes/${paperId}`, { method: "PUT", credentials: "same-origin" });
-    if (!res.ok) return;
-    const body = (await res.json()) as { upvoted: boolean; upvotes: number };
-    update({ upvoted: new Set(snapshot.upvoted).add(paperId), counts: new Map(snapshot.counts).set(paperId, body.upvotes) });
+    if (Date.now() - at > 60 * 60 * 1000 || !Number.isSafeInteger(paperId)) return;
+    if (action === "upvote") {
+      if (snapshot.upvoted.has(paperId)) return;
+      const res = await fetch(`/api/me/upvotes/${paperId}`, { method: "PUT", credentials: "same-origin" });
+      if (!res.ok) return;
+      const body = (await res.json()) as { upvoted: boolean; upvotes: number };
+      update({ upvoted: new Set(snapshot.upvoted).add(paperId), counts: new Map(snapshot.counts).set(paperId, body.upvotes) });
+    } else if (action === "save") {
+      const readLater = snapshot.lists.find((l) => l.isDefault);
+      if (!readLater || snapshot.saved.get(paperId)?.includes(readLater.id)) return;
+      const res = await fetch(`/api/me/lists/${readLater.id}/items/${paperId}`, { method: "PUT", credentials: "same-origin" });
+      if (!res.ok) return;
+      const body = (await res.json()) as { listIds: number[] };
+      setSavedIn(paperId, body.listIds);
+    }
   } catch {
     // Best effort: the visitor can click again.
   }
