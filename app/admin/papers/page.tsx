@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { listMerges } from "@/lib/admin/merges";
 import { findPapers, listHiddenPapers } from "@/lib/admin/papers";
-import { formatUtc, pageParam } from "@/components/admin/format";
-import { paperLabel } from "@/components/admin/paper-status";
+import { pageParam } from "@/components/admin/format";
+import { MergesTable } from "@/components/admin/merges-table";
 import { PapersTable } from "@/components/admin/papers-table";
-import { Badge, cls, DataTable, EmptyRow, PageTitle, Pager, td, th } from "@/components/admin/ui";
+import { cls, PageTitle, Pager } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Papers" };
 
@@ -61,42 +60,7 @@ export default async function AdminPapersPage({ searchParams }: Props) {
         <h2 id="merges" className="mb-2 text-xl font-semibold">
           Latest merges
         </h2>
-        <DataTable caption="Latest merges, newest first">
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Merged</th>
-              <th scope="col" className={th}>Into</th>
-              <th scope="col" className={th}>Moved</th>
-              <th scope="col" className={th}>By</th>
-              <th scope="col" className={th}>State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {merges.length === 0 && <EmptyRow colSpan={5}>No merges yet.</EmptyRow>}
-            {merges.map((m) => (
-              <tr key={m.id}>
-                <td className={td}>
-                  <Link href={`/admin/papers/${m.source.id}`} className={cls.link}>
-                    {paperLabel(m.source)}
-                  </Link>
-                </td>
-                <td className={td}>
-                  <Link href={`/admin/papers/${m.target.id}`} className={cls.link}>
-                    {paperLabel(m.target)}
-                  </Link>
-                </td>
-                <td className={`${td} text-xs`}>
-                  {m.movedUpvotes} upvotes, {m.movedListItems} list entries, {m.movedFeatures} days
-                </td>
-                <td className={`${td} text-xs`}>
-                  {m.actorEmail}
-                  <div className="text-gray-500 dark:text-gray-400">{formatUtc(m.createdAt)}</div>
-                </td>
-                <td className={td}>{m.undoneAt ? <Badge color="gray">undone</Badge> : <Badge color="amber">in effect</Badge>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <MergesTable merges={merges} caption="Latest merges, newest first" empty="No merges yet." />
       </section>
     </div>
   );

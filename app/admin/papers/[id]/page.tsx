@@ -9,9 +9,10 @@ import { MathText } from "@/components/math-text";
 import { paperHref } from "@/components/papers/links";
 import { ActionButton } from "@/components/admin/action-button";
 import { ActionForm } from "@/components/admin/action-form";
+import { MergesTable } from "@/components/admin/merges-table";
 import { formatUtc } from "@/components/admin/format";
 import { paperLabel, PaperStatus } from "@/components/admin/paper-status";
-import { Badge, cls, DataTable, EmptyRow, PageTitle, td, th } from "@/components/admin/ui";
+import { cls, PageTitle } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Paper" };
 
@@ -130,53 +131,12 @@ export default async function AdminPaperPage({ params }: Props) {
         <h2 id="merge-history" className="mb-3 text-xl font-semibold">
           Merges
         </h2>
-        <DataTable caption={`Merges involving ${label}`}>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Merged</th>
-              <th scope="col" className={th}>Into</th>
-              <th scope="col" className={th}>Moved</th>
-              <th scope="col" className={th}>By</th>
-              <th scope="col" className={th}>State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {merges.length === 0 && <EmptyRow colSpan={5}>None.</EmptyRow>}
-            {merges.map((m) => (
-              <tr key={m.id}>
-                <td className={td}>
-                  <Link href={`/admin/papers/${m.source.id}`} className={cls.link}>
-                    {paperLabel(m.source)}
-                  </Link>
-                </td>
-                <td className={td}>
-                  <Link href={`/admin/papers/${m.target.id}`} className={cls.link}>
-                    {paperLabel(m.target)}
-                  </Link>
-                </td>
-                <td className={`${td} text-xs`}>
-                  {m.movedUpvotes} upvotes, {m.movedListItems} list entries, {m.movedFeatures} days
-                </td>
-                <td className={`${td} text-xs`}>
-                  {m.actorEmail}
-                  <div className="text-gray-500 dark:text-gray-400">{formatUtc(m.createdAt)}</div>
-                </td>
-                <td className={td}>
-                  {m.undoneAt ? (
-                    <>
-                      <Badge color="gray">undone</Badge>
-                      <div className="mt-1 text-xs text-gray-500 dark:text-gray-400">
-                        by {m.undoneBy}, {formatUtc(m.undoneAt)}
-                      </div>
-                    </>
-                  ) : (
-                    <ActionButton action={undoMergeAction} fields={{ mergeId: m.id }} label="Undo merge" srContext={`of ${paperLabel(m.source)} into ${paperLabel(m.target)}`} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <MergesTable
+          merges={merges}
+          caption={`Merges involving ${label}`}
+          empty="None."
+          undo={(m) => <ActionButton action={undoMergeAction} fields={{ mergeId: m.id }} label="Undo merge" srContext={`of ${paperLabel(m.source)} into ${paperLabel(m.target)}`} />}
+        />
       </section>
     </div>
   );
