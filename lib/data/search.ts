@@ -25,52 +25,76 @@ export interface SearchHit {
   abstractHighlight: string;
 }
 
-/** How many matches a search ranks at most (see the query). */
-export const candidateLimit = 2000;
+/**
+ * How many matches a search ranks at most, among papers whose title matches the whole query
+ * and among the others. Ranking a match means reading its row (and, for the others, its full
+ * search vector, kept out of line in TOAST), so a broad query ranks this many of its matches
+ * rather than all of them: the cost stays bounded at any size.
+ */
+export const titleCandidateLimit = 1000;
+export const candidateLimit = 1000;
 
 /** Markers ts_headline puts around matches: control characters no feed text keeps. */
 export const markStart = "\u0001";
 export const markEnd = "\u0002";
 
+// $1 tsquery, $2 rows wanted (page size + 1), $3 offset, $4 from, $5 to, $6 organization, $7 arXiv only.
+const filters = `
+     AND ($4::date IS NULL OR p.published_at >= $4::date)
+     AND ($5::date IS NULL OR p.published_at < $5::date + 1)
+     AND ($6::text IS NULL OR p.organization_id = (SELECT id FROM organizations WHERE name = $6))
+     AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
+     AND p.hidden_at IS NULL`;
+
 /**
- * Full-text search over titles (weight A), abstracts (B) and author names (C), ranked by
- * ts_rank_cd with those weights, newest first among equals. Highlights are computed for the
- * returned page only.
+ * The page's paper ids in rank order. Papers whose title alone matches the query come first
+ * (found through the title's own GIN index, `papers_title_tsv_idx`, and ranked on the title:
+ * how close the words are, in how short a title); the other matches follow, ranked by
+ * ts_rank_cd over the weighted vector (title A, abstract B, authors C). They are looked up
+ * only when the title matches do not fill the page. Newer papers first among equals.
+ */
+const rankedHits = `
+  q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS q),
+  title_hits AS MATERIALIZED (
+    SELECT p.id, p.published_at, ts_rank_cd(to_tsvector('english', p.title), q.q, 1) AS rank
+      FROM papers p, q
+     WHERE to_tsvector('english', p.title) @@ q.q ${filters}
+     LIMIT ${titleCandidateLimit}),
+  other_hits AS MATERIALIZED (
+    SELECT p.id, p.published_at, ts_rank_cd(p.search_vector, q.q) AS rank
+      FROM papers p, q
+     WHERE (SELECT count(*) FROM title_hits) < $2::int + $3::int
+       AND p.search_vector @@ q.q ${filters}
+       AND NOT EXISTS (SELECT 1 FROM title_hits t WHERE t.id = p.id)
+     LIMIT ${candidateLimit}),
+  hits AS (
+    SELECT id, 0 AS tier, rank, published_at FROM title_hits
+     UNION ALL
+    SELECT id, 1 AS tier, rank, published_at FROM other_hits
+     ORDER BY tier, rank DESC, published_at DESC NULLS LAST, id DESC
+     LIMIT $2 OFFSET $3)`;
+
+const hitOrder = `hits.tier, hits.rank DESC, hits.published_at DESC NULLS LAST, hits.id DESC`;
+
+function params(opts: SearchOptions): unknown[] {
+  return [opts.tsquery, opts.limit + 1, opts.offset, opts.from ?? null, opts.to ?? null, opts.organization ?? null, opts.arxivOnly ?? false];
+}
+
+/**
+ * Full-text search over titles, abstracts and author names, best match first (see rankedHits),
+ * with the matches of the title and of an abstract excerpt marked, for the returned page only.
  */
 export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
   const rows = await db().$queryRawUnsafe<(PaperRow & { title_hl: string; abstract_hl: string })[]>(
-    `WITH q AS (SELECT to_tsquery('english', $1) AS q),
-          -- Ranking reads every candidate's stored vector, so a very broad query ranks its first
-          -- ${candidateLimit} matches rather than all of them: the cost stays bounded at any size.
-          candidates AS (
-            SELECT p.id, p.search_vector
-              FROM papers p, q
-             WHERE p.search_vector @@ q.q
-               AND ($4::date IS NULL OR p.published_at >= $4::date)
-               AND ($5::date IS NULL OR p.published_at < $5::date + 1)
-               AND ($6::text IS NULL OR p.organization_id = (SELECT id FROM organizations WHERE name = $6))
-               AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
-               AND p.hidden_at IS NULL
-             LIMIT ${candidateLimit}),
-          hits AS (
-            SELECT c.id, ts_rank_cd(c.search_vector, q.q) AS rank
-              FROM candidates c, q
-             ORDER BY rank DESC, c.id DESC
-             LIMIT $2 OFFSET $3)
+    `WITH ${rankedHits}
      SELECT ${paperColumns}, ${featureColumns},
             ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
             ts_headline('english', coalesce(p.abstract, ''), q.q,
                         'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl
        FROM hits JOIN papers p ON p.id = hits.id CROSS JOIN q
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      ORDER BY hits.rank DESC, p.id DESC`,
-    opts.tsquery,
-    opts.limit + 1,
-    opts.offset,
-    opts.from ?? null,
-    opts.to ?? null,
-    opts.organization ?? null,
-    opts.arxivOnly ?? false,
+      ORDER BY ${hitOrder}`,
+    ...params(opts),
   );
   const page = rows.slice(0, opts.limit);
   const papers = await withAuthors(page);
@@ -78,6 +102,19 @@ export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchH
     hits: papers.map((paper, i) => ({ paper, titleHighlight: page[i].title_hl, abstractHighlight: page[i].abstract_hl })),
     hasMore: rows.length > opts.limit,
   };
+}
+
+/** The same search and order as searchPapers, without highlights: for the JSON API and feeds. */
+export async function searchPaperList(opts: SearchOptions): Promise<{ papers: PaperDTO[]; hasMore: boolean }> {
+  const rows = await db().$queryRawUnsafe<PaperRow[]>(
+    `WITH ${rankedHits}
+     SELECT ${paperColumns}, ${featureColumns}
+       FROM hits JOIN papers p ON p.id = hits.id
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      ORDER BY ${hitOrder}`,
+    ...params(opts),
+  );
+  return { papers: await withAuthors(rows.slice(0, opts.limit)), hasMore: rows.length > opts.limit };
 }
 
 /** Splits a highlighted string into plain and matched parts, for rendering as text and <mark>. */

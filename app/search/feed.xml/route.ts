@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { searchPapers } from "@/lib/data/search";
+import { searchPaperList } from "@/lib/data/search";
 import { buildPaperFeed, xmlResponse } from "@/lib/feeds/paper-feed";
 import { parseSearchQuery } from "@/lib/search/query";
 
@@ -10,7 +10,7 @@ export async function GET(request: NextRequest) {
   const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
   const parsed = parseSearchQuery(q);
   if (!parsed) return new Response("Give a search query: /search/feed.xml?q=words", { status: 400 });
-  const { hits } = await searchPapers({ tsquery: parsed.tsquery, limit: 50, offset: 0 });
+  const { papers } = await searchPaperList({ tsquery: parsed.tsquery, limit: 50, offset: 0 });
   const origin = request.nextUrl.origin;
   const feed = buildPaperFeed({
     title: `Paperboy: papers matching “${q}”`,
@@ -18,7 +18,7 @@ export async function GET(request: NextRequest) {
     pageUrl: `${origin}/search?q=${encodeURIComponent(q)}`,
     selfUrl: `${origin}/search/feed.xml?q=${encodeURIComponent(q)}`,
     origin,
-    papers: hits.map((h) => h.paper),
+    papers,
   });
   const atom = request.nextUrl.searchParams.get("format") === "atom";
   return xmlResponse(atom ? feed.atom1() : feed.rss2(), atom ? "atom" : "rss");

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { toDailyEntry } from "@/lib/api/hf-shape";
-import { searchPapers } from "@/lib/data/search";
+import { searchPaperList } from "@/lib/data/search";
 import { hfError, hfRoute } from "@/lib/http/hf-response";
 import { parseSearchQuery } from "@/lib/search/query";
 import { firstIssue, searchQuery } from "@/lib/validation/hf-api";
@@ -17,6 +17,6 @@ export const GET = hfRoute(async (request: NextRequest) => {
   const { q, limit, p, prefix } = parsed.data;
   const query = parseSearchQuery(q, { prefixLast: prefix === "1" || prefix === "true" });
   if (!query) return NextResponse.json([]);
-  const { hits } = await searchPapers({ tsquery: query.tsquery, limit, offset: p * limit, arxivOnly: true });
-  return NextResponse.json(hits.map((h) => toDailyEntry(h.paper)));
+  const { papers } = await searchPaperList({ tsquery: query.tsquery, limit, offset: p * limit, arxivOnly: true });
+  return NextResponse.json(papers.map(toDailyEntry));
 });
