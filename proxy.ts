@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { periodRewrite } from "@/lib/http/period-rewrite";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/ops/request-id";
 
 /**
@@ -7,24 +6,26 @@ import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/ops/request-id";
  * - gives it an `x-request-id` (kept from the client or load balancer when sane, else new),
  *   forwarded to the route so its logs carry it (lib/ops/request-logger.ts), and set on the
  *   response;
- * - rewrites the daily / weekly / monthly list addresses to their cacheable internal path
- *   (lib/http/period-rewrite.ts); the address in the browser does not change.
+ * - sends a lower-case week (`/papers/week/2026-w26`) to its one address, `2026-W26`. Route
+ *   matching in next.config is case-insensitive, so this cannot be a config redirect.
+ *
+ * It rewrites nothing: the list pages' rewrites live in next.config (lib/http/period-routes.ts),
+ * because a rewrite from here is proxied over HTTP by the standalone server (see there).
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers);
+  const week = /^\/papers\/week\/(\d{4})-w(\d{2})$/.exec(request.nextUrl.pathname);
+  if (week) {
+    // A relative Location: an absolute one would name the address Next gave this request
+    // (localhost:PORT), not the one the visitor used.
+    return new NextResponse(null, {
+      status: 308,
+      headers: { location: `/papers/week/${week[1]}-W${week[2]}${request.nextUrl.search}`, [REQUEST_ID_HEADER]: requestId },
+    });
+  }
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-
-  let response: NextResponse;
-  // Every method: a server action posted from a list page goes to the page that rendered it.
-  const period = periodRewrite(request.nextUrl.pathname, request.nextUrl.searchParams);
-  if (period && "redirect" in period) {
-    response = NextResponse.redirect(new URL(period.redirect, request.url), 308);
-  } else if (period) {
-    response = NextResponse.rewrite(new URL(period.rewrite, request.url), { request: { headers } });
-  } else {
-    response = NextResponse.next({ request: { headers } });
-  }
+  const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }

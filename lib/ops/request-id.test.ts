@@ -44,6 +44,18 @@ describe("proxy", () => {
     const b = proxy(new NextRequest("http://localhost/")).headers.get(REQUEST_ID_HEADER);
     expect(a).not.toBe(b);
   });
+
+  it("sends a lower-case week to its one address with a relative Location, and rewrites nothing", () => {
+    const res = proxy(new NextRequest("http://localhost:3000/papers/week/2026-w33?sort=upvotes"));
+    expect(res.status).toBe(308);
+    // Relative: localhost:3000 is Next's address for the request, not the visitor's.
+    expect(res.headers.get("location")).toBe("/papers/week/2026-W33?sort=upvotes");
+    for (const path of ["/", "/papers?date=2026-08-14", "/papers/week/2026-W33"]) {
+      const next = proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect(next.headers.get("x-middleware-rewrite")).toBeNull();
+      expect(next.headers.get("x-middleware-next")).toBe("1");
+    }
+  });
 });
 
 describe("requestLogger", () => {

@@ -8,8 +8,8 @@ import { FeaturedPapers, periodHref, type Period } from "@/components/papers/fea
 
 /**
  * The daily, weekly and monthly lists, rendered from their internal cacheable path
- * `/pp/<kind>/<key>/<sort>/<page>/<cal>` (proxy.ts rewrites the public addresses here; see
- * lib/http/period-rewrite.ts). Each page file sets `revalidate`, so a rendered list is served
+ * `/pp/<kind>/<key>/<sort>/<page>/<cal>` (next.config rewrites the public addresses here; see
+ * lib/http/period-routes.ts). Each page file sets `revalidate`, so a rendered list is served
  * from the cache and re-rendered in the background at most once a minute. The viewer's own
  * state and live upvote counts are filled in after load (/api/me/state).
  */
