@@ -36,3 +36,16 @@ test("feed text that looks like HTML is shown as text and runs nothing", async (
   expect(await page.locator("main img[src=x]").count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
+
+test("behind a TLS-terminating load balancer the lists are served, not proxied to localhost", async ({ request }) => {
+  await ingest(request, feed("hf-daily-papers-2026-08-14.json"));
+  const behindTls = { "x-forwarded-proto": "https", "x-forwarded-host": "papers.example.org", host: "papers.example.org" };
+  for (const path of ["/", "/papers?date=2026-08-14&sort=upvotes", "/papers/week/2026-W33", "/papers/month/2026-08"]) {
+    const res = await request.get(path, { headers: behindTls });
+    expect(res.status(), path).toBe(200);
+    expect(await res.text(), path).toContain("DreamX-Phi 1.0");
+  }
+  const lower = await request.get("/papers/week/2026-w33?sort=upvotes", { headers: behindTls, maxRedirects: 0 });
+  expect(lower.status()).toBe(308);
+  expect(lower.headers()["location"]).toBe("/papers/week/2026-W33?sort=upvotes");
+});
