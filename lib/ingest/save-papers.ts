@@ -76,7 +76,8 @@ export async function createStaging(client: ClientBase): Promise<void> {
   await client.query(`
     CREATE TEMP TABLE ingest_batch (${batchColumns.map(([name, type]) => `${name} ${type}`).join(", ")})
       WITH (toast_tuple_target = 8160) ON COMMIT DROP;
-    CREATE TEMP TABLE ingest_rewrite (paper_id int PRIMARY KEY, ord int NOT NULL) ON COMMIT DROP;`);
+    CREATE TEMP TABLE ingest_rewrite (paper_id int PRIMARY KEY, ord int NOT NULL) ON COMMIT DROP;
+    CREATE TEMP TABLE ingest_names (name text NOT NULL, hf_user text, author_id int, stored_hf_user text) ON COMMIT DROP;`);
 }
 
 /** The columns ingestion owns, compared to decide whether a stored paper changed. */
@@ -153,18 +154,37 @@ const chooseRewrites = `
                       FROM papers p WHERE p.id = b.paper_id) END
   RETURNING paper_id`;
 
-// New names, and Hugging Face users newly known for existing ones; the NOT EXISTS keeps
-// authors already stored as they are from being locked by ON CONFLICT.
-const upsertAuthors = `
-  INSERT INTO authors (name, hf_user)
-  SELECT x.name, x.hf_user
+// The distinct names of the author lists being written, each with the stored author of
+// that name if there is one: one lookup on authors' unique index per name (a lateral
+// subquery kept apart with OFFSET 0, so it cannot be planned as a join that reads the
+// whole authors table). For a name given twice, a mention with a Hugging Face user wins,
+// then the last.
+const stageNames = `
+  INSERT INTO ingest_names (name, hf_user, author_id, stored_hf_user)
+  SELECT x.name, x.hf_user, a.id, a.hf_user
     FROM (SELECT DISTINCT ON (x.name) x.name, x.hf_user
             FROM ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord,
                  unnest(b.authors, b.hf_users) WITH ORDINALITY AS x(name, hf_user, position)
            ORDER BY x.name, x.hf_user IS NULL, b.ord DESC, x.position DESC) x
-   WHERE NOT EXISTS (SELECT 1 FROM authors a WHERE a.name = x.name AND (x.hf_user IS NULL OR a.hf_user = x.hf_user))
-  ON CONFLICT (name) DO UPDATE SET hf_user = EXCLUDED.hf_user
-   WHERE EXCLUDED.hf_user IS NOT NULL AND authors.hf_user IS DISTINCT FROM EXCLUDED.hf_user`;
+    LEFT JOIN LATERAL (SELECT a.id, a.hf_user FROM authors a WHERE a.name = x.name OFFSET 0) a ON true`;
+
+// New names, and Hugging Face users newly known for stored ones; authors already stored
+// as they are stay untouched (not even locked by ON CONFLICT). A name a concurrent run
+// stored meanwhile comes back from ON CONFLICT only if it is updated: the next statement
+// looks those up.
+const upsertAuthors = `
+  WITH upserted AS (
+    INSERT INTO authors (name, hf_user)
+    SELECT name, hf_user FROM ingest_names
+     WHERE author_id IS NULL OR (hf_user IS NOT NULL AND stored_hf_user IS DISTINCT FROM hf_user)
+     ORDER BY name
+    ON CONFLICT (name) DO UPDATE SET hf_user = EXCLUDED.hf_user
+     WHERE EXCLUDED.hf_user IS NOT NULL AND authors.hf_user IS DISTINCT FROM EXCLUDED.hf_user
+    RETURNING id, name)
+  UPDATE ingest_names n SET author_id = u.id FROM upserted u WHERE n.name = u.name AND n.author_id IS NULL`;
+
+const resolveNames = `
+  UPDATE ingest_names n SET author_id = (SELECT a.id FROM authors a WHERE a.name = n.name) WHERE n.author_id IS NULL`;
 
 const deleteLinks = `
   DELETE FROM paper_authors pa USING ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord
@@ -172,10 +192,10 @@ const deleteLinks = `
 
 const insertLinks = `
   INSERT INTO paper_authors (paper_id, author_id, position)
-  SELECT r.paper_id, a.id, x.position - 1
+  SELECT r.paper_id, n.author_id, x.position - 1
     FROM ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord,
          unnest(b.authors) WITH ORDINALITY AS x(name, position)
-    JOIN authors a ON a.name = x.name`;
+    JOIN ingest_names n ON n.name = x.name`;
 
 const insertFeatures = `
   INSERT INTO paper_features (paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar)
@@ -206,13 +226,15 @@ const merge = [
   insertPapers,
   chooseRewrites,
   updatePapers,
+  stageNames,
   upsertAuthors,
+  resolveNames,
   deleteLinks,
   insertLinks,
   insertFeatures,
-  "TRUNCATE ingest_batch, ingest_rewrite",
+  "TRUNCATE ingest_batch, ingest_rewrite, ingest_names",
 ].join(";\n");
-const at = { lost: 1, rewritten: 2, updated: 3, featured: 7 } as const;
+const at = { lost: 1, rewritten: 2, updated: 3, featured: 9 } as const;
 
 /** A batch ready to stage: deduplicated, with its rows encoded except for the row's id. */
 export interface PreparedBatch {
