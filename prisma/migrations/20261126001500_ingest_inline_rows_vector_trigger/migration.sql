@@ -15,10 +15,12 @@ ALTER TABLE "papers" SET (toast_tuple_target = 4080);
 -- upvotes, say), recomputing an unchanged vector. WHEN conditions are checked without
 -- calling the function: it now runs for an insert without a vector, and for an update
 -- that changes the text the vector is made of.
-DROP TRIGGER "papers_search_vector" ON "papers";
-CREATE TRIGGER "papers_search_vector_insert" BEFORE INSERT ON "papers"
+-- (Idempotent: this migration was first committed as 20261126001000_ingest_inline_rows_vector_trigger,
+-- beside another migration of that timestamp.)
+DROP TRIGGER IF EXISTS "papers_search_vector" ON "papers";
+CREATE OR REPLACE TRIGGER "papers_search_vector_insert" BEFORE INSERT ON "papers"
   FOR EACH ROW WHEN (NEW.search_vector IS NULL) EXECUTE FUNCTION papers_search_vector();
-CREATE TRIGGER "papers_search_vector_update" BEFORE UPDATE OF title, abstract, author_names ON "papers"
+CREATE OR REPLACE TRIGGER "papers_search_vector_update" BEFORE UPDATE OF title, abstract, author_names ON "papers"
   FOR EACH ROW WHEN (NEW.title IS DISTINCT FROM OLD.title OR NEW.abstract IS DISTINCT FROM OLD.abstract
                      OR NEW.author_names IS DISTINCT FROM OLD.author_names)
   EXECUTE FUNCTION papers_search_vector();
