@@ -313,6 +313,9 @@ describe("progress", () => {
          FROM papers`,
     );
     expect({ papers, mismatched }).toEqual({ papers: 37, mismatched: 0 });
+    // The vectors stored beside the run are gone with it.
+    const [{ left }] = await prisma.$queryRawUnsafe<{ left: number }[]>(`SELECT count(*)::int AS left FROM ingest_search_vectors`);
+    expect(left).toBe(0);
     // Updates still go through the trigger.
     await prisma.$executeRawUnsafe(`UPDATE papers SET title = 'Wombat burrows' WHERE id = (SELECT min(id) FROM papers)`);
     const [{ hits }] = await prisma.$queryRawUnsafe<{ hits: number }[]>(

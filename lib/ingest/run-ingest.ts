@@ -128,6 +128,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         const analyzeDue = analyzeAfterBatch.has(batches);
         writing = (async () => {
           const counts = await savePapers(client, prepared);
+          // The batch's stored vectors have been read: the second connection deletes them.
+          void prepared.vectors?.then((batch) => vectors.release(batch));
           newShare = counts.new / Math.max(1, counts.new + counts.updated + counts.unchanged);
           progress.new += counts.new;
           progress.updated += counts.updated;

@@ -63,14 +63,12 @@ const batchColumns = [
   ["f_submitters", "text[]"],
   ["f_fullnames", "text[]"],
   ["f_avatars", "text[]"],
-  ["search_vector", "tsvector"],
 ] as const;
 
 /**
  * Creates the run's staging tables (dropped at commit). Call once per transaction,
- * before the first `savePapers`. Staged rows (about 4 KB with their search vector) stay
- * inline and uncompressed: compressing them only to read them back once costs more
- * than it saves.
+ * before the first `savePapers`. Staged rows (about 2.5 KB) stay inline and
+ * uncompressed: compressing them only to read them back once costs more than it saves.
  */
 export async function createStaging(client: ClientBase): Promise<void> {
   await client.query(`
@@ -89,12 +87,16 @@ const owned = [
 // Arrays the feed did not give compare as empty, as they are stored.
 const storedValue = (c: string) => (["ai_keywords", "media_urls", "categories"].includes(c) ? `COALESCE(p.${c}, '{}')` : `p.${c}`);
 
-// New papers. A concurrent run may have inserted some of them first: those rows leave the
-// batch (and come back from this statement) to go round once more as existing papers.
-const insertPapers = `
+// New papers, with the search vectors stored for this batch (NULL, computed by the
+// trigger, when there are none): one lookup on the vectors' primary key per paper. A
+// concurrent run may have inserted some of them first: those rows leave the batch (and
+// come back from this statement) to go round once more as existing papers.
+const insertPapers = (vectors: number | null) => `
   WITH inserted AS (
     INSERT INTO papers (id, search_vector, ${owned.join(", ")})
-    SELECT b.paper_id, b.search_vector, b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
+    SELECT b.paper_id,
+           ${vectors === null ? "NULL::tsvector" : `(SELECT v.vector FROM ingest_search_vectors v WHERE v.batch = ${vectors} AND v.ord = b.ord)`},
+           b.key, b.arxiv_id, b.title_key, b.title, b.abstract, b.published_at, COALESCE(b.upvotes, 0),
            COALESCE(b.num_comments, 0), b.github_repo, b.github_stars, b.project_page, b.ai_summary,
            COALESCE(b.ai_keywords, '{}'), b.thumbnail, COALESCE(b.media_urls, '{}'), COALESCE(b.categories, '{}'), b.comment,
            CASE WHEN b.authors IS NULL THEN b.author_count END, COALESCE(array_to_string(b.authors, ', '), ''), o.id
@@ -221,9 +223,9 @@ const upsertOrganizations = `
  * The whole merge as one round trip, in this order (results are read by position); it
  * ends by emptying the staging tables for the next batch.
  */
-const merge = [
+const merge = (vectors: number | null) => [
   upsertOrganizations,
-  insertPapers,
+  insertPapers(vectors),
   chooseRewrites,
   updatePapers,
   stageNames,
@@ -241,8 +243,8 @@ export interface PreparedBatch {
   incoming: Incoming[];
   /** COPY text of each row after `ord, paper_id, is_new` and before `search_vector`. */
   rows: string[];
-  /** Search vectors computed beside the transaction, one per row (used for new rows). */
-  vectors?: Promise<string[] | null>;
+  /** The batch number of search vectors stored beside the transaction, one per row (used for new rows). */
+  vectors?: Promise<number | null>;
 }
 
 /**
@@ -297,6 +299,7 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
     ? (await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1)`, [fresh])).rows.map((r) => r.id)
     : [];
   const vectors = (await prepared.vectors) ?? null;
+  if (vectors !== null && !Number.isSafeInteger(vectors)) throw new Error(`bad search vector batch ${vectors}`);
   let next = 0;
   // Row by row into bytes: one string of the whole batch would be a rope of thousands of
   // pieces, several times slower to flatten and encode.
@@ -306,15 +309,14 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
     const row = matches.get(incoming[ord]);
     const id = row ? row.id : ids[next++];
     if (!row) newIds.set(id, incoming[ord]);
-    const vector = !row && vectors ? copyText(vectors[ord]) : NULL;
-    copy.push(Buffer.from(`${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\t${vector}\n`));
+    copy.push(Buffer.from(`${ord}\t${id}\t${row ? "f" : "t"}\t${rows[ord]}\n`));
   }
 
   // The COPY and the merge are sent together: the merge waits in the client's queue, and
   // Node wakes once, for its results.
   const [, results] = await Promise.all([
     copyInto(client, `COPY ingest_batch (${batchColumns.map(([name]) => name).join(", ")}) FROM STDIN`, Buffer.concat(copy)),
-    client.query(merge) as unknown as Promise<QueryResult[]>,
+    client.query(merge(vectors)) as unknown as Promise<QueryResult[]>,
   ]);
   const lost = (results[at.lost].rows as { paper_id: number }[]).map((r) => ({ id: r.paper_id, item: newIds.get(r.paper_id)! }));
   const changed = new Set<number>();

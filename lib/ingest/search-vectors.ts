@@ -7,33 +7,51 @@ export interface VectorText {
   authorNames: string;
 }
 
+/** Stored vectors are deleted after this long even when their run never came back for them. */
+const staleAfter = "1 day";
+
 /**
  * Computes papers' search vectors (`paper_search_vector`, the function the papers trigger
  * uses) on a connection of its own, outside the run's transaction, so Postgres works on
  * two cores: this backend runs the costly `to_tsvector` of the next batch while the
- * run's backend writes the current one. Vectors come back as text, in order; a failure
- * yields null (the trigger then computes them inside the transaction, as for any insert).
+ * run's backend writes the current one. The vectors are stored in `ingest_search_vectors`
+ * under a batch number, row n for the batch's n-th paper, where the run's insert reads
+ * them: they never travel through Node. A failure yields null (the trigger then computes
+ * them inside the transaction, as for any insert).
  */
 export class SearchVectorWorker {
   private client?: Promise<pg.Client>;
   private broken = false;
+  private readonly stored = new Set<number>();
+  private readonly deleting = new Set<Promise<void>>();
 
   constructor(private readonly connect: () => Promise<pg.Client>) {}
 
-  compute(rows: VectorText[]): Promise<string[] | null> {
+  /** Stores the rows' vectors; resolves to their batch number, or null. */
+  compute(rows: VectorText[]): Promise<number | null> {
     if (this.broken || !rows.length) return Promise.resolve(null);
-    this.client ??= this.connect();
+    this.client ??= this.connect().then(async (client) => {
+      await client.query(`DELETE FROM ingest_search_vectors WHERE created_at < now() - interval '${staleAfter}'`);
+      return client;
+    });
     return this.client
       .then((client) =>
-        client.query<{ v: string }>(
-          `SELECT paper_search_vector(x.title, x.abstract, x.author_names)::text AS v
-             FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(title, abstract, author_names, n)
-            ORDER BY x.n`,
+        client.query<{ batch: string }>(
+          `WITH b AS (SELECT nextval('ingest_search_vectors_batch_seq') AS batch),
+                stored AS (INSERT INTO ingest_search_vectors (batch, ord, vector)
+                           SELECT b.batch, x.n - 1, paper_search_vector(x.title, x.abstract, x.author_names)
+                             FROM b, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(title, abstract, author_names, n)
+                           RETURNING 1)
+           SELECT batch FROM b`,
           [rows.map((r) => r.title), rows.map((r) => r.abstract), rows.map((r) => r.authorNames)],
         ),
       )
       .then(
-        (result) => result.rows.map((r) => r.v),
+        (result) => {
+          const batch = Number(result.rows[0].batch);
+          this.stored.add(batch);
+          return batch;
+        },
         (err: unknown) => {
           this.broken = true;
           logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search vectors fall back to the trigger");
@@ -42,8 +60,26 @@ export class SearchVectorWorker {
       );
   }
 
+  /** Deletes a batch's vectors once the run has read them (queued behind any computation). */
+  release(batch: number | null): void {
+    if (batch === null || !this.stored.delete(batch) || !this.client) return;
+    const deleting: Promise<void> = this.client
+      .then((client) => client.query("DELETE FROM ingest_search_vectors WHERE batch = $1", [batch]))
+      .then(
+        () => {},
+        (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search vectors left to expire"),
+      )
+      .finally(() => this.deleting.delete(deleting));
+    this.deleting.add(deleting);
+  }
+
+  /** Deletes what is left of the run's vectors and closes the connection. */
   async end(): Promise<void> {
+    await Promise.all(this.deleting);
     const client = await this.client?.catch(() => undefined);
+    if (client && this.stored.size) {
+      await client.query("DELETE FROM ingest_search_vectors WHERE batch = ANY($1::bigint[])", [[...this.stored]]).catch(() => {});
+    }
     await client?.end().catch(() => {});
   }
 }
