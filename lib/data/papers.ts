@@ -153,8 +153,14 @@ export async function listPaperFeatures(paperId: number): Promise<FeatureDTO[]> 
 
 /** How many of a paper's title words look for neighbours: the rarest ones. */
 const similarTerms = 6;
-/** How many neighbours are ranked at most, so a title of common words stays cheap. */
+/** How many neighbours are ranked at most. */
 const similarCandidates = 200;
+/**
+ * The most titles a word may appear in and still look for neighbours: it bounds the work to
+ * six posting lists of this length (0.5% of the papers at a million). A commoner word says
+ * little about a paper anyway.
+ */
+const similarMaxEntries = 5000;
 
 /**
  * Papers like this one, by text, as a search engine's "more like this" finds them: the
@@ -162,29 +168,17 @@ const similarCandidates = 200;
  * index; words it does not list as common count as rarest) find candidates through that
  * GIN index, and the candidates are ranked by how many of the paper's title words they
  * have, in their title (weight 1) or abstract (0.4), plus how many of the rare ones their
- * title shares. Bounded work at any size: six posting lists and 200 ranked rows.
+ * title shares. Bounded work at any size: six short posting lists and 200 ranked rows. A
+ * title made only of common words has no neighbours here.
  */
 export async function listSimilarPapers(paperId: number, limit = 6): Promise<PaperDTO[]> {
+  // The search itself is the SQL function similar_paper_ids (migration similar_by_title_lexemes).
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `WITH me AS (SELECT ts_filter(search_vector, '{a}') AS title FROM papers WHERE id = $1),
-          common AS (SELECT c.lexeme, c.freq
-                       FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) c(lexeme, freq)
-                      WHERE s.schemaname = current_schema() AND s.tablename = 'papers_title_lexemes_idx'),
-          rare AS (SELECT t.lexeme FROM me, unnest(tsvector_to_array(me.title)) t(lexeme)
-                     LEFT JOIN common c ON c.lexeme = t.lexeme
-                    ORDER BY coalesce(c.freq, 0), t.lexeme
-                    LIMIT ${similarTerms}),
-          -- Lexemes go in as quoted literals cast to tsquery: to_tsquery would stem them again.
-          q AS (SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM rare)::tsquery AS rare,
-                       (SELECT string_agg(quote_literal(l), ' | ') FROM me, unnest(tsvector_to_array(me.title)) l)::tsquery AS every),
-          near AS (SELECT p.id, p.search_vector FROM papers p, q
-                    WHERE ts_filter(p.search_vector, '{a}') @@ q.rare AND p.id <> $1 AND p.hidden_at IS NULL
-                    LIMIT ${similarCandidates})
-     SELECT ${paperColumns}, ${featureColumns}
-       FROM near JOIN papers p ON p.id = near.id CROSS JOIN q
+    `SELECT ${paperColumns}, ${featureColumns}
+       FROM similar_paper_ids($1, $2, ${similarTerms}, ${similarCandidates}, ${similarMaxEntries}) s
+       JOIN papers p ON p.id = s.similar_id
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      ORDER BY ts_rank(near.search_vector, q.every) + ts_rank(ts_filter(near.search_vector, '{a}'), q.rare) DESC, p.id DESC
-      LIMIT $2`,
+      ORDER BY s.score DESC, p.id DESC`,
     paperId,
     limit,
   );
