@@ -263,6 +263,34 @@ describe("author lists", () => {
     expect(same).toMatchObject({ new: 0, updated: 0, unchanged: 1 });
   });
 
+  it("keeps an author's Hugging Face user once known, from any paper of any run", async () => {
+    // Authors as HF lists them: `user` only for those who claimed the paper.
+    const doc = (papers: { id: string; authors: [string, string?][] }[]) =>
+      JSON.stringify(
+        papers.map((p) => ({
+          title: `Paper ${p.id}`,
+          paper: {
+            id: p.id,
+            title: `Paper ${p.id}`,
+            summary: "An abstract.",
+            publishedAt: "2026-01-05T00:00:00.000Z",
+            authors: p.authors.map(([name, user]) => ({ name, hidden: false, ...(user ? { user: { user } } : {}) })),
+          },
+        })),
+      );
+    const hfUsers = async () =>
+      Object.fromEntries((await prisma.author.findMany({ orderBy: { name: "asc" } })).map((a) => [a.name, a.hfUser]));
+
+    // Within one batch, the mention that gives a user wins.
+    await ingest(doc([{ id: "2601.00011", authors: [["Ada Lovelace", "ada"], ["Alan Turing"]] }, { id: "2601.00012", authors: [["Ada Lovelace"], ["Alan Turing"]] }]));
+    expect(await hfUsers()).toEqual({ "Ada Lovelace": "ada", "Alan Turing": null });
+    // A later run names Turing's user; one that names none changes nothing.
+    await ingest(doc([{ id: "2601.00013", authors: [["Alan Turing", "turing"]] }]));
+    await ingest(doc([{ id: "2601.00014", authors: [["Ada Lovelace"], ["Alan Turing"], ["Grace Hopper"]] }]));
+    expect(await hfUsers()).toEqual({ "Ada Lovelace": "ada", "Alan Turing": "turing", "Grace Hopper": null });
+    expect(await prisma.paperAuthor.count()).toBe(8);
+  });
+
   it("tells apart lists whose names join to the same text", async () => {
     await ingest(hfDocument([{ ...base, authors: ["Lovelace, Ada"] }]));
     const summary = await ingest(hfDocument([{ ...base, authors: ["Lovelace", "Ada"] }]));
