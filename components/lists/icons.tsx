@@ -1,15 +1,6 @@
-import type { SVGProps } from "react";
+import { Icon, type IconProps } from "@/components/ui/icons";
 
-type IconProps = SVGProps<SVGSVGElement>;
-
-/** Decorative 24×24 stroke icons for the reading-list controls, hidden from assistive technology. */
-function Icon({ children, className = "size-4", ...rest }: IconProps) {
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" className={className} {...rest}>
-      {children}
-    </svg>
-  );
-}
+// The reading-list controls' icons, drawn like the others (components/ui/icons.tsx).
 
 export const BookmarkIcon = ({ filled, ...p }: IconProps & { filled?: boolean }) => (
   <Icon {...p}>

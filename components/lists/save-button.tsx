@@ -102,10 +102,8 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
   }
 
   const label = inReadLater ? "Remove from Read later" : "Save to Read later";
-  const tone = inReadLater
-    ? "border-sky-400 bg-sky-50 text-sky-800 dark:border-sky-500/70 dark:bg-sky-500/10 dark:text-sky-200"
-    : "border-gray-200 text-gray-700 hover:border-sky-400 hover:text-sky-800 dark:border-gray-700 dark:text-gray-200 dark:hover:border-sky-500/70 dark:hover:text-sky-200";
-  const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500";
+  const tone = inReadLater ? "save-on" : "save-off";
+  const focus = "focus-sky";
   const box = variant === "box";
 
   return (

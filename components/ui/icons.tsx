@@ -2,10 +2,14 @@ import type { SVGProps } from "react";
 
 export type IconProps = SVGProps<SVGSVGElement>;
 
-/** Decorative 24×24 stroke icons: hidden from assistive technology, labelled by the text beside them. */
-function Icon({ children, className = "size-4", ...rest }: IconProps) {
+/**
+ * Decorative 24×24 stroke icons: hidden from assistive technology, labelled by the text beside
+ * them. The stroke style is the `.icon` class (app/globals.css), not attributes repeated on every
+ * icon of every card.
+ */
+export function Icon({ children, className = "size-4", ...rest }: IconProps) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" className={className} {...rest}>
+    <svg viewBox="0 0 24 24" aria-hidden="true" className={`icon ${className}`} {...rest}>
       {children}
     </svg>
   );
