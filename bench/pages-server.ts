@@ -2,7 +2,7 @@
  * The production build in .next-bench (never .next) and its standalone server, for
  * bench/pages.ts and bench/pages-explain.ts.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { freePort } from "@/lib/test/postgres";
@@ -39,6 +39,8 @@ export async function build(logFile: string): Promise<boolean> {
   console.log(`building the production app into ${DIST_DIR} (log: ${logFile})`);
   const t = performance.now();
   const log: string[] = [];
+  // The previous build's rendered pages (ISR) would otherwise be served by this one.
+  rmSync(path.join(distDir, "standalone"), { recursive: true, force: true });
   pendingRestore = snapshotBuildTouched();
   let code: number | null;
   try {

@@ -1,0 +1,8 @@
+// Before `next build`: the standalone server writes rendered pages (ISR) under
+// <distDir>/standalone/<distDir>/server/route-cache, and a rebuild leaves them there. A new
+// build would then serve the old build's pages, which name scripts and styles it no longer has.
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+rmSync(path.join(distDir, "standalone"), { recursive: true, force: true });
