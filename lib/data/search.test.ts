@@ -40,6 +40,13 @@ describe("search ranking", () => {
     expect(await found('"widgets for rivers"')).toEqual(["2603.00002"]);
   });
 
+  it("leaves out a title match whose abstract or authors hold an excluded word", async () => {
+    expect(await found("widgets -robots")).toEqual(["2603.00002", "2603.00003", "2603.00004", "2603.00005"]);
+    // "Widgets for Rivers" says "rivers" only in its title and abstract; "Rivers of Data" in its title.
+    expect(await found("rivers -widgets")).toEqual([]);
+    expect(await found("widgets -wanda")).toEqual(["2603.00002", "2603.00001", "2603.00003", "2603.00004"]);
+  });
+
   it("matches the last word as a prefix in titles too", async () => {
     expect((await found("widg", { prefixLast: true })).slice(0, 2)).toEqual(["2603.00002", "2603.00001"]);
     expect(await found("widg")).toEqual([]);

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { PaperDTO } from "@/lib/data/paper-types";
-import { featureColumns, latestFeature, paperColumns, withAuthors, type PaperRow } from "@/lib/data/papers";
+import { paperRowToDto } from "@/lib/data/paper-row";
+import type { AuthorDTO, PaperDTO } from "@/lib/data/paper-types";
+import { featureColumns, latestFeature, paperColumns, type PaperRow } from "@/lib/data/papers";
 
 export interface SearchOptions {
   /** A to_tsquery string from parseSearchQuery: quoted lexemes and operators only. */
@@ -31,8 +32,8 @@ export interface SearchHit {
  * search vector, kept out of line in TOAST), so a broad query ranks this many of its matches
  * rather than all of them: the cost stays bounded at any size.
  */
-export const titleCandidateLimit = 1000;
-export const candidateLimit = 1000;
+export const titleCandidateLimit = 500;
+export const candidateLimit = 500;
 
 /** Markers ts_headline puts around matches: control characters no feed text keeps. */
 export const markStart = "\u0001";
@@ -52,13 +53,20 @@ const filters = `
  * how close the words are, in how short a title); the other matches follow, ranked by
  * ts_rank_cd over the weighted vector (title A, abstract B, authors C). They are looked up
  * only when the title matches do not fill the page. Newer papers first among equals.
+ *
+ * A title match is a match of the whole paper unless the query excludes words (`-survey`):
+ * the abstract or the authors may hold them, so such a title match is checked against the
+ * full vector too (coalesce keeps that check off the big index).
  */
-const rankedHits = `
+function rankedHits(tsquery: string): string {
+  const excludes = tsquery.includes("!");
+  return `
   q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS q),
   title_hits AS MATERIALIZED (
     SELECT p.id, p.published_at, ts_rank_cd(to_tsvector('english', p.title), q.q, 1) AS rank
       FROM papers p, q
      WHERE to_tsvector('english', p.title) @@ q.q ${filters}
+       ${excludes ? "AND coalesce(p.search_vector @@ q.q, false)" : ""}
      LIMIT ${titleCandidateLimit}),
   other_hits AS MATERIALIZED (
     SELECT p.id, p.published_at, ts_rank_cd(p.search_vector, q.q) AS rank
@@ -73,8 +81,16 @@ const rankedHits = `
     SELECT id, 1 AS tier, rank, published_at FROM other_hits
      ORDER BY tier, rank DESC, published_at DESC NULLS LAST, id DESC
      LIMIT $2 OFFSET $3)`;
+}
 
 const hitOrder = `hits.tier, hits.rank DESC, hits.published_at DESC NULLS LAST, hits.id DESC`;
+
+/** The paper's authors in order, as JSON text: one statement per search instead of two. */
+const authorsJson = `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'hfUser', a.hf_user) ORDER BY pa.position), '[]')::text
+                        FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = p.id) AS authors_json`;
+
+type SearchRow = PaperRow & { authors_json: string };
+const toDto = (r: SearchRow) => paperRowToDto(r, JSON.parse(r.authors_json) as AuthorDTO[]);
 
 function params(opts: SearchOptions): unknown[] {
   return [opts.tsquery, opts.limit + 1, opts.offset, opts.from ?? null, opts.to ?? null, opts.organization ?? null, opts.arxivOnly ?? false];
@@ -85,9 +101,9 @@ function params(opts: SearchOptions): unknown[] {
  * with the matches of the title and of an abstract excerpt marked, for the returned page only.
  */
 export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
-  const rows = await db().$queryRawUnsafe<(PaperRow & { title_hl: string; abstract_hl: string })[]>(
-    `WITH ${rankedHits}
-     SELECT ${paperColumns}, ${featureColumns},
+  const rows = await db().$queryRawUnsafe<(SearchRow & { title_hl: string; abstract_hl: string })[]>(
+    `WITH ${rankedHits(opts.tsquery)}
+     SELECT ${paperColumns}, ${featureColumns}, ${authorsJson},
             ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
             ts_headline('english', coalesce(p.abstract, ''), q.q,
                         'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl
@@ -96,25 +112,23 @@ export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchH
       ORDER BY ${hitOrder}`,
     ...params(opts),
   );
-  const page = rows.slice(0, opts.limit);
-  const papers = await withAuthors(page);
   return {
-    hits: papers.map((paper, i) => ({ paper, titleHighlight: page[i].title_hl, abstractHighlight: page[i].abstract_hl })),
+    hits: rows.slice(0, opts.limit).map((r) => ({ paper: toDto(r), titleHighlight: r.title_hl, abstractHighlight: r.abstract_hl })),
     hasMore: rows.length > opts.limit,
   };
 }
 
 /** The same search and order as searchPapers, without highlights: for the JSON API and feeds. */
 export async function searchPaperList(opts: SearchOptions): Promise<{ papers: PaperDTO[]; hasMore: boolean }> {
-  const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `WITH ${rankedHits}
-     SELECT ${paperColumns}, ${featureColumns}
+  const rows = await db().$queryRawUnsafe<SearchRow[]>(
+    `WITH ${rankedHits(opts.tsquery)}
+     SELECT ${paperColumns}, ${featureColumns}, ${authorsJson}
        FROM hits JOIN papers p ON p.id = hits.id
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
       ORDER BY ${hitOrder}`,
     ...params(opts),
   );
-  return { papers: await withAuthors(rows.slice(0, opts.limit)), hasMore: rows.length > opts.limit };
+  return { papers: rows.slice(0, opts.limit).map(toDto), hasMore: rows.length > opts.limit };
 }
 
 /** Splits a highlighted string into plain and matched parts, for rendering as text and <mark>. */
