@@ -2,6 +2,7 @@
  * npm run bench:pages -- [--papers N] [--duration 15] [--connections 16] [--keep] [--skip-build]
  *                        [--warmup 300] [--chunk 50000] [--search-queries 200] [--seed-only]
  *                        [--data <folder kept by an earlier --keep run>]
+ *                        [--search-only] [--url <postgres URL of a seeded database already running>]
  *
  * Page and API latency under load, on a fresh embedded Postgres seeded with N synthetic
  * papers over 365 days:
@@ -14,7 +15,9 @@
  *   5. prints a table against the target p99 < 100 ms, then stops everything and
  *      deletes the temp folder (unless --keep; the build folder always stays).
  * `--data` reuses the database of an earlier `--keep` run instead of seeding a new one
- * (that folder is left as it is).
+ * (that folder is left as it is). `--search-only` stops after timing searchPapers (no build, no
+ * load); `--url` times it against a database some other process runs (nothing is started,
+ * migrated or seeded: apply new migrations to it first).
  * Exits 1 when the bench itself could not run (build failed, server did not start).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -47,7 +50,9 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     "seed-only": { type: "boolean", default: false },
+    "search-only": { type: "boolean", default: false },
     data: { type: "string" },
+    url: { type: "string" },
   },
 });
 const int = (name: keyof typeof values, min: number) => {
@@ -313,23 +318,32 @@ const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 async function main(): Promise<number> {
   console.log(`${os.cpus().length} CPUs, load average ${loadAvg()} before the bench`);
   let t = performance.now();
-  if (values.data) {
+  let url: string;
+  if (values.url) {
+    if (!values["search-only"]) throw new Error("--url only goes with --search-only");
+    url = values.url;
+    const [{ n }] = await sql<{ n: string }>(url, "SELECT count(*)::text AS n FROM papers");
+    papers = Number(n);
+    console.log(`using the running database at --url: ${fmtInt(papers)} papers`);
+  } else if (values.data) {
     const dataDir = path.resolve(values.data, "pg");
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`--data: no Postgres data in ${dataDir}`);
     postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     await applyMigrations(postgres.url);
     const [{ n }] = await sql<{ n: string }>(postgres.url, "SELECT count(*)::text AS n FROM papers");
     papers = Number(n);
+    url = postgres.url;
     console.log(`reusing the database in ${dataDir}: ${fmtInt(papers)} papers, up in ${seconds(performance.now() - t)} (work files in ${tmp})`);
   } else {
     postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort() });
     await applyMigrations(postgres.url);
     console.log(`fresh Postgres up and migrated in ${seconds(performance.now() - t)} (${tmp})`);
-    await seed(postgres.url);
+    url = postgres.url;
+    await seed(url);
     if (values["seed-only"]) return 0;
   }
 
-  const s = await pickSamples(postgres.url);
+  const s = await pickSamples(url);
   console.log(
     `latest day ${s.latestDay}, middle day ${s.middleDay} (${s.days.length} days); middle paper ${s.middleArxivId}, ${s.arxivIds.length} paper ids; ` +
       `${s.midWords.length} mid-frequency search words (e.g. ${s.midWords.slice(0, 5).map((w) => `${w.word} ${(w.share * 100).toFixed(1)}%`).join(", ")}), ` +
@@ -338,7 +352,11 @@ async function main(): Promise<number> {
   writeFileSync(path.join(tmp, "samples.json"), JSON.stringify(s, null, 1));
 
   console.log(`\ntiming searchPapers directly`);
-  const searchTimings = await timeSearch(postgres.url, s);
+  const searchTimings = await timeSearch(url, s);
+  if (values["search-only"]) {
+    printSearchTable(searchTimings);
+    return 0;
+  }
 
   let loadResults: LoadResult[] = [];
   const probes = new Map<string, { status: number | string; ms: number; bytes: number }>();
@@ -348,7 +366,7 @@ async function main(): Promise<number> {
   else built = await build(path.join(tmp, "build.log"));
   if (built) {
     t = performance.now();
-    const server = await startServer(postgres.url, tmp);
+    const server = await startServer(url, tmp);
     console.log(`server up on ${server.baseUrl} in ${seconds(performance.now() - t)}`);
     try {
       const list = targets(s);
