@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { paperTarget, recordAudit, type Actor, type Tx } from "@/lib/admin/audit";
 import { adminPaperSelect, type AdminPaper } from "@/lib/admin/papers";
+import { refreshCachedPages } from "@/lib/http/refresh-cached-pages";
 
 interface LockedPaper {
   id: number;
@@ -46,7 +47,7 @@ export interface MergeResult {
  */
 export async function mergePapers(actor: Actor, o: { sourceId: number; targetId: number }): Promise<MergeResult> {
   if (o.sourceId === o.targetId) throw new AppError("bad_request", "A paper cannot be merged into itself");
-  return db().$transaction(async (tx) => {
+  const merged = await db().$transaction(async (tx) => {
     const papers = await lockPapers(tx, [o.sourceId, o.targetId]);
     const source = papers.get(o.sourceId);
     const target = papers.get(o.targetId);
@@ -95,6 +96,8 @@ export async function mergePapers(actor: Actor, o: { sourceId: number; targetId:
     });
     return result;
   });
+  refreshCachedPages();
+  return merged;
 }
 
 /**
@@ -153,6 +156,7 @@ export async function undoMerge(actor: Actor, o: { mergeId: number }): Promise<v
       details: { mergeId: merge.id, sourceId: source.id, targetId: target.id, from: ref(target), movedBack: { upvotes, listItems: items, features } },
     });
   });
+  refreshCachedPages();
 }
 
 export interface AdminMerge {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
 import { paperTarget, recordAudit, type Actor } from "@/lib/admin/audit";
+import { refreshCachedPages } from "@/lib/http/refresh-cached-pages";
 
 /** A paper as the admin pages show it, hidden or not. */
 export interface AdminPaper {
@@ -98,6 +99,8 @@ export async function hidePaper(actor: Actor, o: { paperId: number; reason: stri
     if (!count) throw new AppError("conflict", "This paper is hidden already");
     await recordAudit(tx, actor, { action: "paper.hide", target: paperTarget(paper), details: { paperId: paper.id, reason: o.reason } });
   });
+  // Spam should leave the cached pages now, not within the minute.
+  refreshCachedPages();
 }
 
 /** Shows a hidden paper again. A merged paper comes back by undoing its merge, not here. */
@@ -118,6 +121,7 @@ export async function unhidePaper(actor: Actor, o: { paperId: number }): Promise
       details: { paperId: paper.id, wasHiddenAt: paper.hiddenAt, reason: paper.hiddenReason },
     });
   });
+  refreshCachedPages();
 }
 
 /** The internal id of a paper named by an admin: arXiv id (any version), `local-<id>`, `#<id>` or a bare id. */

@@ -1,5 +1,6 @@
 import "server-only";
-import { revalidatePath, revalidateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
+import { clearCachedAnswers } from "@/lib/http/encoded-cache";
 import { logger } from "@/lib/logger";
 
 /**
@@ -9,10 +10,9 @@ import { logger } from "@/lib/logger";
  * within the pages' revalidate time (60 s).
  */
 export function refreshCachedPages() {
+  clearCachedAnswers();
   try {
     revalidatePath("/", "layout");
-    // The JSON API's cached pages of entries (app/api/daily_papers), expired at once.
-    revalidateTag("papers", { expire: 0 });
   } catch (err) {
     logger.debug({ err: String(err) }, "cached pages not refreshed (outside a request)");
   }

@@ -6,7 +6,7 @@ import { ingestText } from "@/lib/test/ingest";
 
 // Next's data cache exists only inside a Next server (the e2e tests go through it); here the
 // route's cached query runs every time.
-vi.mock("next/cache", () => ({ unstable_cache: <T,>(fn: T) => fn, revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { url, prisma } = await useTestDatabase();
 process.env.DATABASE_URL = url;

@@ -1,39 +1,39 @@
-import { unstable_cache } from "next/cache";
 import { NextResponse, type NextRequest } from "next/server";
 import { toDailyEntry } from "@/lib/api/hf-shape";
 import { getLatestFeaturedDay, listFeaturedPapers } from "@/lib/data/papers";
+import { cachedAnswer, jsonAnswer, type EncodedAnswer } from "@/lib/http/encoded-cache";
 import { cacheHeaders, hfError, hfRoute } from "@/lib/http/hf-response";
-import { dayRange } from "@/lib/papers/dates";
-import { dailyPapersQuery, firstIssue, requestedRange } from "@/lib/validation/hf-api";
+import { dayRange, type DayRange } from "@/lib/papers/dates";
+import { dailyPapersQuery, firstIssue, requestedRange, type DailyPapersQuery } from "@/lib/validation/hf-api";
 
 export const dynamic = "force-dynamic";
 
-/**
- * One page of entries, kept in Next's data cache for a minute (the list pages' revalidate
- * time) and dropped with them when papers change through this server (the "papers" tag).
- * The key is the validated query, so junk parameters cannot multiply the cache.
- */
-const cachedEntries = unstable_cache(
-  async (rangeStart: string, rangeEnd: string, sort: "trending" | "listed", limit: number, offset: number, submitter: string | null) => {
-    const { papers } = await listFeaturedPapers({ range: { start: rangeStart, end: rangeEnd }, sort, limit, offset, submitter: submitter ?? undefined, arxivOnly: true });
-    return papers.map(toDailyEntry);
-  },
-  ["api-daily-papers-v1"],
-  { revalidate: 60, tags: ["papers"] },
-);
+/** How long an answer is kept: the list pages' revalidate time. */
+const KEEP_MS = 60_000;
 
-/** GET /api/daily_papers: Hugging Face's daily-papers API, same parameters and shape. */
+async function answer(q: DailyPapersQuery, requested: DayRange | null): Promise<EncodedAnswer> {
+  let range = requested;
+  if (!range) {
+    const latest = await getLatestFeaturedDay();
+    if (!latest) return jsonAnswer([]);
+    range = dayRange(latest);
+  }
+  const sort = q.sort === "trending" ? "trending" : "listed";
+  const { papers } = await listFeaturedPapers({ range, sort, limit: q.limit, offset: q.p * q.limit, submitter: q.submitter, arxivOnly: true });
+  return jsonAnswer(papers.map(toDailyEntry), cacheHeaders(range.end) as Record<string, string>);
+}
+
+/**
+ * GET /api/daily_papers: Hugging Face's daily-papers API, same parameters and shape. Answers
+ * are kept encoded for a minute (lib/http/encoded-cache.ts), keyed by the validated query, so
+ * junk parameters cannot multiply them.
+ */
 export const GET = hfRoute(async (request: NextRequest) => {
   const parsed = dailyPapersQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return hfError(400, firstIssue(parsed.error));
   const q = parsed.data;
-
-  let range = requestedRange(q);
-  if (!range) {
-    const latest = await getLatestFeaturedDay();
-    if (!latest) return NextResponse.json([]);
-    range = dayRange(latest);
-  }
-  const entries = await cachedEntries(range.start, range.end, q.sort === "trending" ? "trending" : "listed", q.limit, q.p * q.limit, q.submitter ?? null);
-  return NextResponse.json(entries, { headers: cacheHeaders(range.end) });
+  const range = requestedRange(q);
+  const key = JSON.stringify(["daily_papers", range?.start ?? "latest", range?.end ?? null, q.sort, q.limit, q.p, q.submitter ?? null]);
+  const { body, headers } = await cachedAnswer(key, KEEP_MS, () => answer(q, range));
+  return new NextResponse(body as BodyInit, { headers });
 });
