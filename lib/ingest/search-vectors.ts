@@ -23,60 +23,62 @@ export class SearchVectorWorker {
   private client?: Promise<pg.Client>;
   private broken = false;
   private readonly stored = new Set<number>();
-  private readonly deleting = new Set<Promise<void>>();
+  /** The last query sent: each waits for the one before (a pg client must not be given a second query while busy). */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly connect: () => Promise<pg.Client>) {}
 
-  /** Stores the rows' vectors; resolves to their batch number, or null. */
-  compute(rows: VectorText[]): Promise<number | null> {
-    if (this.broken || !rows.length) return Promise.resolve(null);
+  private serial<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     this.client ??= this.connect().then(async (client) => {
       await client.query(`DELETE FROM ingest_search_vectors WHERE created_at < now() - interval '${staleAfter}'`);
       return client;
     });
-    return this.client
-      .then((client) =>
-        client.query<{ batch: string }>(
-          `WITH b AS (SELECT nextval('ingest_search_vectors_batch_seq') AS batch),
-                stored AS (INSERT INTO ingest_search_vectors (batch, ord, vector)
-                           SELECT b.batch, x.n - 1, paper_search_vector(x.title, x.abstract, x.author_names)
-                             FROM b, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(title, abstract, author_names, n)
-                           RETURNING 1)
-           SELECT batch FROM b`,
-          [rows.map((r) => r.title), rows.map((r) => r.abstract), rows.map((r) => r.authorNames)],
-        ),
-      )
-      .then(
-        (result) => {
-          const batch = Number(result.rows[0].batch);
-          this.stored.add(batch);
-          return batch;
-        },
-        (err: unknown) => {
-          this.broken = true;
-          logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search vectors fall back to the trigger");
-          return null;
-        },
-      );
+    const client = this.client;
+    const done = this.last.then(() => client).then(work);
+    this.last = done.catch(() => {});
+    return done;
   }
 
-  /** Deletes a batch's vectors once the run has read them (queued behind any computation). */
+  /** Stores the rows' vectors; resolves to their batch number, or null. */
+  compute(rows: VectorText[]): Promise<number | null> {
+    if (this.broken || !rows.length) return Promise.resolve(null);
+    return this.serial((client) =>
+      client.query<{ batch: string }>(
+        `WITH b AS (SELECT nextval('ingest_search_vectors_batch_seq') AS batch),
+              stored AS (INSERT INTO ingest_search_vectors (batch, ord, vector)
+                         SELECT b.batch, x.n - 1, paper_search_vector(x.title, x.abstract, x.author_names)
+                           FROM b, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(title, abstract, author_names, n)
+                         RETURNING 1)
+         SELECT batch FROM b`,
+        [rows.map((r) => r.title), rows.map((r) => r.abstract), rows.map((r) => r.authorNames)],
+      ),
+    ).then(
+      (result) => {
+        const batch = Number(result.rows[0].batch);
+        this.stored.add(batch);
+        return batch;
+      },
+      (err: unknown) => {
+        this.broken = true;
+        logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search vectors fall back to the trigger");
+        return null;
+      },
+    );
+  }
+
+  /** Deletes a batch's vectors once the run has read them (after any computation already asked for). */
   release(batch: number | null): void {
-    if (batch === null || !this.stored.delete(batch) || !this.client) return;
-    const deleting: Promise<void> = this.client
-      .then((client) => client.query("DELETE FROM ingest_search_vectors WHERE batch = $1", [batch]))
-      .then(
-        () => {},
-        (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search vectors left to expire"),
-      )
-      .finally(() => this.deleting.delete(deleting));
-    this.deleting.add(deleting);
+    if (batch === null || !this.stored.delete(batch)) return;
+    this.serial((client) => client.query("DELETE FROM ingest_search_vectors WHERE batch = $1", [batch])).catch((err: unknown) =>
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, "search vectors left to expire"),
+    );
   }
 
-  /** Deletes what is left of the run's vectors and closes the connection. */
+  /** Waits for the queries asked for, deletes what is left of the run's vectors and closes the connection. */
   async end(): Promise<void> {
-    await Promise.all(this.deleting);
-    const client = await this.client?.catch(() => undefined);
+    if (!this.client) return;
+    await this.last;
+    const client = await this.client.catch(() => undefined);
     if (client && this.stored.size) {
       await client.query("DELETE FROM ingest_search_vectors WHERE batch = ANY($1::bigint[])", [[...this.stored]]).catch(() => {});
     }
