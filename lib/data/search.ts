@@ -49,7 +49,8 @@ const filters = `
 
 /**
  * The page's paper ids in rank order. Papers whose title alone matches the query come first
- * (found through the title's own GIN index, `papers_title_tsv_idx`, and ranked on the title:
+ * (found through the GIN index of titles' lexemes, `papers_title_lexemes_idx`, the title part of
+ * the search vector, and ranked on the title:
  * how close the words are, in how short a title); the other matches follow, ranked by
  * ts_rank_cd over the weighted vector (title A, abstract B, authors C). They are looked up
  * only when the title matches do not fill the page. Newer papers first among equals.
@@ -63,9 +64,9 @@ function rankedHits(tsquery: string): string {
   return `
   q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS q),
   title_hits AS MATERIALIZED (
-    SELECT p.id, p.published_at, ts_rank_cd(to_tsvector('english', p.title), q.q, 1) AS rank
+    SELECT p.id, p.published_at, ts_rank_cd(ts_filter(p.search_vector, '{a}'), q.q, 1) AS rank
       FROM papers p, q
-     WHERE to_tsvector('english', p.title) @@ q.q ${filters}
+     WHERE ts_filter(p.search_vector, '{a}') @@ q.q ${filters}
        ${excludes ? "AND coalesce(p.search_vector @@ q.q, false)" : ""}
      LIMIT ${titleCandidateLimit}),
   other_hits AS MATERIALIZED (

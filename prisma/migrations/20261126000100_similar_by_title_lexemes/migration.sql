@@ -1,7 +1,8 @@
 -- Written by hand: expression indexes are not part of Prisma's schema.
 --
--- Similar papers start from the rarest words of a paper's title, looked up in an index of
--- every title's lexemes: the weight-A part of the search vector, so no title is parsed twice.
+-- An index of every title's lexemes: the weight-A part of the search vector, so no title is
+-- parsed twice. Search finds title matches through it first (lib/data/search.ts), and similar
+-- papers start from the rarest words of a paper's title.
 -- The trigram GiST index this replaces could not prune at 1,000,000 papers (2 s for one
 -- paper page) and was the costliest index to keep up while ingesting.
 DROP INDEX IF EXISTS "papers_title_trgm_idx";
