@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AdminMerge } from "@/lib/admin/merges";
 import { formatUtc } from "@/components/admin/format";
 import { paperLabel } from "@/components/admin/paper-status";
-import { Badge, cls, DataTable, EmptyRow, td, th } from "@/components/admin/ui";
+import { Badge, cls, DataTable, EmptyRow, td, TableHead } from "@/components/admin/ui";
 
 export interface MergesTableProps {
   merges: AdminMerge[];
@@ -16,15 +16,7 @@ export interface MergesTableProps {
 export function MergesTable({ merges, caption, empty, undo }: MergesTableProps) {
   return (
     <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col" className={th}>Merged</th>
-          <th scope="col" className={th}>Into</th>
-          <th scope="col" className={th}>Moved</th>
-          <th scope="col" className={th}>By</th>
-          <th scope="col" className={th}>State</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Merged", "Into", "Moved", "By", "State"]} />
       <tbody>
         {merges.length === 0 && <EmptyRow colSpan={5}>{empty}</EmptyRow>}
         {merges.map((m) => (

@@ -3,21 +3,13 @@ import type { AdminPaper } from "@/lib/admin/papers";
 import { MathText } from "@/components/math-text";
 import { formatUtc } from "@/components/admin/format";
 import { paperLabel, PaperStatus } from "@/components/admin/paper-status";
-import { cls, DataTable, EmptyRow, num, td, th } from "@/components/admin/ui";
+import { cls, DataTable, EmptyRow, num, td, TableHead } from "@/components/admin/ui";
 
 /** Papers as the admin pages list them, each linked to its admin page. */
 export function PapersTable({ papers, caption, empty }: { papers: AdminPaper[]; caption: string; empty: string }) {
   return (
     <DataTable caption={caption} testId="admin-papers">
-      <thead>
-        <tr>
-          <th scope="col" className={th}>Paper</th>
-          <th scope="col" className={th}>Title</th>
-          <th scope="col" className={th}>Published</th>
-          <th scope="col" className={`${th} ${num}`}>Upvotes</th>
-          <th scope="col" className={th}>Status</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Paper", "Title", "Published", { label: "Upvotes", numeric: true }, "Status"]} />
       <tbody>
         {papers.length === 0 && <EmptyRow colSpan={5}>{empty}</EmptyRow>}
         {papers.map((p) => (

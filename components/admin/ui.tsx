@@ -40,6 +40,24 @@ export const th = "border-b border-gray-200 px-2 py-2 text-xs font-semibold trac
 export const td = "border-b border-gray-100 px-2 py-2 align-top dark:border-gray-900";
 export const num = "text-right tabular-nums";
 
+/** A table's header row: column labels, numeric ones aligned right like their cells. */
+export function TableHead({ columns }: { columns: (string | { label: string; numeric: true })[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => {
+          const label = typeof c === "string" ? c : c.label;
+          return (
+            <th key={label} scope="col" className={typeof c === "string" ? th : `${th} ${num}`}>
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
 const badgeColors = {
   green: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
   red: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",

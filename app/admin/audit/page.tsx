@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { listAuditLog } from "@/lib/admin/audit";
 import { formatUtc, pageParam } from "@/components/admin/format";
-import { cls, DataTable, EmptyRow, PageTitle, Pager, td, th } from "@/components/admin/ui";
+import { cls, DataTable, EmptyRow, PageTitle, Pager, td, TableHead } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -56,15 +56,7 @@ export default async function AuditPage({ searchParams }: Props) {
         ))}
       </nav>
       <DataTable caption="Audit log, newest first" testId="audit-table">
-        <thead>
-          <tr>
-            <th scope="col" className={th}>When</th>
-            <th scope="col" className={th}>Who</th>
-            <th scope="col" className={th}>What</th>
-            <th scope="col" className={th}>Target</th>
-            <th scope="col" className={th}>Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={["When", "Who", "What", "Target", "Details"]} />
         <tbody>
           {rows.length === 0 && <EmptyRow colSpan={5}>No admin actions{action ? " of this kind" : ""} yet.</EmptyRow>}
           {rows.map((r) => {

@@ -6,7 +6,7 @@ import { pauseAddressAction, retryDigestAction } from "@/app/admin/digests/actio
 import { ActionButton } from "@/components/admin/action-button";
 import { ActionForm } from "@/components/admin/action-form";
 import { formatUtc } from "@/components/admin/format";
-import { Badge, cls, DataTable, EmptyRow, num, PageTitle, td, th } from "@/components/admin/ui";
+import { Badge, cls, DataTable, EmptyRow, num, PageTitle, td, TableHead } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Digests" };
 
@@ -35,17 +35,7 @@ export default async function DigestsPage({ searchParams }: Props) {
           Last runs
         </h2>
         <DataTable caption="Digest runs, newest first">
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Run</th>
-              <th scope="col" className={th}>Period</th>
-              <th scope="col" className={th}>Started</th>
-              <th scope="col" className={th}>Finished</th>
-              <th scope="col" className={`${th} ${num}`}>Sent</th>
-              <th scope="col" className={`${th} ${num}`}>Skipped</th>
-              <th scope="col" className={`${th} ${num}`}>Failed</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Run", "Period", "Started", "Finished", { label: "Sent", numeric: true }, { label: "Skipped", numeric: true }, { label: "Failed", numeric: true }]} />
           <tbody>
             {runs.length === 0 && <EmptyRow colSpan={7}>No digest has run yet.</EmptyRow>}
             {runs.map((r) => (
@@ -74,16 +64,7 @@ export default async function DigestsPage({ searchParams }: Props) {
         </h2>
         <p className={`mb-3 ${cls.muted}`}>“failed” digests are retried by themselves; “gave up” ones wait for you. Retry a given-up digest only when you know it never arrived.</p>
         <DataTable caption="Digests not delivered, newest first">
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Address</th>
-              <th scope="col" className={th}>Digest</th>
-              <th scope="col" className={th}>Status</th>
-              <th scope="col" className={`${th} ${num}`}>Tries</th>
-              <th scope="col" className={th}>Last error</th>
-              <th scope="col" className={th}>Action</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Address", "Digest", "Status", { label: "Tries", numeric: true }, "Last error", "Action"]} />
           <tbody>
             {problems.length === 0 && <EmptyRow colSpan={6}>Every digest went out.</EmptyRow>}
             {problems.map((p) => (
@@ -121,13 +102,7 @@ export default async function DigestsPage({ searchParams }: Props) {
         </h2>
         <p className={`mb-3 ${cls.muted}`}>Paused after a hard bounce or a complaint: they get nothing until the address confirms its subscription again.</p>
         <DataTable caption="Paused addresses">
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Address</th>
-              <th scope="col" className={th}>Why</th>
-              <th scope="col" className={th}>Since</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Address", "Why", "Since"]} />
           <tbody>
             {paused.length === 0 && <EmptyRow colSpan={3}>No paused addresses.</EmptyRow>}
             {paused.map((s) => (
@@ -183,16 +158,7 @@ export default async function DigestsPage({ searchParams }: Props) {
               {address.subscription.pausedReason && ` (paused: ${address.subscription.pausedReason})`}
             </p>
             <DataTable caption={`Digests sent to ${address.subscription.email}`}>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>Digest</th>
-                  <th scope="col" className={th}>Status</th>
-                  <th scope="col" className={`${th} ${num}`}>Tries</th>
-                  <th scope="col" className={th}>Sent</th>
-                  <th scope="col" className={th}>Last error</th>
-                  <th scope="col" className={th}>Action</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Digest", "Status", { label: "Tries", numeric: true }, "Sent", "Last error", "Action"]} />
               <tbody>
                 {address.sends.length === 0 && <EmptyRow colSpan={6}>No digest for this address yet.</EmptyRow>}
                 {address.sends.map((s) => (

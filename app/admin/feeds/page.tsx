@@ -8,7 +8,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { FeedForm } from "@/components/admin/feed-form";
 import { formatInterval, formatRelative, formatUtc } from "@/components/admin/format";
 import { PollNowButton } from "@/components/admin/poll-now-button";
-import { Badge, cls, DataTable, EmptyRow, Notice, PageTitle, RunStatusBadge, td, th } from "@/components/admin/ui";
+import { Badge, cls, DataTable, EmptyRow, Notice, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Feeds" };
 
@@ -27,16 +27,7 @@ export default async function FeedsPage({ searchParams }: Props) {
       {params.deleted && <Notice kind="ok">Feed deleted. Its past runs stay in the run history.</Notice>}
 
       <DataTable caption="Feeds" testId="feeds-table">
-        <thead>
-          <tr>
-            <th scope="col" className={th}>Feed</th>
-            <th scope="col" className={th}>Format</th>
-            <th scope="col" className={th}>Schedule</th>
-            <th scope="col" className={th}>Last poll</th>
-            <th scope="col" className={th}>Next poll</th>
-            <th scope="col" className={th}>Actions</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Feed", "Format", "Schedule", "Last poll", "Next poll", "Actions"]} />
         <tbody>
           {feeds.length === 0 && <EmptyRow colSpan={6}>No feeds yet: add one below, or list URLs in FEED_URLS.</EmptyRow>}
           {feeds.map((f) => (

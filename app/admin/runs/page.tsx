@@ -6,7 +6,7 @@ import type { IngestStatus } from "@/lib/generated/prisma/client";
 import { formatBytes } from "@/lib/ingest/read-document";
 import { listRuns, runStatuses } from "@/lib/admin/runs";
 import { formatDuration, formatUtc, pageParam } from "@/components/admin/format";
-import { cls, DataTable, EmptyRow, num, PageTitle, Pager, RunStatusBadge, td, th } from "@/components/admin/ui";
+import { cls, DataTable, EmptyRow, num, PageTitle, Pager, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 import { UploadForm } from "@/components/admin/upload-form";
 
 export const metadata: Metadata = { title: "Ingest runs" };
@@ -55,19 +55,7 @@ export default async function RunsPage({ searchParams }: Props) {
       </nav>
 
       <DataTable caption="Ingest runs, newest first" testId="runs-table">
-        <thead>
-          <tr>
-            <th scope="col" className={th}>Run</th>
-            <th scope="col" className={th}>Source</th>
-            <th scope="col" className={th}>Started</th>
-            <th scope="col" className={th}>Duration</th>
-            <th scope="col" className={`${th} ${num}`}>New</th>
-            <th scope="col" className={`${th} ${num}`}>Updated</th>
-            <th scope="col" className={`${th} ${num}`}>Unchanged</th>
-            <th scope="col" className={`${th} ${num}`}>Rejected</th>
-            <th scope="col" className={th}>Status</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Run", "Source", "Started", "Duration", { label: "New", numeric: true }, { label: "Updated", numeric: true }, { label: "Unchanged", numeric: true }, { label: "Rejected", numeric: true }, "Status"]} />
         <tbody>
           {runs.length === 0 && <EmptyRow colSpan={9}>No runs{status ? " with this status" : " yet"}.</EmptyRow>}
           {runs.map((r) => (

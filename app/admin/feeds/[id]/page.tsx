@@ -8,7 +8,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { FeedForm } from "@/components/admin/feed-form";
 import { formatDuration, formatInterval, formatRelative, formatUtc } from "@/components/admin/format";
 import { PollNowButton } from "@/components/admin/poll-now-button";
-import { Badge, cls, DataTable, EmptyRow, num, PageTitle, RunStatusBadge, td, th } from "@/components/admin/ui";
+import { Badge, cls, DataTable, EmptyRow, num, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -75,18 +75,7 @@ export default async function FeedPage({ params }: Props) {
           </Link>
         </h2>
         <DataTable caption={`Recent runs of ${feed.name}`}>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Run</th>
-              <th scope="col" className={th}>Started</th>
-              <th scope="col" className={th}>Duration</th>
-              <th scope="col" className={`${th} ${num}`}>New</th>
-              <th scope="col" className={`${th} ${num}`}>Updated</th>
-              <th scope="col" className={`${th} ${num}`}>Unchanged</th>
-              <th scope="col" className={`${th} ${num}`}>Rejected</th>
-              <th scope="col" className={th}>Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Run", "Started", "Duration", { label: "New", numeric: true }, { label: "Updated", numeric: true }, { label: "Unchanged", numeric: true }, { label: "Rejected", numeric: true }, "Status"]} />
           <tbody>
             {feed.recentRuns.length === 0 && <EmptyRow colSpan={8}>Not polled yet.</EmptyRow>}
             {feed.recentRuns.map((r) => (

@@ -5,7 +5,7 @@ import { requireAdminPage } from "@/lib/auth/admin";
 import { formatBytes } from "@/lib/ingest/read-document";
 import { getRun } from "@/lib/admin/runs";
 import { formatDuration, formatUtc } from "@/components/admin/format";
-import { cls, DataTable, EmptyRow, PageTitle, RunStatusBadge, td, th } from "@/components/admin/ui";
+import { cls, DataTable, EmptyRow, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 
 export const metadata: Metadata = { title: "Ingest run" };
 
@@ -86,12 +86,7 @@ export default async function RunPage({ params }: Props) {
         </h2>
         <p className={`mb-3 ${cls.muted}`}>Entries refused inside an otherwise good document{run.rejectedCount > run.rejections.length ? ` (the first ${run.rejections.length} of ${run.rejectedCount} are kept)` : ""}.</p>
         <DataTable caption={`Rejected entries of run ${run.id}`}>
-          <thead>
-            <tr>
-              <th scope="col" className={th}>Entry</th>
-              <th scope="col" className={th}>Reason</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Entry", "Reason"]} />
           <tbody>
             {run.rejections.length === 0 && <EmptyRow colSpan={2}>None.</EmptyRow>}
             {run.rejections.map((r) => (
