@@ -170,5 +170,6 @@ test("a signed-out visitor who saves a paper is asked to sign in, and it is in R
   await expect(page.getByTestId("save-button").first()).toHaveAttribute("aria-pressed", "true");
   await page.goto("/lists");
   await page.getByRole("link", { name: /Read later/ }).click();
-  expect(await listTitles(page)).toEqual(["Save after sign in"]);
+  await expect(page.getByRole("heading", { level: 1, name: "Read later" })).toBeVisible();
+  await expect.poll(() => listTitles(page)).toEqual(["Save after sign in"]);
 });

@@ -151,24 +151,28 @@ export async function listPaperFeatures(paperId: number): Promise<FeatureDTO[]> 
   }));
 }
 
-/** How many of a paper's title words look for neighbours: the rarest ones. */
-const similarTerms = 6;
-/** How many neighbours are ranked at most. */
-const similarCandidates = 200;
 /**
- * The most titles a word may appear in and still look for neighbours: it bounds the work to
- * six posting lists of this length (0.5% of the papers at a million). A commoner word says
- * little about a paper anyway.
+ * How many of a paper's title words look for neighbours, rarest first. Enough for a whole
+ * title: words found in no other title (a model's name) cost nothing but find nobody either, so
+ * the shared ones after them must still get a turn.
  */
-const similarMaxEntries = 5000;
+const similarTerms = 10;
+/** How many neighbours are ranked at most. */
+const similarCandidates = 100;
+/**
+ * The most titles a word may appear in and still look for neighbours: it bounds the work to ten
+ * posting lists of this length (0.2% of the papers at a million). A commoner word says little
+ * about a paper anyway.
+ */
+const similarMaxEntries = 2000;
 
 /**
  * Papers like this one, by text, as a search engine's "more like this" finds them: the
- * paper's rarest title words (rarity from the statistics ANALYZE keeps on the title-lexeme
+ * paper's title words, rarest first (rarity from the statistics ANALYZE keeps on the title-lexeme
  * index; words it does not list as common count as rarest) find candidates through that
  * GIN index, and the candidates are ranked by how many of the paper's title words they
  * have, in their title (weight 1) or abstract (0.4), plus how many of the rare ones their
- * title shares. Bounded work at any size: six short posting lists and 200 ranked rows. A
+ * title shares. Bounded work at any size: ten short posting lists and 100 ranked rows. A
  * title made only of common words has no neighbours here.
  */
 export async function listSimilarPapers(paperId: number, limit = 6): Promise<PaperDTO[]> {

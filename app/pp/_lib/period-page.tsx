@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { getLatestFeaturedDay } from "@/lib/data/papers";
 import { formatDayHeading, formatMonthHeading, formatWeekHeading, parseDay, parseIsoWeek, parseMonth } from "@/lib/papers/dates";
 import { pageMetadata } from "@/app/_lib/metadata";
@@ -55,6 +55,13 @@ export async function periodMetadata(kind: PeriodKind, params: Promise<PeriodPar
 
 export async function PeriodPage({ kind, params }: { kind: PeriodKind; params: Promise<PeriodParams> }) {
   const p = await params;
+  // `2026-w26` is understood but not canonical: one address per week. (Here, not in next.config,
+  // whose route matching ignores case, nor in proxy.ts, which cannot answer a relative Location.)
+  const lowerWeek = kind === "week" && p.key ? /^(\d{4})-w(\d{2})$/.exec(decodeURIComponent(p.key)) : null;
+  if (lowerWeek) {
+    const calendarMonth = p.cal !== "-" && parseMonth(p.cal) ? p.cal : null;
+    permanentRedirect(periodHref({ kind: "week", week: `${lowerWeek[1]}-W${lowerWeek[2]}` }, { sort: parseSort(p.sort), page: parsePage(p.page), cal: calendarMonth }));
+  }
   const period = await resolvePeriod(kind, p.key);
   return (
     <FeaturedPapers
