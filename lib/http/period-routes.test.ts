@@ -33,7 +33,7 @@ describe("period routes", () => {
     expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({ rewrite: "/pp/day/2026-08-14/upvotes/3/2026-07" });
     expect(resolve("/papers?cal=2026-07&date=2026-08-14&page=12")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/12/2026-07" });
     expect(resolve("/papers/week/2026-W33?sort=newest")).toEqual({ rewrite: "/pp/week/2026-W33/newest/1/-" });
-    // Next matches routes ignoring case: the page sends a lower-case week to its one address.
+    // Next matches routes ignoring case: the page answers a lower-case week, naming the canonical address.
     expect(resolve("/papers/week/2026-w33?sort=upvotes")).toEqual({ rewrite: "/pp/week/2026-w33/upvotes/1/-" });
     expect(resolve("/papers/month/2026-08?page=2")).toEqual({ rewrite: "/pp/month/2026-08/trending/2/-" });
     expect(resolve("/papers/month/2026-08?page=1000")).toEqual({ rewrite: "/pp/month/2026-08/trending/1000/-" });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getLatestFeaturedDay } from "@/lib/data/papers";
 import { formatDayHeading, formatMonthHeading, formatWeekHeading, parseDay, parseIsoWeek, parseMonth } from "@/lib/papers/dates";
 import { pageMetadata } from "@/app/_lib/metadata";
@@ -33,7 +33,9 @@ async function resolvePeriod(kind: PeriodKind, rawKey: string | undefined): Prom
   if (kind === "week") {
     const w = parseIsoWeek(key);
     const week = w ? `${w.year}-W${String(w.week).padStart(2, "0")}` : null;
-    return week === key ? { kind, week } : notFound();
+    // `2026-w26` is understood too (route matching ignores case): its page names `2026-W26` as
+    // the canonical address. Not a redirect: Next answered one with its Location header twice.
+    return week === key.toUpperCase() ? { kind, week } : notFound();
   }
   return parseMonth(key) ? { kind, month: key } : notFound();
 }
@@ -55,13 +57,6 @@ export async function periodMetadata(kind: PeriodKind, params: Promise<PeriodPar
 
 export async function PeriodPage({ kind, params }: { kind: PeriodKind; params: Promise<PeriodParams> }) {
   const p = await params;
-  // `2026-w26` is understood but not canonical: one address per week. (Here, not in next.config,
-  // whose route matching ignores case, nor in proxy.ts, which cannot answer a relative Location.)
-  const lowerWeek = kind === "week" && p.key ? /^(\d{4})-w(\d{2})$/.exec(decodeURIComponent(p.key)) : null;
-  if (lowerWeek) {
-    const calendarMonth = p.cal !== "-" && parseMonth(p.cal) ? p.cal : null;
-    permanentRedirect(periodHref({ kind: "week", week: `${lowerWeek[1]}-W${lowerWeek[2]}` }, { sort: parseSort(p.sort), page: parsePage(p.page), cal: calendarMonth }));
-  }
   const period = await resolvePeriod(kind, p.key);
   return (
     <FeaturedPapers
