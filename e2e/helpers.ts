@@ -138,6 +138,11 @@ export function linkIn(mail: CaughtMail, part: string): string {
  */
 export async function signIn(page: Page, email: string, callbackPath = "/") {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await signInHere(page, email);
+}
+
+/** Signs in from the sign-in page the visitor is on, with the link read back from the mail sink. */
+export async function signInHere(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await page.waitForURL(/\/signin\/check-email/);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { blockExternalRequests, ingest, linkIn, signIn, syntheticEntry, waitForMail } from "./helpers";
+import { blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
@@ -161,10 +161,7 @@ test("a signed-out visitor who saves a paper is asked to sign in, and it is in R
   await page.getByTestId("save-button").first().click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpapers%2F1907\.00231/);
 
-  await page.getByLabel("Email address").fill("late-saver@example.org");
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.goto(linkIn(await waitForMail("late-saver@example.org", /Sign in/), "/api/auth/callback/nodemailer"));
+  await signInHere(page, "late-saver@example.org");
 
   await expect(page).toHaveURL(/\/papers\/1907\.00231$/);
   await expect(page.getByTestId("save-button").first()).toHaveAttribute("aria-pressed", "true");
