@@ -40,6 +40,29 @@ describe("cachedAnswer", () => {
     expect(text(await cachedAnswer("slow", 60_000, async () => jsonAnswer("after")))).toBe('"after"');
   });
 
+  it("after papers change, a finished older computation does not drop the newer one's place", async () => {
+    const gates: (() => void)[] = [];
+    let runs = 0;
+    const slow = () =>
+      cachedAnswer("k", 60_000, async () => {
+        const run = ++runs;
+        await new Promise<void>((r) => gates.push(r));
+        return jsonAnswer({ run });
+      });
+    const older = slow();
+    await Promise.resolve();
+    clearCachedAnswers();
+    const newer = slow();
+    await Promise.resolve();
+    gates[0]();
+    await older;
+    // A request now joins the newer computation instead of starting a third.
+    const joined = slow();
+    gates[1]();
+    expect([text(await newer), text(await joined)]).toEqual(['{"run":2}', '{"run":2}']);
+    expect(runs).toBe(2);
+  });
+
   it("does not keep a failed computation", async () => {
     await expect(cachedAnswer("f", 60_000, async () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
     expect(text(await cachedAnswer("f", 60_000, async () => jsonAnswer("ok")))).toBe('"ok"');

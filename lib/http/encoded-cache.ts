@@ -50,7 +50,10 @@ export async function cachedAnswer(key: string, ttlMs: number, produce: () => Pr
   const inFlight = pending.get(key);
   if (inFlight) return inFlight;
   const started = generation;
-  const promise = produce().finally(() => pending.delete(key));
+  const promise: Promise<EncodedAnswer> = produce().finally(() => {
+    // Only this computation's own entry: after a clear, a newer one may stand under the key.
+    if (pending.get(key) === promise) pending.delete(key);
+  });
   pending.set(key, promise);
   const answer = await promise;
   // Papers changed while this was computed: answer it, but do not keep it.
