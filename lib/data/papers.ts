@@ -3,16 +3,13 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import { isoDay, paperRowToDto, type PaperRow } from "@/lib/data/paper-row";
+import { trendingSql } from "@/lib/data/trending";
+import type { DayRange } from "@/lib/papers/dates";
 
 export type { PaperRow };
-import type { DayRange } from "@/lib/papers/dates";
 
 /** `listed`: newest listing first (HF API's `sort=publishedAt`, the entry's own time). */
 export type Sort = "trending" | "upvotes" | "newest" | "listed";
-
-import { trendingSql } from "@/lib/data/trending";
-
-export { trendingSql };
 
 const orderBy: Record<Sort, (ref: string) => string> = {
   trending: (ref) => `${trendingSql(ref)} DESC, p.id DESC`,
@@ -20,7 +17,6 @@ const orderBy: Record<Sort, (ref: string) => string> = {
   newest: () => `p.published_at DESC NULLS LAST, p.id DESC`,
   listed: () => `f.featured_at DESC, p.id DESC`,
 };
-
 
 export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes + p.user_upvotes AS upvotes, p.num_comments, p.github_repo,
   p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories, p.comment,
@@ -248,6 +244,3 @@ export async function withAuthors(rows: PaperRow[]): Promise<PaperDTO[]> {
   }
   return rows.map((r) => paperRowToDto(r, byPaper.get(r.id) ?? []));
 }
-
-
-

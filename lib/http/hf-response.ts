@@ -22,7 +22,7 @@ export function hfRoute<A extends unknown[]>(handler: (...args: A) => Promise<Re
  * A finished day (or week, or month) keeps its papers: let browsers and proxies keep the
  * answer for a while. The current period changes as feeds arrive, so it is kept briefly.
  */
-export function cacheHeaders(periodEnd: string | null): HeadersInit {
+export function cacheHeaders(periodEnd: string | null): Record<string, string> {
   const over = periodEnd !== null && Date.parse(`${periodEnd}T00:00:00Z`) <= Date.now();
   return { "cache-control": over ? "public, max-age=300, stale-while-revalidate=3600" : "public, max-age=30" };
 }

@@ -20,7 +20,7 @@ async function answer(q: DailyPapersQuery, requested: DayRange | null): Promise<
   }
   const sort = q.sort === "trending" ? "trending" : "listed";
   const { papers } = await listFeaturedPapers({ range, sort, limit: q.limit, offset: q.p * q.limit, submitter: q.submitter, arxivOnly: true });
-  return jsonAnswer(papers.map(toDailyEntry), cacheHeaders(range.end) as Record<string, string>);
+  return jsonAnswer(papers.map(toDailyEntry), cacheHeaders(range.end));
 }
 
 /**
