@@ -10,9 +10,12 @@ export interface MathTextProps {
 
 /** Feed text with its LaTeX rendered by KaTeX. Text is escaped by React; only KaTeX's own output is set as HTML. */
 export function MathText({ text, as: Tag = "span", className }: MathTextProps) {
+  const segments = splitMath(text);
+  // Most titles and abstracts hold no math: one text child keeps the page and its payload small.
+  if (segments.length === 1 && segments[0].kind === "text") return <Tag className={className}>{segments[0].text}</Tag>;
   return (
     <Tag className={className}>
-      {splitMath(text).map((segment, i) =>
+      {segments.map((segment, i) =>
         segment.kind === "text" ? (
           <Fragment key={i}>{segment.text}</Fragment>
         ) : (

@@ -13,13 +13,12 @@ const LONG = 260;
  */
 export function AbstractClip({ text }: AbstractClipProps) {
   return (
-    <div data-abstract className="mt-1.5 text-sm leading-relaxed break-words text-gray-600 dark:text-gray-300">
+    <div data-abstract className="abstract">
       <MathText as="p" text={text} className={text.length > LONG ? "abstract-text line-clamp-3" : "abstract-text"} />
       {text.length > LONG && (
-        <details className="group">
-          <summary className="inline-block cursor-pointer list-none text-xs font-medium text-blue-700 hover:underline dark:text-blue-300 [&::-webkit-details-marker]:hidden">
-            <span className="group-open:hidden">more</span>
-            <span className="hidden group-open:inline">less</span>
+        <details>
+          {/* "more" / "less" is drawn by CSS (.more-toggle), one word less per card in the page and its payload. */}
+          <summary className="more-toggle">
             <span className="sr-only"> of the abstract</span>
           </summary>
         </details>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import type { AuthorDTO } from "@/lib/data/paper-types";
 import { authorHref } from "@/components/papers/links";
 
@@ -29,12 +30,12 @@ export function AuthorList({ authors, authorCount, max = 3, terms = [] }: Author
   return (
     <span>
       {shown.map((a, i) => (
-        <span key={a.id}>
+        <Fragment key={a.id}>
           {i > 0 && ", "}
-          <Link href={authorHref(a.name)} prefetch={false} className="hover:text-gray-900 hover:underline dark:hover:text-white">
+          <Link href={authorHref(a.name)} prefetch={false} className="meta-link">
             {matched.has(a.id) ? <mark>{a.name}</mark> : a.name}
           </Link>
-        </span>
+        </Fragment>
       ))}
       {more > 0 && (
         <span>

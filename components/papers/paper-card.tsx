@@ -52,30 +52,30 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
     <article
       data-card
       data-testid="paper-card"
-      className={`flex gap-3 rounded-xl border border-gray-200 bg-white sm:gap-4 dark:border-gray-800 dark:bg-gray-900/40 ${compact ? "p-3" : "p-4"}`}
+      className={compact ? "card card-sm" : "card"}
     >
       {!compact && (
-        <div className="flex shrink-0 flex-col gap-2 self-start">
+        <div className="card-side">
           <UpvoteButton paperId={paper.id} upvotes={paper.upvotes} />
           <SaveButton paperId={paper.id} />
         </div>
       )}
       <div className="min-w-0 flex-1">
-        <Heading className={`${compact ? "text-base" : "text-lg"} leading-snug font-semibold break-words`}>
+        <Heading className="card-title">
           <Link href={href} data-card-link aria-label={plainTitle !== paper.title && !titleHighlighted ? plainTitle : undefined} className="hover:underline">
             {titleHighlighted ? <HighlightedText text={highlight.title} /> : <MathText text={paper.title} />}
           </Link>
         </Heading>
         {!compact && highlight && highlight.abstract && (
-          <p className="mt-1.5 text-sm leading-relaxed text-gray-600 dark:text-gray-300">
+          <p className="abstract">
             <HighlightedText text={highlight.abstract} />
             {excerptIsPartial(highlight.abstract, paper.abstract) && " …"}
           </p>
         )}
         {!compact && !highlight && paper.abstract && <AbstractClip text={paper.abstract} />}
-        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-500 dark:text-gray-400">
+        <div className="card-meta">
           {org && (!highlight || paper.authors.length === 0) ? (
-            <Link href={orgHref(org.name)} prefetch={false} className="inline-flex items-center gap-1.5 hover:text-gray-900 hover:underline dark:hover:text-white">
+            <Link href={orgHref(org.name)} prefetch={false} className="meta-link inline-flex items-center gap-1.5">
               <OrgAvatar src={org.avatar} />
               <span className="font-medium text-gray-700 dark:text-gray-200">{org.name}</span>
               {org.fullname && org.fullname !== org.name && <span>{org.fullname}</span>}
@@ -95,7 +95,7 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
       {thumbnail && (
         <Link href={href} tabIndex={-1} aria-hidden="true" className="hidden shrink-0 sm:block">
           {/* eslint-disable-next-line @next/next/no-img-element -- remote feed images, not optimised here */}
-          <img src={thumbnail} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" width={192} height={108} className="h-[108px] w-48 rounded-lg bg-gray-100 object-cover dark:bg-gray-800" />
+          <img src={thumbnail} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" width={192} height={108} className="thumb" />
         </Link>
       )}
     </article>

@@ -23,7 +23,7 @@ export function UpvoteCount({ upvotes, variant = "inline" }: UpvoteCountProps) {
     );
   }
   return (
-    <span className="inline-flex items-center gap-1">
+    <span className="stat">
       <ArrowUpIcon className="size-3.5" />
       {upvotes}
       {label}
@@ -47,18 +47,18 @@ export function PaperCounts({ paper }: PaperCountsProps) {
   );
   return (
     <>
-      <span className="inline-flex items-center gap-1">
+      <span className="stat">
         <CommentIcon className="size-3.5" />
         {paper.numComments}
         <span className="sr-only">{paper.numComments === 1 ? " comment" : " comments"}</span>
       </span>
       {stars &&
         (repo ? (
-          <a href={repo} rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 hover:text-gray-900 hover:underline dark:hover:text-white">
+          <a href={repo} rel="noopener noreferrer nofollow" className="stat meta-link">
             {stars}
           </a>
         ) : (
-          <span className="inline-flex items-center gap-1">{stars}</span>
+          <span className="stat">{stars}</span>
         ))}
     </>
   );
