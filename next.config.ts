@@ -11,6 +11,13 @@ const nextConfig: NextConfig = {
   // about a sixth of the server's time on a 300 KB daily page under load. Pages revalidate
   // every minute anyway; a CDN or reverse proxy in front can add validators.
   generateEtags: false,
+  experimental: {
+    // Rendered pages stay in Next's in-memory LRU (cacheMaxMemorySize, 50 MB by default) and
+    // are not also written under .next/server: with a page per paper, that folder grew by about
+    // 140 KB for every paper ever viewed (a crawler would fill the disk), and writing it took
+    // about 8% of the server's time on paper pages. A restarted server renders each page again.
+    isrFlushToDisk: false,
+  },
   async rewrites() {
     return {
       // The daily, weekly and monthly lists, to their cacheable internal paths.
