@@ -28,8 +28,8 @@ RUN groupadd --system --gid 10001 paperboy \
  && useradd --system --uid 10001 --gid paperboy --home-dir /data --no-create-home --shell /usr/sbin/nologin paperboy \
  && mkdir -p /data && chown paperboy:paperboy /data
 COPY --from=build /app/.next/standalone ./
-# Next writes its image and fetch caches, and the rendered pages it caches (ISR), here at run time.
-RUN mkdir -p .next/cache .next/server/route-cache && chown paperboy:paperboy .next/cache .next/server/route-cache
+# Next writes its image and fetch caches here at run time (rendered pages stay in memory: isrFlushToDisk is off).
+RUN mkdir -p .next/cache && chown paperboy:paperboy .next/cache
 USER paperboy
 EXPOSE 3000
 VOLUME ["/data"]
