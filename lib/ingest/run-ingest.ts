@@ -5,6 +5,7 @@ import type { IngestTrigger, PrismaClient } from "@/lib/generated/prisma/client"
 import { logger } from "@/lib/logger";
 import { storageProblem } from "@/lib/ingest/normalize";
 import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
+import { beginBulkLoad, finishBulkLoad, type BulkLoad } from "@/lib/ingest/bulk-load";
 import { openIngestConnection } from "@/lib/ingest/connection";
 import { prepareBatch, createStaging, savePapers, type SaveCounts } from "@/lib/ingest/save-papers";
 import { SearchVectorWorker } from "@/lib/ingest/search-vectors";
@@ -35,6 +36,12 @@ export interface IngestOptions {
   prisma?: PrismaClient;
   /** Database to write to; defaults to the one `prisma` (or DATABASE_URL) points at. */
   databaseUrl?: string;
+  /**
+   * Bulk load (indexes and foreign keys set aside and rebuilt at the end, tables locked):
+   * by default when the papers table was empty and the document holds more than two
+   * batches; true tries it from the first batch whatever the table holds; false never.
+   */
+  bulkLoad?: boolean;
   /** Called after each batch, for progress bars and logs. */
   onProgress?: (progress: IngestProgress) => void;
 }
@@ -50,6 +57,8 @@ export interface IngestSummary extends IngestProgress {
   status: "succeeded";
   format: FeedFormat;
   durationMs: number;
+  /** Whether the run set indexes and foreign keys aside and rebuilt them (see `bulkLoad`). */
+  bulkLoad: boolean;
   /** The first rejections with their reasons (all are stored with the run). */
   rejections: ParsedRejection[];
 }
@@ -79,6 +88,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const rejections: ParsedRejection[] = [];
   let format: FeedFormat | undefined = opts.format;
   let loggedAt = started;
+  let bulkLoaded = false;
   const reportProgress = () => {
     opts.onProgress?.({ ...progress });
     const now = Date.now();
@@ -111,6 +121,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       // Ends a transaction abandoned mid-run, so its locks do not outlive a stalled source.
       await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
       await createStaging(client);
+      const { rows: [{ empty }] } = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM papers) AS empty");
+      let bulk: BulkLoad | null = null;
+      let bulkTries = opts.bulkLoad === false || (opts.bulkLoad === undefined && !empty) ? 0 : 3;
       let batch: ParsedPaper[] = [];
       let batches = 0;
       let analyzedAt = 0;
@@ -126,7 +139,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         await writing;
         batches++;
         const analyzeDue = analyzeAfterBatch.has(batches);
+        // A first load of a large document (a third batch is coming) sets the indexes aside.
+        const bulkDue = bulkTries > 0 && !bulk && (opts.bulkLoad === true || (!last && batches >= 2));
         writing = (async () => {
+          if (bulkDue) {
+            bulkTries--;
+            bulk = await beginBulkLoad(client);
+          }
           const counts = await savePapers(client, prepared);
           // The batch's stored vectors have been read: the second connection deletes them.
           void prepared.vectors?.then((batch) => vectors.release(batch));
@@ -159,6 +178,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       }
       if (batch.length) await flush(true);
       await writing;
+      if (bulk) {
+        await finishBulkLoad(client, bulk);
+        bulkLoaded = true;
+      }
       await client.query("COMMIT");
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
@@ -183,8 +206,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         rejections: rejections.length ? { createMany: { data: rejections.map((r) => ({ ref: r.ref.slice(0, 500), reason: r.reason.slice(0, 1000) })) } } : undefined,
       },
     });
-    const summary: IngestSummary = { runId: run.id, status: "succeeded", format, ...progress, durationMs: finishedAt.getTime() - started, rejections: rejections.slice(0, 100) };
-    log.info({ format, new: progress.new, updated: progress.updated, unchanged: progress.unchanged, rejected: progress.rejected, ms: summary.durationMs }, "ingest run finished");
+    const summary: IngestSummary = { runId: run.id, status: "succeeded", format, ...progress, durationMs: finishedAt.getTime() - started, bulkLoad: bulkLoaded, rejections: rejections.slice(0, 100) };
+    log.info({ format, new: progress.new, updated: progress.updated, unchanged: progress.unchanged, rejected: progress.rejected, ms: summary.durationMs, bulkLoad: bulkLoaded }, "ingest run finished");
     return summary;
   } catch (err) {
     const error = asAppError(err);
