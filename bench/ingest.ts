@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest -- [--papers N] [--keep]
+ * npm run bench:ingest -- [--papers N] [--keep] [--no-bulk]
  *
  * Ingest throughput and memory on a fresh embedded Postgres: generates N synthetic
  * HF daily-papers entries, ingests the file once (all new) and again (all unchanged),
@@ -23,13 +23,14 @@ const TARGET_PAPERS_PER_S = 5_000;
 const TARGET_PEAK_MB = 500;
 
 const { values } = parseArgs({
-  options: { papers: { type: "string", default: "100000" }, keep: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  options: { papers: { type: "string", default: "100000" }, keep: { type: "boolean", default: false }, "no-bulk": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
 });
 if (values.help) {
-  console.log(`Usage: npm run bench:ingest -- [--papers N] [--keep]
+  console.log(`Usage: npm run bench:ingest -- [--papers N] [--keep] [--no-bulk]
 
   --papers N   synthetic HF daily-papers entries to generate and ingest (default 100000, about 3.6 KB each)
   --keep       keep the generated file and the Postgres data folder (printed at the end)
+  --no-bulk    first ingest without a bulk load (indexes and foreign keys kept up row by row)
 
 Ingests the file into a fresh embedded Postgres, then again (all unchanged), each run in
 its own process, and prints papers/s, seconds, peak RSS and the CPU of Node and Postgres.
@@ -69,6 +70,7 @@ interface ChildResult {
   unchanged: number;
   rejected: number;
   bytes: number;
+  bulkLoad: boolean;
   maxRssKb: number;
   sampledRssKb: number;
 }
@@ -102,7 +104,8 @@ async function measuredIngest(file: string, databaseUrl: string, dataDir: string
 
 function ingestInChild(file: string, databaseUrl: string): Promise<Omit<ChildResult, "pgCpuMs">> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/ingest-child.ts"), file, databaseUrl], {
+    const args = [path.join(root, "bench/ingest-child.ts"), file, databaseUrl, ...(values["no-bulk"] ? ["no-bulk"] : [])];
+    child = spawn(process.execPath, ["--import", "tsx", ...args], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "inherit"],
@@ -137,7 +140,7 @@ async function main(): Promise<number> {
 
   console.log(`load average before ingesting: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (${os.cpus().length} cores)`);
   const first = await measuredIngest(file, pg.url, dataDir);
-  console.log(`first ingest: ${first.new} new, ${first.updated} updated, ${first.unchanged} unchanged, ${first.rejected} rejected`);
+  console.log(`first ingest: ${first.new} new, ${first.updated} updated, ${first.unchanged} unchanged, ${first.rejected} rejected${first.bulkLoad ? " (bulk load)" : ""}`);
   const again = await measuredIngest(file, pg.url, dataDir);
   console.log(`re-ingest:    ${again.new} new, ${again.updated} updated, ${again.unchanged} unchanged, ${again.rejected} rejected`);
 
