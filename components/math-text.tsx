@@ -1,5 +1,5 @@
 import "server-only";
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 import { splitMath } from "@/lib/text/math";
 
 export interface MathTextProps {
@@ -10,18 +10,18 @@ export interface MathTextProps {
 
 /** Feed text with its LaTeX rendered by KaTeX. Text is escaped by React; only KaTeX's own output is set as HTML. */
 export function MathText({ text, as: Tag = "span", className }: MathTextProps) {
+  return <Tag className={className}>{mathContent(text)}</Tag>;
+}
+
+/**
+ * The children of a MathText: the text itself when it holds no math (most titles and
+ * abstracts, which then cost nothing but their text in a page's payload), else text and
+ * KaTeX's markup in turn.
+ */
+export function mathContent(text: string): ReactNode {
   const segments = splitMath(text);
-  // Most titles and abstracts hold no math: one text child keeps the page and its payload small.
-  if (segments.length === 1 && segments[0].kind === "text") return <Tag className={className}>{segments[0].text}</Tag>;
-  return (
-    <Tag className={className}>
-      {segments.map((segment, i) =>
-        segment.kind === "text" ? (
-          <Fragment key={i}>{segment.text}</Fragment>
-        ) : (
-          <span key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />
-        ),
-      )}
-    </Tag>
+  if (segments.length === 1 && segments[0].kind === "text") return segments[0].text;
+  return segments.map((segment, i) =>
+    segment.kind === "text" ? <Fragment key={i}>{segment.text}</Fragment> : <span key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />,
   );
 }

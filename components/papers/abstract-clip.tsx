@@ -1,21 +1,24 @@
-import { MathText } from "@/components/math-text";
+import type { ReactNode } from "react";
 
 export interface AbstractClipProps {
-  text: string;
+  /** The abstract, as text or as rendered math. */
+  children: ReactNode;
+  /** Whether the text is long enough that three lines probably hide some of it. */
+  long: boolean;
 }
 
 /** Above this length the clip to three lines probably hides something, so offer "more". */
-const LONG = 260;
+export const LONG_ABSTRACT = 260;
 
 /**
  * An abstract clipped to three lines with a "more" toggle. The toggle is a `<details>`, so it
  * works by keyboard and without JavaScript; the full text is in the page for screen readers.
  */
-export function AbstractClip({ text }: AbstractClipProps) {
+export function AbstractClip({ children, long }: AbstractClipProps) {
   return (
     <div data-abstract className="abstract">
-      <MathText as="p" text={text} className={text.length > LONG ? "abstract-text line-clamp-3" : "abstract-text"} />
-      {text.length > LONG && (
+      <p className={long ? "abstract-text line-clamp-3" : "abstract-text"}>{children}</p>
+      {long && (
         <details>
           {/* "more" / "less" is drawn by CSS (.more-toggle), one word less per card in the page and its payload. */}
           <summary className="more-toggle">

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { highlightParts } from "@/lib/data/search";
 
 export interface HighlightedTextProps {
@@ -9,7 +10,7 @@ export interface HighlightedTextProps {
 export function HighlightedText({ text }: HighlightedTextProps) {
   return (
     <>
-      {highlightParts(text).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {highlightParts(text).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}
     </>
   );
 }
