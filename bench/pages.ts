@@ -222,6 +222,9 @@ function targets(s: Samples): Target[] {
   return [
     { label: "(a)  / daily page, latest day", paths: ["/"], cost: 3 },
     { label: "(b)  /papers/<arXiv id>", paths: s.arxivIds.map((id) => `/papers/${id}`), cost: 6 },
+    // A paper everybody is reading (the day's top paper, a link going round): its page is
+    // rendered once a minute and served from the cache in between.
+    { label: "(b') /papers/<one arXiv id>", paths: [`/papers/${s.middleArxivId}`], cost: 2.5 },
     { label: "(c)  /search?q=<word>", paths: words.map((w) => `/search?q=${q(w)}`), cost: 5 },
     { label: "(c') /api/papers/search?q=<word>", paths: words.map((w) => `/api/papers/search?q=${q(w)}`), cost: 4 },
     { label: "(d)  /api/daily_papers (latest)", paths: ["/api/daily_papers"], cost: 1 },
