@@ -5,8 +5,8 @@ import { logger } from "@/lib/logger";
  * The tables an ingest writes row by row. During a bulk load their foreign keys and their
  * non-unique B-tree indexes are set aside and rebuilt once at the end, as pg_restore does.
  * The GIN indexes (search vector, title lexemes) stay: rebuilding them at the end took
- * about as much CPU as keeping them up during the load, on one core while the other
- * idled (100,000 papers: 61.6 s of Postgres CPU against 54.9 s keeping them).
+ * at least as much CPU as keeping them up during the load, and on one core while the
+ * other idled (one run each of 100,000 papers: 61.6 s of Postgres CPU, 54.9 s keeping them).
  */
 const loadedTables = ["papers", "paper_authors", "paper_features"];
 /**

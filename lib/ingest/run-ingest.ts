@@ -178,9 +178,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       }
       if (batch.length) await flush(true);
       await writing;
-      if (bulk) {
-        await finishBulkLoad(client, bulk);
+      // Assigned in the batches' closures, which the compiler does not follow.
+      const load = bulk as BulkLoad | null;
+      if (load) {
+        const rebuilding = Date.now();
+        await finishBulkLoad(client, load);
         bulkLoaded = true;
+        log.info({ ms: Date.now() - rebuilding, indexes: load.indexes.length, foreignKeys: load.constraints.length }, "bulk load: indexes and foreign keys rebuilt");
       }
       await client.query("COMMIT");
     } catch (err) {
