@@ -243,6 +243,24 @@ describe("merging two records of one paper", () => {
     expect((await paperRoute.GET(api(`/api/papers/${OTHER}`), ctx(OTHER))).status).toBe(200);
   });
 
+  it("a feed naming a merged record again features the paper kept, through chained merges, and undo takes the day back", async () => {
+    const onDay = async (day: string) => ids((await data.listFeaturedPapers({ range: dayRange(day), sort: "trending", limit: 10, offset: 0 })).papers);
+    const first = await mergePapers(actor, { sourceId: otherId, targetId: copyId });
+    const second = await mergePapers(actor, { sourceId: copyId, targetId: keptId });
+    // The next day's feed still lists OTHER under its own arXiv id.
+    await ingestText(prisma, hfDocument([{ id: OTHER, title: "Contrastive Decoding Revisited", day: "2026-04-09", upvotes: 4, authors: ["Ada Lovelace"] }]));
+    expect(await onDay("2026-04-09")).toEqual([KEPT]);
+    expect(await prisma.paperFeature.count({ where: { paperId: { in: [otherId, copyId] }, day: new Date("2026-04-09") } })).toBe(0);
+
+    // Ingesting it again changes nothing.
+    await ingestText(prisma, hfDocument([{ id: OTHER, title: "Contrastive Decoding Revisited", day: "2026-04-09", upvotes: 4, authors: ["Ada Lovelace"] }]));
+    expect(await prisma.paperFeature.count({ where: { day: new Date("2026-04-09") } })).toBe(1);
+
+    await undoMerge(actor, { mergeId: second.mergeId });
+    await undoMerge(actor, { mergeId: first.mergeId });
+    expect(await onDay("2026-04-09")).toEqual([OTHER]);
+  });
+
   it("a merge into a paper later merged elsewhere is undone last-first", async () => {
     const first = await mergePapers(actor, { sourceId: copyId, targetId: otherId });
     const second = await mergePapers(actor, { sourceId: otherId, targetId: keptId });

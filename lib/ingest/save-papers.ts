@@ -17,6 +17,8 @@ interface StoredKey {
   key: string;
   arxiv_id: string | null;
   title_key: string;
+  /** Set when an admin merged this record into another (it is hidden). */
+  merged_into_id: number | null;
 }
 
 interface Incoming {
@@ -206,7 +208,7 @@ const insertFeatures = `
    WHERE b.f_days IS NOT NULL
      AND (b.is_new OR NOT EXISTS (SELECT 1 FROM paper_features pf WHERE pf.paper_id = b.paper_id AND pf.day = f.day))
   ON CONFLICT (paper_id, day) DO NOTHING
-  RETURNING paper_id`;
+  RETURNING paper_id, id`;
 
 // The batch's organizations, the last mention of each winning.
 const upsertOrganizations = `
@@ -283,12 +285,12 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   // stays on its index even before the tables have statistics.
   const arxivIds = incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : []));
   const { rows: stored } = arxivIds.length
-    ? await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key FROM papers WHERE arxiv_id = ANY($1::text[])", [arxivIds])
+    ? await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key, merged_into_id FROM papers WHERE arxiv_id = ANY($1::text[])", [arxivIds])
     : { rows: [] as StoredKey[] };
   const found = new Set(stored.map((r) => r.arxiv_id));
   const titleKeys = incoming.flatMap((i) => (i.paper.arxivId && found.has(i.paper.arxivId) ? [] : [i.titleKey]));
   if (titleKeys.length) {
-    const byTitle = await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key FROM papers WHERE title_key = ANY($1::text[])", [titleKeys]);
+    const byTitle = await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key, merged_into_id FROM papers WHERE title_key = ANY($1::text[])", [titleKeys]);
     stored.push(...byTitle.rows);
   }
   const byId = new Map(stored.map((r) => [r.id, r]));
@@ -325,6 +327,12 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
       const id = (row.paper_id ?? row.id)!;
       if (!newIds.has(id)) changed.add(id);
     }
+  }
+
+  const merged = new Set([...matches.values()].filter((r) => r.merged_into_id !== null).map((r) => r.id));
+  if (merged.size) {
+    const featured = results[at.featured].rows as { paper_id: number; id: number }[];
+    await followMerges(client, featured.filter((f) => merged.has(f.paper_id)).map((f) => f.id));
   }
 
   counts.new += newIds.size - lost.length;
@@ -420,6 +428,52 @@ function mergeParsed(older: ParsedPaper, newer: ParsedPaper): ParsedPaper {
   for (const [k, v] of Object.entries(newer)) if (v !== undefined && v !== null) merged[k] = v;
   if (!newer.authors.length) merged.authors = older.authors;
   return merged as unknown as ParsedPaper;
+}
+
+/**
+ * A feed can go on naming a record an admin merged into another (a copied page's title, a
+ * duplicate's arXiv id): the days it features that record move to the paper kept, as the merge
+ * moved the earlier ones, and are noted on the merge so that undoing it moves them back. One
+ * hop at a time, as merges chain (a paper kept may itself be merged later). A day the paper
+ * finally kept has already is dropped, so a re-ingest leaves nothing behind on hidden records.
+ */
+async function followMerges(client: ClientBase, featureIds: number[]) {
+  const { rows: dropped } = await client.query<{ id: number }>(
+    `WITH RECURSIVE chain AS (
+       SELECT f.id, f.day, p.merged_into_id AS holder, 1 AS depth
+         FROM paper_features f JOIN papers p ON p.id = f.paper_id
+        WHERE f.id = ANY($1::int[]) AND p.merged_into_id IS NOT NULL
+       UNION ALL
+       SELECT c.id, c.day, p.merged_into_id, c.depth + 1
+         FROM chain c JOIN papers p ON p.id = c.holder
+        WHERE p.merged_into_id IS NOT NULL AND c.depth < 10),
+     kept AS (SELECT DISTINCT ON (id) id, day, holder FROM chain ORDER BY id, depth DESC)
+     DELETE FROM paper_features f USING kept
+      WHERE f.id = kept.id AND EXISTS (SELECT 1 FROM paper_features x WHERE x.paper_id = kept.holder AND x.day = kept.day)
+     RETURNING f.id`,
+    [featureIds],
+  );
+  const gone = new Set(dropped.map((r) => r.id));
+  featureIds = featureIds.filter((id) => !gone.has(id));
+  for (let hop = 0; featureIds.length && hop < 10; hop++) {
+    const { rows } = await client.query<{ id: number }>(
+      `WITH hop AS (
+         SELECT f.id, p.merged_into_id AS target, m.id AS merge_id
+           FROM paper_features f
+           JOIN papers p ON p.id = f.paper_id
+           JOIN paper_merges m ON m.source_id = p.id AND m.target_id = p.merged_into_id AND m.undone_at IS NULL
+          WHERE f.id = ANY($1::int[])
+            AND NOT EXISTS (SELECT 1 FROM paper_features x WHERE x.paper_id = p.merged_into_id AND x.day = f.day)),
+       moved AS (
+         UPDATE paper_features f SET paper_id = hop.target FROM hop WHERE f.id = hop.id RETURNING f.id, hop.merge_id),
+       noted AS (
+         UPDATE paper_merges m SET moved_feature_ids = m.moved_feature_ids || ARRAY(SELECT id FROM moved WHERE moved.merge_id = m.id)
+          WHERE m.id IN (SELECT merge_id FROM moved))
+       SELECT id FROM moved`,
+      [featureIds],
+    );
+    featureIds = rows.map((r) => r.id);
+  }
 }
 
 /**
