@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { runIngest, type IngestOptions } from "@/lib/ingest/run-ingest";
 import { useTestDatabase } from "@/lib/test/db";
 import { feedJson, feedText, streamOf } from "@/lib/test/fixtures";
+import { failInsertOf } from "@/lib/test/ingest";
 
 const { prisma, url } = await useTestDatabase();
 
@@ -108,17 +109,14 @@ describe("a bulk load into an empty database", () => {
     const before = await schemaObjects();
     const entries = feedJson<{ paper: { id: string } }[]>("hf-daily-papers-2025-10-01.json");
     const poisoned = entries[30].paper.id;
-    await prisma.$executeRawUnsafe(`
-      CREATE FUNCTION fail_on_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.arxiv_id = '${poisoned}' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER poison BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION fail_on_poison()`);
+    const heal = await failInsertOf(prisma, poisoned);
     try {
       const err = await ingest(doc).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).message).toMatch(/nothing was saved.*disk full/);
       expect(await counts()).toEqual({ papers: 0, authors: 0, links: 0, features: 0 });
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER poison ON papers; DROP FUNCTION fail_on_poison()`);
+      await heal();
     }
     expect(await schemaObjects()).toEqual(before);
   });

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { runIngest, type IngestOptions, type IngestProgress } from "@/lib/ingest/run-ingest";
 import { useTestDatabase } from "@/lib/test/db";
 import { logger } from "@/lib/logger";
-import { hfDocument } from "@/lib/test/ingest";
+import { failInsertOf, hfDocument } from "@/lib/test/ingest";
 import { feedJson, feedText, streamOf } from "@/lib/test/fixtures";
 
 const { prisma } = await useTestDatabase();
@@ -206,17 +206,14 @@ describe("bad input", () => {
   it("leaves no half-written paper when the database fails mid-run", async () => {
     const entries = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json");
     const poisoned = entries[15].paper.id;
-    await prisma.$executeRawUnsafe(`
-      CREATE FUNCTION fail_on_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.arxiv_id = '${poisoned}' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER poison BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION fail_on_poison()`);
+    const heal = await failInsertOf(prisma, poisoned);
     try {
       const err = await expectNothingWritten(ingest(JSON.stringify(entries), { batchSize: 5 }), "internal");
       expect(err.message).toMatch(/nothing was saved/);
       expect(await prisma.paper.count()).toBe(0);
       expect(await prisma.author.count()).toBe(0);
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER poison ON papers; DROP FUNCTION fail_on_poison()`);
+      await heal();
     }
   });
 });

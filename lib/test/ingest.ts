@@ -7,6 +7,20 @@ export function ingestText(prisma: PrismaClient, text: string, year?: number) {
   return runIngest({ body: streamOf(text), origin: "test", trigger: "cli", prisma, year });
 }
 
+/**
+ * Makes the database fail mid-run, as a full disk would: inserting the paper with this arXiv
+ * id raises an error. Returns the function that takes the failure away again.
+ */
+export async function failInsertOf(prisma: PrismaClient, arxivId: string): Promise<() => Promise<void>> {
+  await prisma.$executeRawUnsafe(`
+    CREATE FUNCTION fail_on_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN IF NEW.arxiv_id = '${arxivId}' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$`);
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER poison BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION fail_on_poison()`);
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER poison ON papers; DROP FUNCTION fail_on_poison()`);
+  };
+}
+
 export interface SyntheticPaper {
   id: string;
   title: string;
