@@ -8,7 +8,7 @@ const SPECIAL = /[\\\t\n\r\u0000]/;
 const SPECIAL_ALL = /[\\\t\n\r\u0000]/g;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\u0000": "" };
 
-export const NULL = "\\N";
+const NULL = "\\N";
 
 export function copyText(s: string | null | undefined): string {
   if (s === null || s === undefined) return NULL;

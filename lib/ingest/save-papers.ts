@@ -1,6 +1,6 @@
 import type { ClientBase, QueryResult } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { copyArray, copyDate, copyInt, copyText, NULL } from "@/lib/ingest/copy-text";
+import { copyArray, copyDate, copyInt, copyText } from "@/lib/ingest/copy-text";
 import { cleanText, titleKey } from "@/lib/ingest/normalize";
 import type { SearchVectorWorker, VectorText } from "@/lib/ingest/search-vectors";
 import type { ParsedFeature, ParsedPaper } from "@/lib/ingest/types";
@@ -243,7 +243,7 @@ const at = { lost: 1, rewritten: 2, updated: 3, featured: 9 } as const;
 /** A batch ready to stage: deduplicated, with its rows encoded except for the row's id. */
 export interface PreparedBatch {
   incoming: Incoming[];
-  /** COPY text of each row after `ord, paper_id, is_new` and before `search_vector`. */
+  /** COPY text of each row after `ord, paper_id, is_new` (the search vectors are not staged). */
   rows: string[];
   /** The batch number of search vectors stored beside the transaction, one per row (used for new rows). */
   vectors?: Promise<number | null>;
