@@ -105,12 +105,11 @@ export async function finishBulkLoad(client: ClientBase, load: BulkLoad): Promis
   for (const index of load.indexes) {
     await client.query(index.def);
     for (const s of index.statistics) await client.query(`ALTER INDEX ${index.name} ALTER COLUMN ${s.column} SET STATISTICS ${s.target}`);
-    if (index.comment !== null) await client.query(`COMMENT ON INDEX ${index.name} IS ${literal(index.comment)}`);
+    if (index.comment !== null) await client.query(`COMMENT ON INDEX ${index.name} IS ${client.escapeLiteral(index.comment)}`);
   }
   for (const k of load.constraints) {
     await client.query(`ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.def}`);
-    if (k.comment !== null) await client.query(`COMMENT ON CONSTRAINT ${k.name} ON ${k.table} IS ${literal(k.comment)}`);
+    if (k.comment !== null) await client.query(`COMMENT ON CONSTRAINT ${k.name} ON ${k.table} IS ${client.escapeLiteral(k.comment)}`);
   }
 }
 
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
