@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { listApi } from "@/components/lists/list-api";
 
 /**
  * The viewer's own state for the papers on screen (upvotes, reading lists), fetched once per
@@ -191,10 +192,8 @@ async function applyPendingAction() {
     } else if (action === "save") {
       const readLater = snapshot.lists.find((l) => l.isDefault);
       if (!readLater || snapshot.saved.get(paperId)?.includes(readLater.id)) return;
-      const res = await fetch(`/api/me/lists/${readLater.id}/items/${paperId}`, { method: "PUT", credentials: "same-origin" });
-      if (!res.ok) return;
-      const body = (await res.json()) as { listIds: number[] };
-      setSavedIn(paperId, body.listIds);
+      const { listIds } = await listApi<{ listIds: number[] }>(`/api/me/lists/${readLater.id}/items/${paperId}`, { method: "PUT" });
+      setSavedIn(paperId, listIds);
     }
   } catch {
     // Best effort: the visitor can click again.
