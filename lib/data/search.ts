@@ -97,22 +97,30 @@ function params(opts: SearchOptions): unknown[] {
   return [opts.tsquery, opts.limit + 1, opts.offset, opts.from ?? null, opts.to ?? null, opts.organization ?? null, opts.arxivOnly ?? false];
 }
 
+/** The matches of the title and of an abstract excerpt, marked (for the returned page only). */
+const highlightColumns = `
+            ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
+            ts_headline('english', coalesce(p.abstract, ''), q.q,
+                        'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl`;
+
+/** One more row than the page asks for (so the caller knows whether there is more), in rank order. */
+function searchRows<R extends SearchRow>(opts: SearchOptions, highlights: boolean): Promise<R[]> {
+  return db().$queryRawUnsafe<R[]>(
+    `WITH ${rankedHits(opts.tsquery)}
+     SELECT ${paperColumns}, ${featureColumns}, ${authorsJson}${highlights ? `,${highlightColumns}` : ""}
+       FROM hits JOIN papers p ON p.id = hits.id${highlights ? " CROSS JOIN q" : ""}
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      ORDER BY ${hitOrder}`,
+    ...params(opts),
+  );
+}
+
 /**
  * Full-text search over titles, abstracts and author names, best match first (see rankedHits),
  * with the matches of the title and of an abstract excerpt marked, for the returned page only.
  */
 export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
-  const rows = await db().$queryRawUnsafe<(SearchRow & { title_hl: string; abstract_hl: string })[]>(
-    `WITH ${rankedHits(opts.tsquery)}
-     SELECT ${paperColumns}, ${featureColumns}, ${authorsJson},
-            ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
-            ts_headline('english', coalesce(p.abstract, ''), q.q,
-                        'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl
-       FROM hits JOIN papers p ON p.id = hits.id CROSS JOIN q
-       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      ORDER BY ${hitOrder}`,
-    ...params(opts),
-  );
+  const rows = await searchRows<SearchRow & { title_hl: string; abstract_hl: string }>(opts, true);
   return {
     hits: rows.slice(0, opts.limit).map((r) => ({ paper: toDto(r), titleHighlight: r.title_hl, abstractHighlight: r.abstract_hl })),
     hasMore: rows.length > opts.limit,
@@ -121,14 +129,7 @@ export async function searchPapers(opts: SearchOptions): Promise<{ hits: SearchH
 
 /** The same search and order as searchPapers, without highlights: for the JSON API and feeds. */
 export async function searchPaperList(opts: SearchOptions): Promise<{ papers: PaperDTO[]; hasMore: boolean }> {
-  const rows = await db().$queryRawUnsafe<SearchRow[]>(
-    `WITH ${rankedHits(opts.tsquery)}
-     SELECT ${paperColumns}, ${featureColumns}, ${authorsJson}
-       FROM hits JOIN papers p ON p.id = hits.id
-       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      ORDER BY ${hitOrder}`,
-    ...params(opts),
-  );
+  const rows = await searchRows<SearchRow>(opts, false);
   return { papers: rows.slice(0, opts.limit).map(toDto), hasMore: rows.length > opts.limit };
 }
 
