@@ -39,7 +39,8 @@ export async function build(logFile: string): Promise<boolean> {
   console.log(`building the production app into ${DIST_DIR} (log: ${logFile})`);
   const t = performance.now();
   const log: string[] = [];
-  // The previous build's rendered pages (ISR) would otherwise be served by this one.
+  // As scripts/clean-standalone.mjs does before `npm run build`: an old standalone folder may hold
+  // an earlier build's rendered pages, which this one would serve.
   rmSync(path.join(distDir, "standalone"), { recursive: true, force: true });
   pendingRestore = snapshotBuildTouched();
   let code: number | null;
