@@ -1,6 +1,6 @@
 /**
  * Writes N synthetic Hugging Face `/api/daily_papers` entries (the shape of
- * /work/shared/fixtures/feeds/hf-daily-papers-*.json, compact as the API serves it),
+ * prisma/sample-feeds/hf-daily-papers-*.json, compact as the API serves it),
  * streamed to a file and deterministic for a given N and seed.
  */
 import { createWriteStream } from "node:fs";

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 
-export const feedsDir = path.resolve(import.meta.dirname, "../../shared/fixtures/feeds");
+import { feedsDir } from "../lib/test/fixtures";
+
+export { feedsDir };
 
 export function feed(name: string): string {
   return readFileSync(path.join(feedsDir, name), "utf8");

@@ -34,6 +34,18 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   /** The public URL of the site (e.g. https://papers.example.org), used in sign-in and digest links. */
   AUTH_URL: z.string().url().optional(),
+  /**
+   * How many reverse proxies stand in front of the app and append to X-Forwarded-For. The
+   * client address used by per-client limits is read that many hops from the right; 0 (the
+   * default) trusts no header and uses the TCP peer. Set it to 1 behind one nginx or load balancer.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Let feed URLs (admin feeds, FEED_URLS, ingest by URL) reach loopback, private, link-local
+   * and multicast addresses. Off by default, so those fetches cannot probe the server's own
+   * network; labs that mirror feeds internally turn it on.
+   */
+  ALLOW_PRIVATE_FEEDS: z.enum(["true", "false"]).default("false"),
   /** GitHub OAuth app; sign-in with GitHub is offered only when both are set. */
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),

@@ -1,6 +1,7 @@
 // `npm start`: the production (standalone) server on PORT (default 3000). The standalone
 // server runs from .next/standalone, which a rebuild wipes, so DATA_DIR is made absolute here.
 import { existsSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 
 const server = path.resolve(".next/standalone/server.js");
@@ -12,4 +13,21 @@ process.env.DATA_DIR = path.resolve(process.env.DATA_DIR ?? ".data");
 process.env.PORT ??= "3000";
 process.env.HOSTNAME ??= "0.0.0.0";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+// Stamp each request with its TCP peer's address (lib/http/client-address.ts reads it), over
+// any header of that name a client sent: Next keeps a client's X-Forwarded-For as it came.
+const PEER_ADDRESS_HEADER = "x-paperboy-peer-address";
+const originalCreateServer = http.createServer;
+http.createServer = function createServer(...args) {
+  const listenerAt = args.findIndex((arg) => typeof arg === "function");
+  if (listenerAt >= 0) {
+    const listener = args[listenerAt];
+    args[listenerAt] = function stampPeer(req, res) {
+      req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+      return listener.call(this, req, res);
+    };
+  }
+  return originalCreateServer.apply(this, args);
+};
+
 await import(server);

@@ -3,7 +3,7 @@ import type { AuthorDTO, OrganizationDTO, PaperDTO, SubmitterDTO } from "@/lib/d
 /**
  * Serializers for the Hugging Face-compatible JSON API: the same key names and nesting as
  * HF's `/api/daily_papers`, `/api/papers/search` and `/api/papers/{id}` answers (see the
- * captures in shared/fixtures/feeds), so `huggingface_hub`'s `HfApi(endpoint=...)` and
+ * captures in prisma/sample-feeds), so `huggingface_hub`'s `HfApi(endpoint=...)` and
  * other HF clients read ours unchanged.
  *
  * Contract, from PRODUCT.md and the client's parsing (`PaperInfo`, `PaperAuthor`, `User`,

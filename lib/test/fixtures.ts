@@ -1,11 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The real feed captures shared by the team (../shared/fixtures/feeds). */
-export const feedsDir = path.resolve(import.meta.dirname, "../../../shared/fixtures/feeds");
+/**
+ * The real feed captures tests read: the ones the app boots with as sample papers
+ * (prisma/sample-feeds), so the repository holds one copy and a clone alone runs every test.
+ * Every test reaches them through this module, never by a path of its own.
+ */
+export const feedsDir = path.resolve(import.meta.dirname, "../../prisma/sample-feeds");
+
+export function feedPath(name: string): string {
+  return path.join(feedsDir, name);
+}
 
 export function feedText(name: string): string {
-  return readFileSync(path.join(feedsDir, name), "utf8");
+  return readFileSync(feedPath(name), "utf8");
 }
 
 export function feedJson<T = unknown>(name: string): T {

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { feedsDir as FIXTURES } from "@/lib/test/fixtures";
 import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { parseArxivAtom } from "./arxiv-atom";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/feeds");
 const capture = fs.readFileSync(path.join(FIXTURES, "arxiv-api-query-cs.RO-2025-10-17.xml"), "utf8");
 
 const parse = (xml: string): ParseItem[] => [...parseArxivAtom(xml)];

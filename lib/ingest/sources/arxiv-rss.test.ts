@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { feedsDir as FIXTURES } from "@/lib/test/fixtures";
 import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { parseArxivRss } from "./arxiv-rss";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/feeds");
 const capture = fs.readFileSync(path.join(FIXTURES, "arxiv-rss-cs.AI-2026-04-27.xml"), "utf8");
 
 const parse = (xml: string): ParseItem[] => [...parseArxivRss(xml)];

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { feedsDir as FIXTURES } from "@/lib/test/fixtures";
 import { detectFormat, xmlRootName } from "./detect";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/feeds");
 const head = (name: string) => fs.readFileSync(path.join(FIXTURES, name), "utf8").slice(0, 4096);
 
 describe("detectFormat", () => {

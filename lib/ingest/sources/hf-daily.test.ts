@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { feedsDir as FIXTURES } from "@/lib/test/fixtures";
 import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { parseHfDaily } from "./hf-daily";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/feeds");
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 async function collect(chunks: AsyncIterable<Uint8Array | string>): Promise<ParseItem[]> {

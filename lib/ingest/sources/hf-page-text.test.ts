@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { feedsDir as FIXTURES } from "@/lib/test/fixtures";
 import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { parseHfPageText } from "./hf-page-text";
 
-const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/feeds");
 const page = fs.readFileSync(path.join(FIXTURES, "hf-papers-page-excerpt.txt"), "utf8");
 
 const parse = (text: string, year = 2026): ParseItem[] => [...parseHfPageText(text, { year })];
