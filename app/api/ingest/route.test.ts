@@ -10,6 +10,8 @@ const token = "test-token-0123456789abcdef";
 process.env.DATABASE_URL = url;
 process.env.INGEST_TOKEN = token;
 process.env.INGEST_MAX_BYTES = String(1024 * 1024);
+// The feed server below is on loopback, which feed fetches refuse unless private feeds are allowed.
+process.env.ALLOW_PRIVATE_FEEDS = "true";
 const { POST } = await import("@/app/api/ingest/route");
 
 function post(body: string, headers: Record<string, string> = { authorization: `Bearer ${token}` }, query = "") {
@@ -103,6 +105,24 @@ describe("POST /api/ingest", () => {
     const res = await post(JSON.stringify({ url: `${feedBase}/missing.json` }));
     expect(res.status).toBe(502);
     expect((await res.json()).error.message).toMatch(/HTTP 404/);
+  });
+
+  it("refuses a feed URL on loopback unless private feeds are allowed, telling nothing of what answered", async () => {
+    process.env.ALLOW_PRIVATE_FEEDS = "false";
+    try {
+      const served = await post(JSON.stringify({ url: `${feedBase}/daily.json` }));
+      const closed = await post(JSON.stringify({ url: "http://127.0.0.1:9/daily.json" }));
+      const metadata = await post(JSON.stringify({ url: "http://169.254.169.254/latest/meta-data/" }));
+      const bodies = await Promise.all([served, closed, metadata].map((r) => r.json()));
+      for (const [i, res] of [served, closed, metadata].entries()) {
+        expect(res.status).toBe(502);
+        expect(bodies[i]).toEqual(bodies[0]);
+      }
+      expect(bodies[0].error.message).toMatch(/ALLOW_PRIVATE_FEEDS/);
+      expect(await prisma.paper.count()).toBe(0);
+    } finally {
+      process.env.ALLOW_PRIVATE_FEEDS = "true";
+    }
   });
 
   it("refuses a non-http URL", async () => {
