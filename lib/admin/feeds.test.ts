@@ -59,6 +59,16 @@ describe("feed input", () => {
       }
     })();
     expect(refused).toMatchObject({ code: "bad_request", details: { fieldErrors: { url: "Enter an http:// or https:// URL" } } });
+    process.env.ALLOW_PRIVATE_FEEDS = "false";
+    try {
+      for (const inside of ["http://127.0.0.1:8080/feed", "http://2130706433/", "http://[::ffff:127.0.0.1]/", "http://localhost./", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/feed"]) {
+        expect(() => input({ url: inside }), inside).toThrow(/public address/);
+      }
+      expect(input({ url: "http://8.8.8.8/feed" }).url).toBe("http://8.8.8.8/feed");
+    } finally {
+      process.env.ALLOW_PRIVATE_FEEDS = "true";
+    }
+    expect(input({ url: "http://127.0.0.1:8080/feed" }).url).toBe("http://127.0.0.1:8080/feed");
     expect(input({ url: " https://example.org/feed.xml " })).toMatchObject({ url: "https://example.org/feed.xml", format: null, enabled: true, name: "" });
     expect(input({ url: "http://example.org/", format: "arxiv-rss" }).format).toBe("arxiv-rss");
     expect(() => input({ url: "http://example.org/", format: "atom-ish" })).toThrow(AppError);
