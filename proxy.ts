@@ -20,7 +20,19 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Static assets need no request id; skipping them keeps the proxy off the hot path for files.
+/**
+ * Static assets need no request id; skipping them keeps the proxy off the hot path for files.
+ *
+ * The feed upload routes are skipped too, and give themselves a request id (withRequestId in
+ * lib/ops/request-logger.ts). For a request the proxy runs on, Next reads the whole body
+ * before the route starts, keeping only its first 10 MB (proxyClientMaxBodySize; the rest is
+ * dropped without an error): a 15 MB feed arrived cut, a stranger's upload was read in full
+ * before the route could check the token, and INGEST_MAX_BYTES never applied. Unmatched, the
+ * route gets the body as a stream: auth first, Content-Length checked, the limit enforced as
+ * the bytes arrive.
+ */
+export const UNPROXIED_ROUTES = ["/api/ingest", "/api/admin/ingest"];
+
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/ingest$|api/admin/ingest$).*)"],
 };

@@ -16,6 +16,8 @@ vi.mock("next/cache", async () => (await import("@/lib/admin/test-support")).nex
 const { url, prisma } = await useTestDatabase();
 process.env.DATABASE_URL = url;
 process.env.ADMIN_EMAILS = "Admin@Example.org, second-admin@example.org";
+// The matrix's feed URL is on loopback, which feed input refuses unless private feeds are allowed.
+process.env.ALLOW_PRIVATE_FEEDS = "true";
 
 const feedActions = await import("@/app/admin/feeds/actions");
 const paperActions = await import("@/app/admin/papers/actions");

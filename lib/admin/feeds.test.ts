@@ -9,6 +9,8 @@ import { feedText } from "@/lib/test/fixtures";
  */
 const { url, prisma } = await useTestDatabase();
 process.env.DATABASE_URL = url;
+// The feed server below is on loopback, which feed fetches refuse unless private feeds are allowed.
+process.env.ALLOW_PRIVATE_FEEDS = "true";
 const { createFeed, deleteFeed, getFeed, listFeeds, pollFeedNow, setFeedEnabled, updateFeed } = await import("@/lib/admin/feeds");
 const { feedInput, parseInput } = await import("@/lib/admin/validation");
 const { claimDueFeeds } = await import("@/lib/jobs/poll-feeds");
@@ -57,6 +59,16 @@ describe("feed input", () => {
       }
     })();
     expect(refused).toMatchObject({ code: "bad_request", details: { fieldErrors: { url: "Enter an http:// or https:// URL" } } });
+    process.env.ALLOW_PRIVATE_FEEDS = "false";
+    try {
+      for (const inside of ["http://127.0.0.1:8080/feed", "http://2130706433/", "http://[::ffff:127.0.0.1]/", "http://localhost./", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/feed"]) {
+        expect(() => input({ url: inside }), inside).toThrow(/public address/);
+      }
+      expect(input({ url: "http://8.8.8.8/feed" }).url).toBe("http://8.8.8.8/feed");
+    } finally {
+      process.env.ALLOW_PRIVATE_FEEDS = "true";
+    }
+    expect(input({ url: "http://127.0.0.1:8080/feed" }).url).toBe("http://127.0.0.1:8080/feed");
     expect(input({ url: " https://example.org/feed.xml " })).toMatchObject({ url: "https://example.org/feed.xml", format: null, enabled: true, name: "" });
     expect(input({ url: "http://example.org/", format: "arxiv-rss" }).format).toBe("arxiv-rss");
     expect(() => input({ url: "http://example.org/", format: "atom-ish" })).toThrow(AppError);
@@ -169,6 +181,22 @@ describe("poll now", () => {
     expect(result).toMatchObject({ ok: false, runId: null });
     expect(await getFeed(feed.id)).toMatchObject({ lastStatus: 503, lastError: expect.stringMatching(/503/) });
     expect(await prisma.ingestRun.count()).toBe(runs);
+  });
+
+  it("a feed on a private address is not fetched unless private feeds are allowed; the error tells nothing of what answered", async () => {
+    const feed = await createFeed(actor, input({ url: `${base}/api/daily_papers?private`, name: "Inside" }));
+    const closed = await createFeed(actor, input({ url: "http://127.0.0.1:9/feed.json", name: "Closed port" }));
+    const seen = requests.length;
+    process.env.ALLOW_PRIVATE_FEEDS = "false";
+    try {
+      const results = [await pollFeedNow(actor, feed.id), await pollFeedNow(actor, closed.id)];
+      expect(results[0]).toMatchObject({ ok: false, runId: null, error: expect.stringMatching(/ALLOW_PRIVATE_FEEDS/) });
+      expect(results[1]).toEqual(results[0]);
+      expect(requests.length).toBe(seen);
+      expect(await getFeed(feed.id)).toMatchObject({ lastStatus: null, lastError: (results[0] as { error: string }).error });
+    } finally {
+      process.env.ALLOW_PRIVATE_FEEDS = "true";
+    }
   });
 
   it("an unknown feed is not found", async () => {

@@ -1,6 +1,9 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { feedFormats } from "@/lib/admin/feed-formats";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { isPublicAddress } from "@/lib/http/address-policy";
 
 /** A feed URL: absolute http or https, nothing else (no file:, ftp:, javascript:). */
 export const feedUrl = z
@@ -15,7 +18,21 @@ export const feedUrl = z
     } catch {
       return false;
     }
-  }, "Enter an http:// or https:// URL");
+  }, "Enter an http:// or https:// URL")
+  // Said at once for a host written as a private address or localhost; a name that resolves
+  // inside is refused when fetched (lib/http/safe-fetch.ts), where every address is checked.
+  .refine((s) => env().ALLOW_PRIVATE_FEEDS === "true" || !writtenAsPrivate(s), "Feeds must be on a public address (ALLOW_PRIVATE_FEEDS=true allows private ones)");
+
+function writtenAsPrivate(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "").toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  return isIP(host) !== 0 && !isPublicAddress(host);
+}
 
 /** Add or edit a feed. `format` empty or "auto": detect the format at every poll. */
 export const feedInput = z.object({

@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { ingestUrl } from "@/lib/ingest/ingest-url";
-import { peek } from "@/lib/ingest/read-document";
+import { peek, tooLarge } from "@/lib/ingest/read-document";
+import { env } from "@/lib/env";
 import { runIngest, type IngestSummary } from "@/lib/ingest/run-ingest";
 
 const formats = ["hf-daily", "arxiv-atom", "arxiv-rss", "hf-page-text"] as const;
@@ -20,7 +21,10 @@ export async function ingestFromRequest(request: NextRequest): Promise<IngestSum
   if (!query.success) throw new AppError("bad_request", `Bad query: ${query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   if (!request.body) throw new AppError("bad_request", "Send the feed document as the request body, or {\"url\": \"…\"}");
 
-  const declared = Number(request.headers.get("content-length"));
+  const declared = declaredLength(request);
+  // Refused before a byte is read (and before a run is recorded); an undeclared length is
+  // held to the same limit as the bytes stream in (runIngest's limitBytes).
+  if (declared !== undefined && declared > env().INGEST_MAX_BYTES) throw tooLarge(env().INGEST_MAX_BYTES);
   const { head, rest } = await peek(request.body as unknown as AsyncIterable<Uint8Array>, 4096);
   const urlRequest = asUrlRequest(head);
   if (urlRequest) {
@@ -34,8 +38,23 @@ export async function ingestFromRequest(request: NextRequest): Promise<IngestSum
     trigger: "api",
     format: query.data.format,
     year: query.data.year,
-    declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : undefined,
+    declaredBytes: declared,
   });
+}
+
+/** The request's Content-Length, when it sent a sane one. */
+export function declaredLength(request: Request): number | undefined {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  return Number.isSafeInteger(declared) && declared > 0 ? declared : undefined;
+}
+
+/**
+ * An error answer to an upload whose body may be partly unread: closes the connection after
+ * it, or Node would read (and drop) the rest of a body we refused, however large.
+ */
+export function closeUnreadBody(response: Response): Response {
+  response.headers.set("connection", "close");
+  return response;
 }
 
 /** A short JSON object with just a `url` (and maybe `format`) asks us to fetch; anything else is a document. */

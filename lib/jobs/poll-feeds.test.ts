@@ -9,6 +9,8 @@ import { useTestDatabase } from "@/lib/test/db";
 import { feedText } from "@/lib/test/fixtures";
 
 const { url, prisma } = await useTestDatabase();
+// The feed server below is on loopback, which feed fetches refuse unless private feeds are allowed.
+process.env.ALLOW_PRIVATE_FEEDS = "true";
 
 /** A feed server that counts requests and honours If-None-Match. */
 const requests: IncomingHttpHeaders[] = [];

@@ -10,6 +10,8 @@ const token = "test-token-0123456789abcdef";
 process.env.DATABASE_URL = url;
 process.env.INGEST_TOKEN = token;
 process.env.INGEST_MAX_BYTES = String(1024 * 1024);
+// The feed server below is on loopback, which feed fetches refuse unless private feeds are allowed.
+process.env.ALLOW_PRIVATE_FEEDS = "true";
 const { POST } = await import("@/app/api/ingest/route");
 
 function post(body: string, headers: Record<string, string> = { authorization: `Bearer ${token}` }, query = "") {
@@ -86,6 +88,38 @@ describe("POST /api/ingest", () => {
     expect((await res.json()).error.message).toMatch(/larger than the 1 MB limit/);
   });
 
+  it("answers 413 for a declared Content-Length over the limit without reading the body or recording a run", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode(doc));
+        controller.close();
+      },
+    }, { highWaterMark: 0 }); // pulled only when read
+    const request = new NextRequest("http://localhost/api/ingest", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { authorization: `Bearer ${token}`, "content-length": String(1024 * 1024 + 1) },
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const res = await POST(request);
+    expect(res.status).toBe(413);
+    expect(res.headers.get("connection")).toBe("close");
+    expect(pulled).toBe(0);
+    expect(await prisma.ingestRun.count()).toBe(0);
+  });
+
+  it("sets the request id itself (proxy.ts does not run for this route), keeping a sane incoming one", async () => {
+    const fresh = await post("[]");
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await post("[]", { authorization: `Bearer ${token}`, "x-request-id": "lb-0123456789" });
+    expect(kept.headers.get("x-request-id")).toBe("lb-0123456789");
+    const refused = await post("[]", { "x-request-id": "lb-abc" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toBe("lb-abc");
+  });
+
   it("answers 400 for a bad query parameter", async () => {
     const res = await post(doc, undefined, "?format=pdf");
     expect(res.status).toBe(400);
@@ -103,6 +137,24 @@ describe("POST /api/ingest", () => {
     const res = await post(JSON.stringify({ url: `${feedBase}/missing.json` }));
     expect(res.status).toBe(502);
     expect((await res.json()).error.message).toMatch(/HTTP 404/);
+  });
+
+  it("refuses a feed URL on loopback unless private feeds are allowed, telling nothing of what answered", async () => {
+    process.env.ALLOW_PRIVATE_FEEDS = "false";
+    try {
+      const served = await post(JSON.stringify({ url: `${feedBase}/daily.json` }));
+      const closed = await post(JSON.stringify({ url: "http://127.0.0.1:9/daily.json" }));
+      const metadata = await post(JSON.stringify({ url: "http://169.254.169.254/latest/meta-data/" }));
+      const bodies = await Promise.all([served, closed, metadata].map((r) => r.json()));
+      for (const [i, res] of [served, closed, metadata].entries()) {
+        expect(res.status).toBe(502);
+        expect(bodies[i]).toEqual(bodies[0]);
+      }
+      expect(bodies[0].error.message).toMatch(/ALLOW_PRIVATE_FEEDS/);
+      expect(await prisma.paper.count()).toBe(0);
+    } finally {
+      process.env.ALLOW_PRIVATE_FEEDS = "true";
+    }
   });
 
   it("refuses a non-http URL", async () => {
