@@ -5,6 +5,9 @@ export type MathSegment = { kind: "text"; text: string } | { kind: "math"; html:
 type Piece = { kind: "text"; text: string } | { kind: "math"; tex: string; display: boolean; source: string };
 
 const MAX_TEX = 300;
+// An arXiv abstract (at most 1,920 characters) holds a few dozen formulas; each costs KaTeX about 50 µs, so a
+// hostile 100 KB abstract of distinct formulas would cost half a second per render. Past this many, math stays text.
+const MAX_FORMULAS = 200;
 // "$3 and $5", "$5 per", "... $20": a price. "$2\times$" and "$3$" stay math.
 const CURRENCY = /\d[\d,.]*(?:\s+[A-Za-z]|\s*$)/y;
 // Nothing in a title needs its own macros, and they are the only way to multiply output (a 214-char \def chain gives 150 kB).
@@ -20,8 +23,9 @@ const cache = new Map<string, string | null>();
 /** Splits feed text into plain text and rendered math. Text segments are raw, for React to escape. */
 export function splitMath(input: string): MathSegment[] {
   const out: MathSegment[] = [];
+  let formulas = 0;
   for (const p of tokenize(input)) {
-    const html = p.kind === "math" ? render(p.tex, p.display) : null;
+    const html = p.kind === "math" && ++formulas <= MAX_FORMULAS ? render(p.tex, p.display) : null;
     const last = out[out.length - 1];
     const text = p.kind === "text" ? p.text : p.source;
     if (p.kind === "math" && html !== null) out.push({ kind: "math", html, display: p.display, tex: p.tex });
@@ -46,20 +50,27 @@ const DELIMITERS: [open: string, close: string, display: boolean][] = [["$$", "$
 function tokenize(input: string): Piece[] {
   const out: Piece[] = [];
   let text = "";
+  // Plain text is copied in slices from here, not a character at a time.
+  let from = 0;
   for (let i = 0; i < input.length; ) {
     const math = mathAt(input, i);
     if (math) {
+      text += input.slice(from, i);
       if (text) out.push({ kind: "text", text });
       out.push(math);
       text = "";
       i += math.source.length;
-      continue;
+      from = i;
+    } else if (input.startsWith("\\$", i)) {
+      text += input.slice(from, i) + "$";
+      i += 2;
+      from = i;
+    } else {
+      // Pairs move together, so `\\$` is not an escaped dollar and an unmatched `$$` does not become `$`.
+      i += input.startsWith("$$", i) || input.startsWith("\\\\", i) ? 2 : 1;
     }
-    // Pairs move together, so `\\$` is not an escaped dollar and an unmatched `$$` does not become `$`.
-    const take = input.startsWith("$$", i) || (input[i] === "\\" && "$\\".includes(input[i + 1] ?? "x")) ? 2 : 1;
-    text += input.startsWith("\\$", i) ? "$" : input.slice(i, i + take);
-    i += take;
   }
+  text += input.slice(from);
   if (text) out.push({ kind: "text", text });
   return out;
 }
