@@ -47,23 +47,25 @@ function escapeChars(text: string): string {
 export function escapeTitle(title: string): string {
   const flat = title.replace(/\s+/g, " ").trim();
   let out = "";
-  let i = 0;
-  while (i < flat.length) {
-    const open = flat.indexOf("$", i);
+  // Text before `done` is in `out`; the next dollar is looked for from `at`.
+  let done = 0;
+  let at = 0;
+  while (at < flat.length) {
+    const open = flat.indexOf("$", at);
     if (open === -1) break;
     const dollars = flat.startsWith("$$", open) ? "$$" : "$";
     const close = flat.indexOf(dollars, open + dollars.length);
     const tex = close === -1 ? "" : flat.slice(open + dollars.length, close);
     if (close === -1 || !tex.trim() || !balanced(tex) || tex.endsWith("\\") || CURRENCY.test(flat.slice(open + 1))) {
-      // A lone dollar, a price ("$5 to $10") or unusable math: escape the dollar and go on.
-      out += escapeChars(flat.slice(i, open + 1));
-      i = open + 1;
+      // A lone dollar, a price ("$5 to $10") or unusable math: the dollar stays text, escaped with the rest
+      // (one escape per run of text: one per dollar made "${${${…" slow).
+      at = open + 1;
       continue;
     }
-    out += escapeChars(flat.slice(i, open)) + dollars + tex + dollars;
-    i = close + dollars.length;
+    out += escapeChars(flat.slice(done, open)) + dollars + tex + dollars;
+    done = at = close + dollars.length;
   }
-  return out + escapeChars(flat.slice(i));
+  return out + escapeChars(flat.slice(done));
 }
 
 function balanced(tex: string): boolean {

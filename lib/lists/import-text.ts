@@ -24,6 +24,19 @@ export interface ParsedImport {
   problems: ImportProblem[];
 }
 
+// Brackets, quotes and sentence punctuation around a pasted id: "(arXiv:2406.12345)."
+const TRAILING_PUNCTUATION = new Set(")>]\"'.,;:");
+
+/**
+ * `text` without the run of `chars` at its end. A loop rather than `/[…]+$/`: the regex
+ * tries every run of those characters, each to its end, which is quadratic on ")))…x".
+ */
+export function trimEnd(text: string, chars: Set<string>): string {
+  let end = text.length;
+  while (end > 0 && chars.has(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 const ARXIV_HOSTS = new Set(["arxiv.org", "www.arxiv.org", "export.arxiv.org"]);
 const HF_HOSTS = new Set(["huggingface.co", "hf.co"]);
 
@@ -32,7 +45,7 @@ const HF_HOSTS = new Set(["huggingface.co", "hf.co"]);
  * or a URL naming one (arxiv.org `/abs/`, `/pdf/` or `/html/`, huggingface.co `/papers/`).
  */
 export function parseArxivRef(token: string): { arxivId: string } | { reason: string } {
-  const t = token.replace(/^[(<["']+/, "").replace(/[)>\]"'.,;:]+$/, "");
+  const t = trimEnd(token.replace(/^[(<["']+/, ""), TRAILING_PUNCTUATION);
   if (/^(https?:\/\/|(www\.|export\.)?arxiv\.org\/|huggingface\.co\/)/i.test(t)) return fromUrl(t);
   const id = normalizeArxivId(t);
   if (id) return { arxivId: id };
@@ -40,6 +53,8 @@ export function parseArxivRef(token: string): { arxivId: string } | { reason: st
   if (newStyle) return { reason: `not a valid arXiv id (there is no month ${newStyle[2]})` };
   return { reason: "not an arXiv id or arxiv.org URL" };
 }
+
+const SLASH = new Set("/");
 
 function fromUrl(raw: string): { arxivId: string } | { reason: string } {
   let url: URL;
@@ -49,7 +64,13 @@ function fromUrl(raw: string): { arxivId: string } | { reason: string } {
     return { reason: "not a valid URL" };
   }
   const host = url.hostname.toLowerCase();
-  const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
+  let path: string;
+  try {
+    path = trimEnd(decodeURIComponent(url.pathname), SLASH);
+  } catch {
+    // "%E0%A4%A" or "%zz": a URIError here would surface as a 500 for the whole import.
+    return { reason: "the URL has a malformed percent-encoding (a % not followed by valid UTF-8 hex)" };
+  }
   let candidate: string | null = null;
   if (ARXIV_HOSTS.has(host)) {
     const m = /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?$/i.exec(path);
@@ -151,10 +172,10 @@ function fromBibtex(text: string): (ImportRef | ImportProblem)[] {
       return;
     }
     if (!entry || entry.found) return;
-    const field = /^\s*(eprint|url|doi)\s*=\s*[{"]\s*([^}"]+?)\s*[}"]/i.exec(content);
+    const field = bibtexField(content);
     if (!field) return;
-    const name = field[1].toLowerCase();
-    const value = name === "doi" ? arxivFromDoi(field[2]) : field[2];
+    const name = field.name.toLowerCase();
+    const value = name === "doi" ? arxivFromDoi(field.value) : field.value;
     if (!value) return;
     const ref = parseArxivRef(value);
     if ("arxivId" in ref) {
@@ -167,6 +188,28 @@ function fromBibtex(text: string): (ImportRef | ImportProblem)[] {
   });
   close();
   return out;
+}
+
+const FIELD_START = /^\s*(eprint|url|doi)\s*=\s*[{"]/i;
+const CLOSING = /[}"]/;
+
+/**
+ * `eprint = {value}` (or `url`, `doi`; braces or quotes) at the start of a line: the name,
+ * and the value up to the first `}` or `"`, trimmed. It gives what
+ * `/^\s*(eprint|url|doi)\s*=\s*[{"]\s*([^}"]+?)\s*[}"]/i` gave, but in linear time: that
+ * pattern split a run of spaces three ways (`\s*`, the lazy value, `\s*`) and took minutes
+ * on `eprint = {` followed by 20,000 spaces and no closing brace.
+ */
+export function bibtexField(line: string): { name: string; value: string } | null {
+  const start = FIELD_START.exec(line);
+  if (!start) return null;
+  const from = start[0].length;
+  const close = line.slice(from).search(CLOSING);
+  if (close <= 0) return null; // no closing brace or quote, or an empty value
+  const inner = line.slice(from, from + close);
+  const value = inner.trim();
+  // All blank: the pattern needed one character for its value and took the last space.
+  return { name: start[1], value: value || inner[inner.length - 1] };
 }
 
 /** arXiv's DOIs: 10.48550/arXiv.2406.12345. */

@@ -16,7 +16,6 @@ import { collapseWhitespace, monthNumber, utcDateTime, utcDay } from "./text";
 const AUTHORS = /^•\s*(\d+)\s+authors?\b\s*(.*)$/i;
 const DOT = /^·\s*(.*)$/;
 const DATE = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?:\s+(\d+))?$/;
-const ORG_AND_DATE = /^(.+?)\s+·\s+(.+)$/;
 const HEADER = new Set([
   "new",
   "get trending papers in your email inbox!",
@@ -120,7 +119,7 @@ function readUnits(lines: string[]) {
     let meta: Meta | undefined;
     let rest = "";
     const authors = AUTHORS.exec(line);
-    const orgAndDate = ORG_AND_DATE.exec(line);
+    const orgAndDate = splitOrgAndDate(line);
     if (authors) {
       meta = { kind: "meta", authorCount: Number(authors[1]) };
       rest = authors[2].replace(/^·\s*/, "");
@@ -152,6 +151,41 @@ function readUnits(lines: string[]) {
     units.push(meta);
   }
   return { headerDate, sawHeader, units };
+}
+
+const SPACE = /\s/;
+// What `.` does not match.
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
+/**
+ * "MicrosoftResearch Microsoft Research · Dec 8, 2025" split at its first " · ": the same
+ * groups as `/^(.+?)\s+·\s+(.+)$/.exec(line)` (null when that finds nothing), found by
+ * one pass over the dots. The regex retried a run of spaces from each of its characters,
+ * which is quadratic on "a", 100,000 spaces, "b".
+ */
+export function splitOrgAndDate(line: string): [whole: string, org: string, date: string] | null {
+  // Neither part may hold a line terminator (the spaces around the dot may).
+  let firstTerminator = Infinity;
+  let lastTerminator = -1;
+  for (const m of line.matchAll(LINE_TERMINATOR)) {
+    firstTerminator = Math.min(firstTerminator, m.index);
+    lastTerminator = m.index;
+  }
+  for (let dot = line.indexOf("·"); dot >= 0; dot = line.indexOf("·", dot + 1)) {
+    // The organization ends where the run of spaces before the dot starts (and has a character).
+    let end = dot;
+    while (end > 0 && SPACE.test(line[end - 1])) end--;
+    end = Math.max(end, 1);
+    if (end >= dot) continue;
+    if (firstTerminator < end) return null; // every later split keeps it in the organization too
+    // The date starts after the run of spaces behind the dot, keeping at least one character.
+    let start = dot + 1;
+    while (start < line.length && SPACE.test(line[start])) start++;
+    if (start === line.length) start--;
+    if (start <= dot + 1 || lastTerminator >= start) continue;
+    return [line, line.slice(0, end), line.slice(start)];
+  }
+  return null;
 }
 
 function organization(line: string): ParsedOrganization {
