@@ -49,7 +49,8 @@ export function securityHeaders(dev?: boolean): { key: string; value: string }[]
     { key: "X-Content-Type-Options", value: "nosniff" },
     // Other sites learn the origin, never the path (a shared list's secret link, a search).
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    // Paperboy uses none of these; an injected script or a framed page cannot either.
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=()" },
+    // Paperboy uses none of these; an injected script or a framed page cannot either. Only
+    // features Chromium knows: it logs a warning for each name it does not (e.g. bluetooth).
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()" },
   ];
 }
