@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { periodRewrites } from "./lib/http/period-routes";
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   output: "standalone",
@@ -17,6 +18,10 @@ const nextConfig: NextConfig = {
     // 140 KB for every paper ever viewed (a crawler would fill the disk), and writing it took
     // about 8% of the server's time on paper pages. A restarted server renders each page again.
     isrFlushToDisk: false,
+  },
+  // On every response: pages, API routes, feeds and static files (see lib/http/security-headers.ts).
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
   },
   async rewrites() {
     return {

@@ -1,15 +1,19 @@
-import { Feed } from "feed";
 import type { PaperDTO } from "@/lib/data/paper-types";
+import { renderAtom } from "@/lib/feeds/atom";
+import type { FeedDoc, FeedItem } from "@/lib/feeds/feed-doc";
+import { renderRss } from "@/lib/feeds/rss";
+import { siteUrl } from "@/lib/site-url";
 import { mathToPlainText } from "@/lib/text/math";
+
+export type FeedFormat = "rss" | "atom";
 
 export interface PaperFeedOptions {
   title: string;
   description: string;
-  /** Absolute URL of the page this feed mirrors. */
-  pageUrl: string;
-  /** Absolute URL of the feed itself. */
-  selfUrl: string;
-  origin: string;
+  /** Path of the page this feed mirrors, e.g. `/` or `/search?q=…`. */
+  pagePath: string;
+  /** Path of the feed itself, in the format asked for. */
+  selfPath: string;
   papers: PaperDTO[];
 }
 
@@ -19,48 +23,43 @@ export function paperPath(p: Pick<PaperDTO, "arxivId" | "id">): string {
 }
 
 /**
- * RSS 2.0 and Atom of a list of papers. Feed text is untrusted: titles and abstracts go in
- * as plain text (LaTeX delimiters removed) and the library escapes them.
+ * A feed item for a paper: plain text, LaTeX delimiters removed. Links are absolute on the
+ * public origin (AUTH_URL), never the request's Host: behind a proxy that is an internal
+ * address, and anyone can send a forged one.
  */
-export function buildPaperFeed(opts: PaperFeedOptions): Feed {
-  const feed = new Feed({
-    id: opts.pageUrl,
+export function paperItem(p: PaperDTO, date: Date): FeedItem {
+  const link = `${siteUrl()}${paperPath(p)}`;
+  return {
+    link,
+    guid: p.arxivId ? `arxiv:${p.arxivId}` : link,
+    title: mathToPlainText(p.title),
+    summary: p.abstract ? mathToPlainText(p.abstract) : undefined,
+    date,
+    published: p.publishedAt ?? undefined,
+    authors: p.authors.map((a) => a.name),
+    categories: p.categories,
+  };
+}
+
+/** A list of papers as a feed, dated by when each was listed. */
+export function buildPaperFeed(opts: PaperFeedOptions): FeedDoc {
+  const items = opts.papers.map((p) => paperItem(p, p.feature?.featuredAt ?? p.publishedAt ?? new Date(0)));
+  return {
     title: opts.title,
     description: opts.description,
-    link: opts.pageUrl,
-    language: "en",
-    generator: "Paperboy",
-    updated: latest(opts.papers),
-    feedLinks: { rss: opts.selfUrl, atom: opts.selfUrl },
-    copyright: "Abstracts belong to their authors",
-  });
-  for (const p of opts.papers) {
-    const link = `${opts.origin}${paperPath(p)}`;
-    feed.addItem({
-      title: mathToPlainText(p.title),
-      id: link,
-      guid: p.arxivId ? `arxiv:${p.arxivId}` : link,
-      link,
-      date: p.feature?.featuredAt ?? p.publishedAt ?? new Date(0),
-      published: p.publishedAt ?? undefined,
-      description: p.abstract ? mathToPlainText(p.abstract) : undefined,
-      author: p.authors.map((a) => ({ name: a.name })),
-      category: p.categories.map((c) => ({ name: c })),
-    });
-  }
-  return feed;
+    pageUrl: `${siteUrl()}${opts.pagePath}`,
+    selfUrl: `${siteUrl()}${opts.selfPath}`,
+    updated: new Date(Math.max(0, ...items.map((i) => i.date.getTime()))),
+    rights: "Abstracts belong to their authors",
+    items,
+  };
 }
 
-function latest(papers: PaperDTO[]): Date {
-  const times = papers.map((p) => (p.feature?.featuredAt ?? p.publishedAt ?? new Date(0)).getTime());
-  return new Date(times.length ? Math.max(...times) : 0);
+export function renderFeed(doc: FeedDoc, format: FeedFormat): string {
+  return format === "rss" ? renderRss(doc) : renderAtom(doc);
 }
 
-export function xmlResponse(body: string, type: "rss" | "atom"): Response {
-  return new Response(body, {
-    headers: {
-      "content-type": type === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
-      "cache-control": "public, max-age=300",
-    },
-  });
+export function xmlResponse(body: string, type: FeedFormat, headers: Record<string, string> = { "cache-control": "public, max-age=300" }): Response {
+  const contentType = type === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
+  return new Response(body, { headers: { ...headers, "content-type": contentType } });
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { searchPaperList } from "@/lib/data/search";
-import { buildPaperFeed, xmlResponse } from "@/lib/feeds/paper-feed";
+import { buildPaperFeed, renderFeed, xmlResponse } from "@/lib/feeds/paper-feed";
 import { parseSearchQuery } from "@/lib/search/query";
 
 export const dynamic = "force-dynamic";
@@ -11,15 +11,15 @@ export async function GET(request: NextRequest) {
   const parsed = parseSearchQuery(q);
   if (!parsed) return new Response("Give a search query: /search/feed.xml?q=words", { status: 400 });
   const { papers } = await searchPaperList({ tsquery: parsed.tsquery, limit: 50, offset: 0 });
-  const origin = request.nextUrl.origin;
+  const format = request.nextUrl.searchParams.get("format") === "atom" ? "atom" : "rss";
+  const query = `q=${encodeURIComponent(q)}`;
   const feed = buildPaperFeed({
     title: `Paperboy: papers matching “${q}”`,
     description: `Papers matching “${q}”, best match first`,
-    pageUrl: `${origin}/search?q=${encodeURIComponent(q)}`,
-    selfUrl: `${origin}/search/feed.xml?q=${encodeURIComponent(q)}`,
-    origin,
+    pagePath: `/search?${query}`,
+    // The self link names the format it was fetched in, as Atom's rel="self" requires.
+    selfPath: `/search/feed.xml?${query}${format === "atom" ? "&format=atom" : ""}`,
     papers,
   });
-  const atom = request.nextUrl.searchParams.get("format") === "atom";
-  return xmlResponse(atom ? feed.atom1() : feed.rss2(), atom ? "atom" : "rss");
+  return xmlResponse(renderFeed(feed, format), format);
 }
