@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -228,5 +229,73 @@ test("without AUTH_URL, a server on loopback mails links to localhost, whatever 
     expect(text).not.toContain("evil.example");
   } finally {
     await server.stop();
+  }
+});
+
+/** A TLS-terminating proxy, as a load balancer is: https in front, plain http to the app, X-Forwarded-* added. */
+async function startTlsProxy(upstreamPort: () => number) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "paperboy-e2e-tls-"));
+  const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+  const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", `/CN=${PUBLIC_HOST}`, "-addext", `subjectAltName=DNS:${PUBLIC_HOST}`], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
+  const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    const headers = { ...req.headers, "x-forwarded-for": req.socket.remoteAddress ?? "", "x-forwarded-proto": "https", "x-forwarded-host": req.headers.host ?? "" };
+    const upstream = http.request({ host: "127.0.0.1", port: upstreamPort(), method: req.method, path: req.url, headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+test("behind a TLS-terminating proxy, a person signs in by the mailed https link and gets a Secure cookie", async ({ browser }) => {
+  test.setTimeout(90_000);
+  let appPort = 0;
+  const proxy = await startTlsProxy(() => appPort);
+  const site = `https://${PUBLIC_HOST}:${proxy.port}`;
+  const server = await startServer({ AUTH_URL: site, TRUSTED_PROXY_HOPS: "1" });
+  appPort = server.port;
+  const context = await browser.newContext({ baseURL: site, ignoreHTTPSErrors: true });
+  try {
+    const page = await context.newPage();
+    await blockExternalRequests(page);
+    await page.goto("/signin?callbackUrl=%2Fprofile");
+    await page.getByLabel("Email address").fill("behind-tls@example.org");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await page.waitForURL(`${site}/signin/check-email`);
+
+    let link: string | undefined;
+    for (let i = 0; i < 60 && !link; i++) {
+      const mails = (await (await fetch(server.mailApi)).json()) as { to: { address: string }[]; text: string }[];
+      link = mails
+        .find((m) => m.to.some((t) => t.address === "behind-tls@example.org"))
+        ?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S*/)?.[0];
+      if (!link) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(link && new URL(link).origin).toBe(site);
+    await page.goto(link!);
+    await expect(page).toHaveURL(`${site}/profile`);
+    const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session).toMatchObject({ name: "__Secure-authjs.session-token", secure: true, domain: PUBLIC_HOST });
+
+    // Signing out comes back to the site, still over https.
+    await page.getByTestId("user-menu").locator("summary").click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(site);
+  } finally {
+    await context.close();
+    await server.stop();
+    await proxy.stop();
   }
 });
