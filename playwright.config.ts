@@ -1,11 +1,27 @@
+import dns from "node:dns";
 import { defineConfig } from "@playwright/test";
 
 /**
  * End-to-end tests in Debian's Chromium against the production build. `npm test`
  * (scripts/test.ts) builds the app, starts a throwaway Postgres and sets E2E_* below;
  * Playwright starts the server itself.
+ *
+ * The whole suite reaches the app the way people reach a deployment: by a host name that is not
+ * localhost (AUTH_URL=http://paperboy.test:PORT), so every link the app makes (sign-in emails,
+ * share links, feeds, digests) is followed at the address it names. Chromium maps the name to
+ * loopback with --host-resolver-rules; the test process (Playwright's `request`, fetch) with the
+ * lookup override below. Nothing else on the machine resolves it.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+export const PUBLIC_HOST = "paperboy.test";
+const publicUrl = `http://${PUBLIC_HOST}:${port}`;
+
+type Lookup = typeof dns.lookup;
+const lookup = dns.lookup;
+dns.lookup = ((hostname: string, ...rest: unknown[]) => (lookup as (...a: unknown[]) => void)(hostname === PUBLIC_HOST ? "127.0.0.1" : hostname, ...rest)) as Lookup;
+const lookupPromise = dns.promises.lookup;
+dns.promises.lookup = ((hostname: string, ...rest: unknown[]) =>
+  (lookupPromise as (...a: unknown[]) => unknown)(hostname === PUBLIC_HOST ? "127.0.0.1" : hostname, ...rest)) as typeof dns.promises.lookup;
 
 export default defineConfig({
   testDir: "e2e",
@@ -17,21 +33,35 @@ export default defineConfig({
     ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]]
     : [["list"]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: publicUrl,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      // This machine has no outside network: keep Chromium from trying.
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        // This machine has no outside network: keep Chromium from trying.
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`,
+      ],
     },
   },
   webServer: {
     command: "node scripts/start.mjs",
-    url: `http://localhost:${port}/`,
+    // Playwright polls this before any test, outside the lookup override: loopback.
+    url: `http://127.0.0.1:${port}/`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", SEED_SAMPLE_FEEDS: "false", ADMIN_EMAILS: "admin-e2e@example.org" },
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      AUTH_URL: publicUrl,
+      SEED_SAMPLE_FEEDS: "false",
+      ADMIN_EMAILS: "admin-e2e@example.org",
+    },
   },
 });

@@ -6,6 +6,9 @@ import { feedsDir } from "../lib/test/fixtures";
 
 export { feedsDir };
 
+/** The host name the suite reaches the app by (playwright.config.ts maps it to loopback). */
+export const PUBLIC_HOST = "paperboy.test";
+
 export function feed(name: string): string {
   return readFileSync(path.join(feedsDir, name), "utf8");
 }
@@ -78,7 +81,7 @@ export function cardTitles(page: Page): Promise<string[]> {
  */
 export async function blockExternalRequests(page: Page) {
   await page.route(
-    (url) => url.hostname !== "localhost" && url.hostname !== "127.0.0.1",
+    (url) => !["localhost", "127.0.0.1", PUBLIC_HOST].includes(url.hostname),
     (route) => route.abort("internetdisconnected"),
   );
 }

@@ -27,7 +27,10 @@ test("huggingface_hub's HfApi works against Paperboy by changing the endpoint", 
   const python = ensureClient();
   test.skip(!python, "python3 with venv and a huggingface_hub wheel are not available on this machine");
   await ingest(request, feed("hf-daily-papers-2026-08-14.json"));
-  const run = spawnSync(python!, [path.join(import.meta.dirname, "hf_client_check.py"), baseURL!], { encoding: "utf8", timeout: 120_000 });
+  // Python cannot resolve the suite's made-up host name (playwright.config.ts): loopback, same server.
+  const endpoint = new URL(baseURL!);
+  endpoint.hostname = "127.0.0.1";
+  const run = spawnSync(python!, [path.join(import.meta.dirname, "hf_client_check.py"), endpoint.origin], { encoding: "utf8", timeout: 120_000 });
   expect(run.stderr).toBe("");
   expect(run.stdout).toMatch(/^huggingface_hub \S+ ok$/m);
   expect(run.status).toBe(0);

@@ -3,6 +3,15 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { publicAddress } from "./public-address.mjs";
+
+// Links name AUTH_URL, never a request header: without it, listen on loopback only (see there).
+const address = publicAddress(process.env);
+if (address.error) {
+  console.error(address.error);
+  process.exit(1);
+}
+if (address.warning) console.warn(address.warning);
 
 const server = path.resolve(".next/standalone/server.js");
 if (!existsSync(server)) {
@@ -11,7 +20,7 @@ if (!existsSync(server)) {
 }
 process.env.DATA_DIR = path.resolve(process.env.DATA_DIR ?? ".data");
 process.env.PORT ??= "3000";
-process.env.HOSTNAME ??= "0.0.0.0";
+process.env.HOSTNAME = address.hostname;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 // Stamp each request with its TCP peer's address (lib/http/client-address.ts reads it), over

@@ -5,7 +5,8 @@
  *   3. end-to-end tests in Chromium (Debian's, installed with apt when missing and we are root)
  *      against that build, on a fresh database in another throwaway Postgres.
  * Ends with one line "N passed, N failed" and a non-zero exit code if anything failed.
- * `npm test -- --unit` or `-- --e2e` runs one half.
+ * `npm test -- --unit` or `-- --e2e` runs one half; other arguments go to Playwright
+ * (`npm test -- --e2e e2e/lists.spec.ts`).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import path from "node:path";
 import { createDatabaseFromTemplate, freePort, startTestPostgres } from "@/lib/test/postgres";
 
 const args = new Set(process.argv.slice(2));
+const playwrightArgs = process.argv.slice(2).filter((a) => a !== "--e2e" && a !== "--unit");
 const runUnit = !args.has("--e2e");
 const runE2e = !args.has("--unit");
 const resultsDir = path.resolve(".test-results");
@@ -87,7 +89,7 @@ async function endToEnd() {
       CHROMIUM_PATH: chromium,
       LOG_LEVEL: "warn",
     };
-    const status = run("npx", ["playwright", "test"], env);
+    const status = run("npx", ["playwright", "test", ...playwrightArgs], env);
     const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(report);
     if (!json) {
       totals.failed += 1;

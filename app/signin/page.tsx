@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 
 const errors: Record<string, string> = {
   InvalidEmail: "That does not look like an email address. Check it and try again.",
-  TooMany: "We have sent several links to that address in the last hour. Use the latest one, or try again later.",
+  TooMany: "We have sent several links to that address, or from your network, in the last hour. Use the latest one, or try again later.",
   EmailSignin: "We could not send the email just now. Try again in a minute.",
 };
 

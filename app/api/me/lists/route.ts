@@ -5,6 +5,7 @@ import { privateHeaders, readJsonBody } from "@/lib/lists/http";
 import { createReadingList, listReadingLists } from "@/lib/lists/lists";
 import { listJson } from "@/lib/lists/serialize";
 import { createListSchema, parseInput } from "@/lib/lists/validation";
+import { siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET(request: NextRequest) {
   try {
     const viewer = await requireViewer(request, { mutation: false });
     const lists = await listReadingLists(viewer.id);
-    return NextResponse.json({ lists: lists.map((l) => listJson(l, request.nextUrl.origin)) }, { headers: privateHeaders });
+    return NextResponse.json({ lists: lists.map((l) => listJson(l, siteUrl())) }, { headers: privateHeaders });
   } catch (err) {
     return errorResponse(err);
   }
@@ -25,7 +26,7 @@ export async function POST(request: NextRequest) {
     const viewer = await requireViewer(request, { mutation: true });
     const { name } = parseInput(createListSchema, await readJsonBody(request));
     const list = await createReadingList(viewer.id, name);
-    return NextResponse.json({ list: listJson(list, request.nextUrl.origin) }, { status: 201, headers: privateHeaders });
+    return NextResponse.json({ list: listJson(list, siteUrl()) }, { status: 201, headers: privateHeaders });
   } catch (err) {
     return errorResponse(err);
   }

@@ -6,6 +6,7 @@ import { listEntries } from "@/lib/lists/items";
 import { deleteReadingList, getReadingList, renameReadingList, setReadingListShared } from "@/lib/lists/lists";
 import { entryJson, listJson } from "@/lib/lists/serialize";
 import { listViewSchema, parseInput, parseListId, patchListSchema } from "@/lib/lists/validation";
+import { siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest, { params }: Context) {
     const view = listViewSchema.parse({ sort: q.get("sort") ?? undefined, filter: q.get("filter") ?? undefined });
     const list = await getReadingList(viewer.id, listId);
     const entries = await listEntries(viewer.id, listId, view);
-    const origin = request.nextUrl.origin;
+    const origin = siteUrl();
     return NextResponse.json({ list: listJson(list, origin), items: entries.map((e) => entryJson(e, origin)) }, { headers: privateHeaders });
   } catch (err) {
     return errorResponse(err);
@@ -42,7 +43,7 @@ export async function PATCH(request: NextRequest, { params }: Context) {
     let list = await getReadingList(viewer.id, listId);
     if (patch.name !== undefined && patch.name !== list.name) list = await renameReadingList(viewer.id, listId, patch.name);
     if (patch.shared !== undefined) list = await setReadingListShared(viewer.id, listId, patch.shared);
-    return NextResponse.json({ list: listJson(list, request.nextUrl.origin) }, { headers: privateHeaders });
+    return NextResponse.json({ list: listJson(list, siteUrl()) }, { headers: privateHeaders });
   } catch (err) {
     return errorResponse(err);
   }

@@ -3,6 +3,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { errorResponse } from "@/lib/http/api-error";
 import { exportReadingList } from "@/lib/lists/export";
 import { exportFormatSchema, parseInput, parseListId } from "@/lib/lists/validation";
+import { siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest, { params }: Context) {
     const viewer = await requireViewer(request, { mutation: false });
     const listId = parseListId((await params).id);
     const format = parseInput(exportFormatSchema, request.nextUrl.searchParams.get("format") ?? "bibtex");
-    const file = await exportReadingList(viewer.id, listId, format, request.nextUrl.origin);
+    const file = await exportReadingList(viewer.id, listId, format, siteUrl());
     return new Response(file.body, {
       headers: {
         "content-type": file.contentType,
