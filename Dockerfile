@@ -28,6 +28,10 @@ RUN groupadd --system --gid 10001 paperboy \
  && useradd --system --uid 10001 --gid paperboy --home-dir /data --no-create-home --shell /usr/sbin/nologin paperboy \
  && mkdir -p /data && chown paperboy:paperboy /data
 COPY --from=build /app/.next/standalone ./
+# The start script checks AUTH_URL against the listen address and stamps each request with its
+# TCP peer (per-client limits), as `npm start` does.
+COPY --from=build /app/scripts/start.mjs /app/scripts/public-address.mjs ./scripts/
+ENV PAPERBOY_SERVER_JS=/app/server.js
 # Next writes its image and fetch caches here at run time (rendered pages stay in memory: isrFlushToDisk is off).
 RUN mkdir -p .next/cache && chown paperboy:paperboy .next/cache
 USER paperboy
@@ -36,4 +40,5 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # server.js boots Paperboy (instrumentation.ts) and stops Postgres and the worker cleanly on SIGTERM.
-CMD ["node", "server.js"]
+# Without AUTH_URL the container refuses to start (it listens beyond loopback): compose sets it.
+CMD ["node", "scripts/start.mjs"]

@@ -61,6 +61,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       AUTH_URL: publicUrl,
       SEED_SAMPLE_FEEDS: "false",
+      // admin.spec.ts polls a feed served from 127.0.0.1, which feed fetches refuse by default.
+      ALLOW_PRIVATE_FEEDS: "true",
       ADMIN_EMAILS: "admin-e2e@example.org",
     },
   },

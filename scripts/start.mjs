@@ -1,5 +1,6 @@
-// `npm start`: the production (standalone) server on PORT (default 3000). The standalone
-// server runs from .next/standalone, which a rebuild wipes, so DATA_DIR is made absolute here.
+// `npm start` (and the image's CMD): the production (standalone) server on PORT (default 3000).
+// The standalone server runs from .next/standalone, which a rebuild wipes, so DATA_DIR is made
+// absolute here. The image has the standalone files at its root: PAPERBOY_SERVER_JS says where.
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -13,7 +14,7 @@ if (address.error) {
 }
 if (address.warning) console.warn(address.warning);
 
-const server = path.resolve(".next/standalone/server.js");
+const server = path.resolve(process.env.PAPERBOY_SERVER_JS ?? ".next/standalone/server.js");
 if (!existsSync(server)) {
   console.error("No production build found: run `npm run build` first.");
   process.exit(1);
