@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { isAdminEmail } from "@/lib/auth/admin";
+import { isAdmin } from "@/lib/auth/admin";
 import { currentUser } from "@/lib/auth/viewer";
 import { AdminNav } from "@/components/admin/admin-nav";
 
@@ -13,9 +13,10 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const admin = user ? await isAdmin(user) : false;
   return (
     <div>
-      {isAdminEmail(user?.email) && <AdminNav />}
+      {admin && <AdminNav />}
       {children}
     </div>
   );

@@ -14,6 +14,7 @@ process.env.DATABASE_URL = url;
 process.env.ADMIN_EMAILS = "boss@example.org";
 const { requireAdminAction, requireAdminPage, requireAdminRequest } = await import("@/lib/auth/admin");
 const { actAs, nextSignal } = await import("@/lib/admin/test-support");
+const { viewerPaperState } = await import("@/lib/people/viewer-state");
 
 const outcome = (p: Promise<unknown>) => p.then(() => "allowed", (err: unknown) => nextSignal(err));
 
@@ -26,10 +27,13 @@ describe("admin rights need a verified address", () => {
     expect(await outcome(requireAdminAction())).toMatch(/Admins only/);
     expect(await outcome(requireAdminPage("/admin/feeds"))).toBe("not found");
     expect(await outcome(requireAdminRequest(request("/api/admin/feeds", { user: claimant }), { mutation: false }))).toMatch(/Admins only/);
+    // Nor is the Admin entry offered in the account menu (the viewer state the pages load).
+    expect((await viewerPaperState(claimant, [])).user.isAdmin).toBe(false);
 
     await prisma.user.update({ where: { id: claimant.id }, data: { emailVerified: new Date() } });
     expect(await outcome(requireAdminAction())).toBe("allowed");
     expect(await outcome(requireAdminPage("/admin/feeds"))).toBe("allowed");
     expect(await outcome(requireAdminRequest(request("/api/admin/feeds", { user: claimant }), { mutation: false }))).toBe("allowed");
+    expect((await viewerPaperState(claimant, [])).user.isAdmin).toBe(true);
   });
 });

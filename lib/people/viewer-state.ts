@@ -1,5 +1,5 @@
 import "server-only";
-import { isAdminEmail } from "@/lib/auth/admin";
+import { isAdmin } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { upvotedAmong } from "@/lib/people/upvotes";
 
@@ -37,15 +37,17 @@ export async function liveUpvoteCounts(paperIds: number[]): Promise<Record<numbe
 
 export async function viewerPaperState(user: { id: string; name: string | null; email: string | null }, paperIds: number[]): Promise<ViewerPaperState> {
   await ensureDefaultList(user.id);
-  const [counts, upvoted, lists, items] = await Promise.all([
+  // isAdmin asks the database (is the address verified?) only for addresses in ADMIN_EMAILS.
+  const [counts, upvoted, lists, items, admin] = await Promise.all([
     liveUpvoteCounts(paperIds),
     upvotedAmong(user.id, paperIds),
     db().readingList.findMany({ where: { userId: user.id }, orderBy: [{ isDefault: "desc" }, { name: "asc" }], select: { id: true, name: true, isDefault: true } }),
     paperIds.length
       ? db().readingListItem.findMany({ where: { paperId: { in: paperIds }, list: { userId: user.id } }, select: { paperId: true, listId: true } })
       : Promise.resolve([]),
+    isAdmin(user),
   ]);
   const saved: Record<number, number[]> = {};
   for (const item of items) (saved[item.paperId] ??= []).push(item.listId);
-  return { user: { name: user.name, email: user.email, isAdmin: isAdminEmail(user.email) }, counts, upvoted, lists, saved };
+  return { user: { name: user.name, email: user.email, isAdmin: admin }, counts, upvoted, lists, saved };
 }
