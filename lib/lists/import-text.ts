@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
 import { parseCsv } from "@/lib/lists/csv";
 import { LIMITS } from "@/lib/lists/validation";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 /** An arXiv id found in pasted text, with the line it came from (1-based). */
 export interface ImportRef {
@@ -49,7 +50,7 @@ function fromUrl(raw: string): { arxivId: string } | { reason: string } {
     return { reason: "not a valid URL" };
   }
   const host = url.hostname.toLowerCase();
-  const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
+  const path = safeDecode(url.pathname).replace(/\/+$/, "");
   let candidate: string | null = null;
   if (ARXIV_HOSTS.has(host)) {
     const m = /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?$/i.exec(path);
