@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { refuseMalformedPath } from "./malformed-path.mjs";
 
 const server = path.resolve(".next/standalone/server.js");
 if (!existsSync(server)) {
@@ -23,6 +24,7 @@ http.createServer = function createServer(...args) {
   if (listenerAt >= 0) {
     const listener = args[listenerAt];
     args[listenerAt] = function stampPeer(req, res) {
+      if (refuseMalformedPath(req, res)) return;
       req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
       return listener.call(this, req, res);
     };
