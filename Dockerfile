@@ -28,9 +28,9 @@ RUN groupadd --system --gid 10001 paperboy \
  && useradd --system --uid 10001 --gid paperboy --home-dir /data --no-create-home --shell /usr/sbin/nologin paperboy \
  && mkdir -p /data && chown paperboy:paperboy /data
 COPY --from=build /app/.next/standalone ./
-# The start script checks AUTH_URL against the listen address and stamps each request with its
-# TCP peer (per-client limits), as `npm start` does.
-COPY --from=build /app/scripts/start.mjs /app/scripts/public-address.mjs ./scripts/
+# The start script checks AUTH_URL against the listen address, stamps each request with its TCP
+# peer (per-client limits) and answers 400 to malformed paths, as `npm start` does.
+COPY --from=build /app/scripts/start.mjs /app/scripts/public-address.mjs /app/scripts/malformed-path.mjs ./scripts/
 ENV PAPERBOY_SERVER_JS=/app/server.js
 # Next writes its image and fetch caches here at run time (rendered pages stay in memory: isrFlushToDisk is off).
 RUN mkdir -p .next/cache && chown paperboy:paperboy .next/cache

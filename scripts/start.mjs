@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { publicAddress } from "./public-address.mjs";
+import { refuseMalformedPath } from "./malformed-path.mjs";
 
 // Links name AUTH_URL, never a request header: without it, listen on loopback only (see there).
 const address = publicAddress(process.env);
@@ -33,6 +34,7 @@ http.createServer = function createServer(...args) {
   if (listenerAt >= 0) {
     const listener = args[listenerAt];
     args[listenerAt] = function stampPeer(req, res) {
+      if (refuseMalformedPath(req, res)) return;
       req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
       return listener.call(this, req, res);
     };

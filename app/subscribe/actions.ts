@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { confirmSchema, formFields, subscribeSchema } from "@/lib/digest/schemas";
 import { confirmSubscription, requestSubscription } from "@/lib/digest/subscriptions";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { enqueueSubscriptionMail, getBoss } from "@/lib/jobs/queue";
 
 export interface SubscribeState {
@@ -20,11 +21,6 @@ export interface SubscribeState {
 /** Sign-ups per client address and hour: plenty for people, a wall for scripts mailing strangers. */
 const SIGNUPS_PER_HOUR = 30;
 
-async function clientKey(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "direct";
-}
 
 /**
  * The public sign-up (home page banner and /subscribe). The answer is the same whether the
@@ -42,7 +38,9 @@ export async function subscribeAction(_prev: SubscribeState, formData: FormData)
     return { status: "invalid", fieldErrors };
   }
   try {
-    await consumeRateLimit(`subscribe:${await clientKey()}`, SIGNUPS_PER_HOUR, 3600);
+    // The TCP peer (or what trusted proxies say), never a header any client can set: keyed on
+    // X-Forwarded-For, a script escaped the limit, and without it every visitor shared one bucket.
+    await consumeRateLimit(`subscribe:${clientAddress(await headers())}`, SIGNUPS_PER_HOUR, 3600);
   } catch (err) {
     if (err instanceof AppError && err.code === "rate_limited") return { status: "invalid", message: "Too many sign-ups from your network just now. Try again in an hour." };
     throw err;

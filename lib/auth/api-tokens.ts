@@ -3,6 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
+/** Requests for one owner queue on its row lock, holding a connection each: wait for a turn (Prisma's default is 2 s). */
+const LOCK_WAIT = { maxWait: 10_000, timeout: 15_000 };
+
 /** Personal API tokens look like `pb_<43 base64url chars>`; only the SHA-256 is stored. */
 const PREFIX = "pb_";
 
@@ -16,16 +19,25 @@ export interface ApiTokenSummary {
   lastUsedAt: Date | null;
 }
 
+const MAX_TOKENS = 50;
+
+/**
+ * A new token for the user. The count and the insert happen under a lock on the user's row:
+ * requests at once would otherwise all count one below the limit and all insert.
+ */
 export async function createApiToken(userId: string, name: string): Promise<{ token: string; summary: ApiTokenSummary }> {
   const clean = name.trim().slice(0, 80);
   if (!clean) throw new AppError("bad_request", "Give the token a name, so you can tell it apart later");
-  const count = await db().apiToken.count({ where: { userId } });
-  if (count >= 50) throw new AppError("bad_request", "You have 50 tokens already: revoke some first");
   const token = PREFIX + randomBytes(32).toString("base64url");
-  const row = await db().apiToken.create({
-    data: { userId, name: clean, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6) },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
-  });
+  const row = await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+    const count = await tx.apiToken.count({ where: { userId } });
+    if (count >= MAX_TOKENS) throw new AppError("bad_request", `You have ${MAX_TOKENS} tokens already: revoke some first`);
+    return tx.apiToken.create({
+      data: { userId, name: clean, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6) },
+      select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+    });
+  }, LOCK_WAIT);
   return { token, summary: row };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 /** Auth.js's database-session cookie, over http and over https. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -17,7 +18,7 @@ export function sessionTokenFrom(cookieHeader: string | null): string | null {
   const jar = new Map<string, string>();
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) jar.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq > 0) jar.set(part.slice(0, eq).trim(), safeDecode(part.slice(eq + 1).trim()));
   }
   for (const name of SESSION_COOKIES) {
     const token = jar.get(name);

@@ -10,8 +10,11 @@ export interface DigestProblem {
   email: string;
   frequency: "daily" | "weekly";
   period: string;
-  /** `failed`: waiting for its next try; `gave_up`: out of tries, refused for good, or interrupted by a crash. */
-  status: "failed" | "gave_up";
+  /**
+   * `failed`: waiting for its next try; `gave_up`: out of tries or refused for good; `unknown`:
+   * sent with no answer (a dropped connection, a crash mid-send), maybe delivered.
+   */
+  status: "failed" | "gave_up" | "unknown";
   attempts: number;
   lastError: string | null;
   nextAttemptAt: Date | null;
@@ -20,9 +23,9 @@ export interface DigestProblem {
 }
 
 /** Digests not delivered (yet), newest first. */
-export async function listDigestProblems(prisma: PrismaClient, o: { status?: "failed" | "gave_up"; limit?: number } = {}): Promise<DigestProblem[]> {
+export async function listDigestProblems(prisma: PrismaClient, o: { status?: DigestProblem["status"]; limit?: number } = {}): Promise<DigestProblem[]> {
   const rows = await prisma.digestSend.findMany({
-    where: { status: o.status ? o.status : { in: ["failed", "gave_up"] } },
+    where: { status: o.status ? o.status : { in: ["failed", "gave_up", "unknown"] } },
     orderBy: { id: "desc" },
     take: Math.min(o.limit ?? 100, 1000),
     select: {
@@ -81,16 +84,17 @@ export async function listDigestRuns(prisma: PrismaClient, limit = 50) {
 }
 
 /**
- * An admin's decision to send a given-up digest again (e.g. one interrupted by a crash that the
- * recipient says never arrived): it goes back to the retry queue with a full set of tries.
- * Only for an active subscription. Returns false when there is nothing to resend.
+ * An admin's decision to send a given-up or unknown digest again (e.g. one whose connection
+ * dropped before the server answered, that the recipient says never arrived): it goes back to
+ * the retry queue with a full set of tries. Only for an active subscription. Returns false when
+ * there is nothing to resend (a second click finds it queued already).
  */
 export async function resendDigest(prisma: PrismaClient, sendId: number, now = new Date()): Promise<boolean> {
   const n = await prisma.$executeRaw`
     UPDATE digest_sends d SET status = 'failed', attempts = 0, next_attempt_at = ${now}::timestamptz,
            last_error = coalesce(d.last_error, '') || ' [resend requested by an admin]'
       FROM subscriptions s
-     WHERE d.id = ${sendId} AND d.status = 'gave_up' AND s.id = d.subscription_id AND s.status = 'active'`;
+     WHERE d.id = ${sendId} AND d.status IN ('gave_up', 'unknown') AND s.id = d.subscription_id AND s.status = 'active'`;
   return n > 0;
 }
 

@@ -16,6 +16,8 @@ export const digestRules = {
   leaseSeconds: 600,
   /** A confirmation or notice is mailed to one address at most this often. */
   resendIntervalMinutes: 10,
+  /** … and at most this many times a (UTC) day: a script asking every ten minutes cannot flood a mailbox either. */
+  confirmMailsPerDay: 3,
   /** A confirmation link works this long. */
   confirmTtlDays: 7,
   /** Papers considered per period, trending first; filters pick from these. */

@@ -17,14 +17,16 @@ import type { Logger } from "@/lib/logger";
  *    means a second run, another instance or a retry can never start the same digest again.
  * 2. After the server's answer, the same row becomes `sent` (and the papers are recorded in
  *    `digest_sent_papers` in the same statement), `failed` (retried from `next_attempt_at`) or
- *    `gave_up` (out of tries, or refused for good; a hard bounce also pauses the subscription).
+ *    `gave_up` (out of tries, or refused for good; a hard bounce also pauses the subscription), or
+ *    `unknown` (the connection dropped after the message's data and before the server's reply:
+ *    it may have been delivered, so it is never retried by itself; the admin can resend it).
  *    In a run, `sent` is written together with the worker's next claim (one round trip per
  *    email), so each worker has at most one row in `sending` at any time.
  *
  * A worker killed between 1 and 2 leaves a `sending` row whose outcome nobody knows: the server
  * may have taken the message just before the crash. Once its lease is over, `resolveStaleSends`
- * gives it up with a note saying so, instead of sending it again: a digest is never sent twice,
- * and never dropped silently (the admin sees it, and can resend it).
+ * settles it as `unknown` with a note saying so, instead of sending it again: a digest is never
+ * sent twice, and never dropped silently (the admin sees it, and can resend it).
  */
 export interface DeliveryContext {
   prisma: PrismaClient;
@@ -56,7 +58,7 @@ export interface DigestJob {
   filtered: boolean;
 }
 
-export type DeliveryOutcome = "sent" | "failed" | "gave_up" | "bounced";
+export type DeliveryOutcome = "sent" | "failed" | "gave_up" | "bounced" | "unknown";
 
 const MAX_CACHED_RENDERS = 500;
 
@@ -162,6 +164,7 @@ export async function recordSent(ctx: DeliveryContext, sendId: number) {
 async function recordFailure(ctx: DeliveryContext, sendId: number, attempt: number, job: DigestJob, err: unknown): Promise<DeliveryOutcome> {
   const now = ctx.now?.() ?? new Date();
   const failure = classifySmtpError(err);
+  if (failure.kind === "unknown") return recordUnknown(ctx, sendId, attempt, job, failure.message);
   const giveUp = failure.kind !== "temporary" || attempt >= digestRules.maxAttempts;
   const next = giveUp ? null : new Date(now.getTime() + retryDelayMs(attempt));
   const note = failure.kind === "temporary" && giveUp ? `Gave up after ${attempt} tries. Last error: ${failure.message}` : failure.message;
@@ -178,4 +181,14 @@ async function recordFailure(ctx: DeliveryContext, sendId: number, attempt: numb
   ctx.log.warn({ sendId, subscriptionId: job.subscriptionId, period: job.period.key, attempt, kind: failure.kind, err: failure.message }, "digest not delivered");
   if (failure.kind === "bounce") return "bounced";
   return giveUp ? "gave_up" : "failed";
+}
+
+/** The message went out and no answer came back: settled as unknown, for the admin to judge. */
+async function recordUnknown(ctx: DeliveryContext, sendId: number, attempt: number, job: DigestJob, error: string): Promise<DeliveryOutcome> {
+  const note = `The connection dropped after the message was sent and before the server answered, so it is unknown whether the SMTP server took it. Not sent again by itself, to never deliver a digest twice; resend it if the recipient did not get it. (${error})`;
+  await ctx.prisma.$executeRaw`
+    UPDATE digest_sends SET status = 'unknown', last_error = ${note.slice(0, 2000)}, next_attempt_at = NULL
+     WHERE id = ${sendId}`;
+  ctx.log.warn({ sendId, subscriptionId: job.subscriptionId, period: job.period.key, attempt, err: error }, "digest outcome unknown: not retried");
+  return "unknown";
 }

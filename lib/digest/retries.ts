@@ -20,6 +20,8 @@ export interface RetrySummary {
   sent: number;
   failed: number;
   gaveUp: number;
+  /** Sent with no answer from the server: left for the admin (see deliver.ts). */
+  unknown: number;
 }
 
 interface ClaimedRetry {
@@ -45,7 +47,7 @@ interface ClaimedRetry {
 export async function retryDueSends(opts: RetryOptions): Promise<RetrySummary> {
   const log = (opts.log ?? rootLogger).child({ component: "digest-retry" });
   const ctx = deliveryContext({ prisma: opts.prisma, mailer: opts.mailer, log, now: opts.now });
-  const summary: RetrySummary = { sent: 0, failed: 0, gaveUp: 0 };
+  const summary: RetrySummary = { sent: 0, failed: 0, gaveUp: 0, unknown: 0 };
   const max = opts.max ?? 10_000;
   for (let i = 0; i < max; i++) {
     const now = opts.now?.() ?? new Date();
@@ -79,23 +81,24 @@ export async function retryDueSends(opts: RetryOptions): Promise<RetrySummary> {
     });
     if (outcome === "sent") summary.sent++;
     else if (outcome === "failed") summary.failed++;
+    else if (outcome === "unknown") summary.unknown++;
     else summary.gaveUp++;
   }
-  if (summary.sent + summary.failed + summary.gaveUp) log.info({ ...summary }, "digest retries done");
+  if (summary.sent + summary.failed + summary.gaveUp + summary.unknown) log.info({ ...summary }, "digest retries done");
   return summary;
 }
 
 /**
- * Gives up the sends left `sending` past their lease: their worker died during the SMTP
- * transaction, so whether the message went out is unknown. They are not sent again (that
+ * Settles the sends left `sending` past their lease as `unknown`: their worker died during the
+ * SMTP transaction, so whether the message went out is unknown. They are not sent again (that
  * could deliver a digest twice); the note tells the admin, who can resend (lib/digest/admin.ts).
  */
 export async function resolveStaleSends(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
   const note =
     "The worker stopped during this send (a crash or a kill), so it is unknown whether the SMTP server took the message. Not sent again, to never deliver a digest twice.";
   const n = await prisma.$executeRaw`
-    UPDATE digest_sends SET status = 'gave_up', last_error = ${note}, next_attempt_at = NULL
+    UPDATE digest_sends SET status = 'unknown', last_error = ${note}, next_attempt_at = NULL
      WHERE status = 'sending' AND next_attempt_at < ${now}::timestamptz`;
-  if (n) rootLogger.warn({ count: n }, "digest sends interrupted by a crash were given up (outcome unknown)");
+  if (n) rootLogger.warn({ count: n }, "digest sends interrupted by a crash were settled as unknown (not sent again)");
   return n;
 }

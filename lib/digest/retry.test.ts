@@ -60,12 +60,12 @@ describe("when the SMTP server is down", () => {
 
   it("retries once the next try is due and the server is back, sending each digest once", async () => {
     const early = await withMailer(`smtp://127.0.0.1:${port}`, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 2 * MIN) }));
-    expect(early).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(early).toEqual({ sent: 0, failed: 0, gaveUp: 0, unknown: 0 });
 
     const sink = await startSmtpSink({ port });
     sinks.push(sink);
     const later = await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 6 * MIN) }));
-    expect(later).toEqual({ sent: 3, failed: 0, gaveUp: 0 });
+    expect(later).toEqual({ sent: 3, failed: 0, gaveUp: 0, unknown: 0 });
     for (const name of ["r1", "r2", "r3"]) {
       const mails = await mailsTo(sink, `${name}@down.example`);
       expect(mails).toHaveLength(1);
@@ -73,7 +73,7 @@ describe("when the SMTP server is down", () => {
       expect(await sendsOf(`${name}@down.example`)).toMatchObject([{ status: "sent", attempts: 2, lastError: null }]);
     }
     // Nothing left to retry, and the period is not sent again.
-    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 60 * MIN) }))).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 60 * MIN) }))).toEqual({ sent: 0, failed: 0, gaveUp: 0, unknown: 0 });
     expect(await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({ sent: 0 });
     expect(sink.accepted()).toBe(3);
   });
@@ -88,7 +88,7 @@ describe("when the SMTP server is down", () => {
     for (let attempt = 2; attempt <= digestRules.maxAttempts; attempt++) {
       clock += 24 * 60 * MIN;
       const r = await withMailer(`smtp://127.0.0.1:${deadPort}`, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(clock) }));
-      expect(r).toEqual(attempt < digestRules.maxAttempts ? { sent: 0, failed: 1, gaveUp: 0 } : { sent: 0, failed: 0, gaveUp: 1 });
+      expect(r).toEqual(attempt < digestRules.maxAttempts ? { sent: 0, failed: 1, gaveUp: 0, unknown: 0 } : { sent: 0, failed: 0, gaveUp: 1, unknown: 0 });
     }
     const [, send] = await sendsOf("r3@down.example");
     expect(send).toMatchObject({ period: day2, status: "gave_up", attempts: digestRules.maxAttempts, nextAttemptAt: null });
@@ -99,7 +99,7 @@ describe("when the SMTP server is down", () => {
     expect(await resendDigest(prisma, send.id, new Date(clock))).toBe(true);
     const sink = await startSmtpSink();
     sinks.push(sink);
-    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(clock + MIN) }))).toEqual({ sent: 1, failed: 0, gaveUp: 0 });
+    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(clock + MIN) }))).toEqual({ sent: 1, failed: 0, gaveUp: 0, unknown: 0 });
     expect((await mailsTo(sink, "r3@down.example")).map((m) => m.subject)).toEqual(["1 trending paper · Apr 8, 2025"]);
   });
 });
@@ -122,7 +122,7 @@ describe("refusals", () => {
 
   it("pauses a hard-bounced address and retries a temporary refusal", async () => {
     const summary = await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }));
-    expect(summary).toMatchObject({ sent: 1, failed: 1, gaveUp: 1 });
+    expect(summary).toMatchObject({ sent: 1, failed: 1, gaveUp: 1, unknown: 0 });
     const bounced = await prisma.subscription.findUniqueOrThrow({ where: { email: "bounce@refuse.example" } });
     expect(bounced.status).toBe("paused");
     expect(bounced.pausedReason).toMatch(/Hard bounce.*550.*No such user/);
@@ -132,13 +132,13 @@ describe("refusals", () => {
 
     // The paused address gets nothing more; the busy one is retried with the next tick.
     const next = await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", "2025-05-06")!, mailer }));
-    expect(next).toMatchObject({ sent: 1, failed: 1, gaveUp: 0 });
+    expect(next).toMatchObject({ sent: 1, failed: 1, gaveUp: 0, unknown: 0 });
     expect(await sendsOf("bounce@refuse.example")).toHaveLength(1);
   });
 });
 
 describe("sends interrupted by a crash", () => {
-  it("are given up with a note once their lease is over, and never sent again", async () => {
+  it("are settled as unknown with a note once their lease is over, and never sent again", async () => {
     const day = "2025-06-02";
     await isolate();
     await ingestText(prisma, hfDocument([{ id: "2506.00001", title: "Crash Paper", upvotes: 4, day }]));
@@ -154,7 +154,7 @@ describe("sends interrupted by a crash", () => {
     expect(await resolveStaleSends(prisma, t)).toBe(0); // still within its lease: maybe another worker's
     expect(await resolveStaleSends(prisma, new Date(t.getTime() + (digestRules.leaseSeconds + 1) * 1000))).toBe(1);
     const [send] = await sendsOf("inflight@crash.example");
-    expect(send.status).toBe("gave_up");
+    expect(send.status).toBe("unknown");
     expect(send.lastError).toMatch(/unknown whether the SMTP server took the message/);
     expect(await mailsTo(sink, "inflight@crash.example")).toEqual([]);
   });

@@ -30,6 +30,8 @@ export interface DigestRunSummary {
   failed: number;
   /** Given up (out of tries, or refused for good) or bounced. */
   gaveUp: number;
+  /** Sent with no answer from the server: maybe delivered, left for the admin (see deliver.ts). */
+  unknown: number;
   /** Taken by another run first (a concurrent run, or a subscription that changed meanwhile). */
   skipped: number;
   ms: number;
@@ -56,7 +58,7 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
   const started = Date.now();
   const log = (opts.log ?? rootLogger).child({ component: "digest", frequency: period.frequency, period: period.key });
   const run = await prisma.digestRun.create({ data: { frequency: period.frequency, period: period.key }, select: { id: true } });
-  const summary: DigestRunSummary = { runId: run.id, frequency: period.frequency, period: period.key, sent: 0, empty: 0, failed: 0, gaveUp: 0, skipped: 0, ms: 0 };
+  const summary: DigestRunSummary = { runId: run.id, frequency: period.frequency, period: period.key, sent: 0, empty: 0, failed: 0, gaveUp: 0, unknown: 0, skipped: 0, ms: 0 };
   const ctx = deliveryContext({ prisma, mailer: opts.mailer, log, now: opts.now });
 
   try {
@@ -82,6 +84,7 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
           summary.sent++;
           unrecorded = sendId;
         } else if (outcome === "failed") summary.failed++;
+        else if (outcome === "unknown") summary.unknown++;
         else summary.gaveUp++;
       }
       if (unrecorded !== null) await recordSent(ctx, unrecorded);
@@ -99,7 +102,7 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
 }
 
 function counts(s: DigestRunSummary) {
-  return { sentCount: s.sent, skippedCount: s.empty + s.skipped, failedCount: s.failed + s.gaveUp };
+  return { sentCount: s.sent, skippedCount: s.empty + s.skipped, failedCount: s.failed + s.gaveUp + s.unknown };
 }
 
 /**

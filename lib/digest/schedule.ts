@@ -38,7 +38,7 @@ export async function runDueDigests(opts: TickOptions): Promise<TickSummary> {
     if (opts.force || !(await finishedRunExists(opts.prisma, period))) toRun.push(period);
   }
   const retriesDue = await opts.prisma.digestSend.count({ where: { status: "failed", nextAttemptAt: { lte: now } } });
-  const summary: TickSummary = { stale, runs: [], retries: { sent: 0, failed: 0, gaveUp: 0 } };
+  const summary: TickSummary = { stale, runs: [], retries: { sent: 0, failed: 0, gaveUp: 0, unknown: 0 } };
   if (!toRun.length && !retriesDue) return summary;
 
   // Connected on the first email only: a tick with no one to mail needs no SMTP server.

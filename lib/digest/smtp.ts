@@ -1,6 +1,8 @@
 import net from "node:net";
+import { PassThrough, type Readable } from "node:stream";
 import nodemailer, { type Transporter } from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
+import type MailMessage from "nodemailer/lib/mailer/mail-message";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { env } from "@/lib/env";
 
@@ -45,7 +47,12 @@ export function createDigestMailer(opts: SmtpOptions = {}): DigestMailer {
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
     getSocket: connectWithoutNagle,
+    // The pool puts a message whose connection closed back in its queue and sends it again,
+    // even when the data had gone out: that is how a digest arrives twice. The row decides.
+    // (An option of nodemailer's pool that its type definitions lack.)
+    ...{ maxRequeues: 0 },
   });
+  transport.use("stream", trackDataHandover);
   const from = env().EMAIL_FROM;
   const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
   return {
@@ -55,11 +62,49 @@ export function createDigestMailer(opts: SmtpOptions = {}): DigestMailer {
       // as nodemailer builds it, it went out in 76-byte lines, a socket write each.
       const mail = { from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId: m.messageId, textEncoding: "base64" as const };
       const raw = await new MailComposer(mail).compile().build();
-      await transport.sendMail({ envelope: { from: fromAddress, to: [m.to] }, raw });
+      const handover: Handover = { done: false };
+      try {
+        await transport.sendMail({ envelope: { from: fromAddress, to: [m.to] }, raw, handover } as nodemailer.SendMailOptions);
+      } catch (err) {
+        throw markUnknownOutcome(err, handover.done);
+      }
       return { messageId: m.messageId };
     },
     close: () => transport.close(),
   };
+}
+
+interface Handover {
+  /** The whole message was written into the DATA stream (so after the server's 354). */
+  done: boolean;
+}
+
+/**
+ * A nodemailer plugin that notes when the message's data has been handed over whole. The stream
+ * it wraps is the last of nodemailer's pipeline, the one the SMTP connection pipes into its DATA
+ * stream only once the server said 354, so its "end" means the server may have it all.
+ */
+function trackDataHandover(mail: MailMessage, done: (err?: Error | null) => void) {
+  const handover = (mail.data as { handover?: Handover }).handover;
+  if (handover) {
+    mail.message.processFunc((input) => {
+      const output = new PassThrough();
+      input.on("error", (err) => output.emit("error", err));
+      output.once("end", () => (handover.done = true));
+      return input.pipe(output);
+    });
+  }
+  done();
+}
+
+/**
+ * An error after the data went out with no reply from the server (the connection dropped, or the
+ * reply timed out) leaves the outcome unknown: the server may have queued the message.
+ */
+function markUnknownOutcome(err: unknown, dataHandedOver: boolean): unknown {
+  const e = err as { responseCode?: number; outcomeUnknown?: boolean } | null;
+  if (dataHandedOver && e && typeof e === "object" && typeof e.responseCode !== "number") e.outcomeUnknown = true;
+  return err;
 }
 
 /**
@@ -91,13 +136,16 @@ export type SmtpFailure =
   | { kind: "bounce"; message: string }
   /** Refused for good, but not because of the address (5xx after DATA, e.g. content policy): not retried. */
   | { kind: "permanent"; message: string }
+  /** The data went out and no reply came back: it may have been delivered. Never retried by itself. */
+  | { kind: "unknown"; message: string }
   /** Anything else (4xx, connection refused, timeouts, authentication): retried later. */
   | { kind: "temporary"; message: string };
 
 /** Sorts an error from nodemailer into what to do next. */
 export function classifySmtpError(err: unknown): SmtpFailure {
-  const e = err as { code?: string; responseCode?: number; command?: string; message?: string };
+  const e = err as { code?: string; responseCode?: number; command?: string; message?: string; outcomeUnknown?: boolean };
   const message = (e?.message ?? String(err)).slice(0, 1000);
+  if (e?.outcomeUnknown) return { kind: "unknown", message };
   const code = typeof e?.responseCode === "number" ? e.responseCode : 0;
   if (code >= 500 && code < 600) {
     if (e.code === "EENVELOPE" && e.command === "RCPT TO") return { kind: "bounce", message };

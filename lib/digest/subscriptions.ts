@@ -15,16 +15,20 @@ export interface SubscribeOptions extends SubscribeInput {
  * - new, pending, unsubscribed or paused: the choices are kept and a confirmation link is mailed;
  * - already active: nothing changes (a stranger must not change someone's digest) and a notice
  *   says so, with the unsubscribe link;
- * - in both cases at most one email per address per `resendIntervalMinutes`, so repeating the
- *   form, by a person or a script, cannot flood a mailbox.
+ * - in both cases at most one email per address per `resendIntervalMinutes`, and at most
+ *   `confirmMailsPerDay` a day, so repeating the form, by a person or a script, cannot flood a
+ *   mailbox. The day's count is kept in `rate_limits` (key `confirm-mail:<address>`).
  *
  * Returns the subscription to mail (through the job queue), or null when nothing is to be sent.
  */
 export async function requestSubscription(prisma: PrismaClient, o: SubscribeOptions): Promise<{ mailSubscriptionId: number | null }> {
   const now = o.now ?? new Date();
   const cutoff = new Date(now.getTime() - digestRules.resendIntervalMinutes * 60_000);
-  // One statement, so two sign-ups at once still send one email.
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
+  const day = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  // One statement, so two sign-ups at once still send one email; a sign-up past the interval
+  // counts against the address's day, and mails only while the day's count is within the cap.
+  const rows = await prisma.$queryRaw<{ id: number; mails_today: number }[]>`
+    WITH asked AS (
     INSERT INTO subscriptions (email, status, frequency, "limit", confirm_sent_at, created_at, updated_at)
     VALUES (${o.email}, 'pending', ${o.frequency}::digest_frequency, ${o.limit}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)
     ON CONFLICT (email) DO UPDATE SET
@@ -33,8 +37,15 @@ export async function requestSubscription(prisma: PrismaClient, o: SubscribeOpti
       "limit" = CASE WHEN subscriptions.status = 'active' THEN subscriptions."limit" ELSE EXCLUDED."limit" END,
       updated_at = EXCLUDED.updated_at
     WHERE subscriptions.confirm_sent_at IS NULL OR subscriptions.confirm_sent_at <= ${cutoff}::timestamptz
-    RETURNING id`;
-  return { mailSubscriptionId: rows[0]?.id ?? null };
+    RETURNING id),
+    today AS (
+      INSERT INTO rate_limits (key, window_start, count)
+      SELECT ${`confirm-mail:${o.email}`}, ${day}::timestamptz, 1 FROM asked
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
+      RETURNING count)
+    SELECT asked.id, today.count AS mails_today FROM asked, today`;
+  const row = rows[0];
+  return { mailSubscriptionId: row && row.mails_today <= digestRules.confirmMailsPerDay ? row.id : null };
 }
 
 export interface PendingConfirmation {

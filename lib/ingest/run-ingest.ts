@@ -7,6 +7,7 @@ import { storageProblem } from "@/lib/ingest/normalize";
 import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
 import { beginBulkLoad, finishBulkLoad, type BulkLoad } from "@/lib/ingest/bulk-load";
 import { openIngestConnection } from "@/lib/ingest/connection";
+import { createLockedRun } from "@/lib/ingest/run-lock";
 import { prepareBatch, createStaging, savePapers, type SaveCounts } from "@/lib/ingest/save-papers";
 import { SearchVectorWorker } from "@/lib/ingest/search-vectors";
 import { parseArxivAtom } from "@/lib/ingest/sources/arxiv-atom";
@@ -80,8 +81,12 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const prisma = opts.prisma ?? db();
   const maxBytes = opts.maxBytes ?? env().INGEST_MAX_BYTES;
   const started = Date.now();
-  const run = await prisma.ingestRun.create({
-    data: { origin: opts.origin.slice(0, 2000), trigger: opts.trigger, sourceId: opts.sourceId },
+  // The run's own connection, opened first: it holds the run's lock from the moment its row
+  // exists until its outcome is written, so a later start can tell a crashed run (run-lock.ts).
+  const client = await openIngestConnection(opts.prisma, opts.databaseUrl);
+  const run = await createLockedRun(client, { origin: opts.origin.slice(0, 2000), trigger: opts.trigger, sourceId: opts.sourceId }).catch(async (err) => {
+    await client.end().catch(() => {});
+    throw err;
   });
   const log = logger.child({ runId: run.id, origin: opts.origin });
   const progress: IngestProgress = { new: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
@@ -114,7 +119,6 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     const items = parseDocument(format, rest, opts.year ?? new Date().getUTCFullYear());
     const batchSize = opts.batchSize ?? 1000;
 
-    const client = await openIngestConnection(opts.prisma, opts.databaseUrl);
     const vectors = new SearchVectorWorker(() => openIngestConnection(opts.prisma, opts.databaseUrl));
     try {
       await client.query("BEGIN");
@@ -191,7 +195,6 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
     } finally {
-      await client.end().catch(() => {});
       await vectors.end();
     }
 
@@ -223,6 +226,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       })
       .catch((e) => log.error({ err: String(e) }, "could not record the failed run"));
     throw Object.assign(error, { details: { ...error.details, runId: run.id } });
+  } finally {
+    // Only now, with the outcome written, is the run's lock released.
+    await client.end().catch(() => {});
   }
 }
 

@@ -8,6 +8,9 @@ import { positionAfter, positionForIndex, renumber } from "@/lib/lists/order";
 import { LIMITS, type ListView } from "@/lib/lists/validation";
 import { mathToPlainText } from "@/lib/text/math";
 
+/** Requests for one owner queue on its row lock, holding a connection each: wait for a turn (Prisma's default is 2 s). */
+const LOCK_WAIT = { maxWait: 10_000, timeout: 15_000 };
+
 /** One paper in one of the viewer's lists, with the owner's private fields. */
 export interface ListItemDTO {
   paperId: number;
@@ -72,16 +75,22 @@ export async function listsHoldingPaper(userId: string, paperId: number): Promis
 
 /**
  * Puts a paper at the end of one of the user's lists (idempotent: a paper is in a list once).
- * A note, when given, is set whether or not the paper was there already.
+ * A note, when given, is set whether or not the paper was there already. The count and the
+ * insert happen under a lock on the list's row, as `appendPapers` does: two adds at once would
+ * otherwise both count one below the limit and both insert.
  */
 export async function addToList(userId: string, listId: number, paperId: number, note?: string): Promise<{ added: boolean }> {
   await assertOwnList(userId, listId);
-  const count = await db().readingListItem.count({ where: { listId } });
-  if (count >= LIMITS.itemsPerList) throw new AppError("bad_request", `A list holds at most ${LIMITS.itemsPerList} papers`);
-  const inserted = await db().$executeRaw`
-    INSERT INTO reading_list_items (list_id, paper_id, position, note)
-    SELECT ${listId}, ${paperId}, COALESCE(MAX(position), 0) + 1024, ${note ?? ""} FROM reading_list_items WHERE list_id = ${listId}
-    ON CONFLICT (list_id, paper_id) DO NOTHING`;
+  const inserted = await db().$transaction(async (tx) => {
+    const [list] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM reading_lists WHERE id = ${listId} AND user_id = ${userId} FOR UPDATE`;
+    if (!list) throw new AppError("not_found", "No such list");
+    const count = await tx.readingListItem.count({ where: { listId } });
+    if (count >= LIMITS.itemsPerList) throw new AppError("bad_request", `A list holds at most ${LIMITS.itemsPerList} papers`);
+    return tx.$executeRaw`
+      INSERT INTO reading_list_items (list_id, paper_id, position, note)
+      SELECT ${listId}, ${paperId}, COALESCE(MAX(position), 0) + 1024, ${note ?? ""} FROM reading_list_items WHERE list_id = ${listId}
+      ON CONFLICT (list_id, paper_id) DO NOTHING`;
+  }, LOCK_WAIT);
   if (!inserted && note !== undefined) await db().readingListItem.updateMany({ where: { listId, paperId }, data: { note } });
   await touchReadingList(listId);
   return { added: inserted > 0 };

@@ -5,6 +5,9 @@ import { AppError } from "@/lib/errors";
 import { ensureDefaultList } from "@/lib/people/viewer-state";
 import { DEFAULT_LIST_NAME, LIMITS, SHARE_TOKEN } from "@/lib/lists/validation";
 
+/** Requests for one owner queue on its row lock, holding a connection each: wait for a turn (Prisma's default is 2 s). */
+const LOCK_WAIT = { maxWait: 10_000, timeout: 15_000 };
+
 /**
  * Reading lists, always read and changed on behalf of one user: every query has the owner in
  * its `where`, and a list that is not the caller's is "not found" (never "forbidden"), so list
@@ -59,25 +62,34 @@ export async function assertOwnList(userId: string, listId: number): Promise<{ i
   return row;
 }
 
-async function assertNameFree(userId: string, name: string, exceptId?: number) {
+/** `client`: a transaction's, when called under a lock (another pooled connection could be a long wait). */
+async function assertNameFree(userId: string, name: string, exceptId?: number, client: Pick<ReturnType<typeof db>, "readingList"> = db()) {
   if (name.toLowerCase() === DEFAULT_LIST_NAME.toLowerCase()) {
     throw new AppError("conflict", `"${DEFAULT_LIST_NAME}" is the name of your default list: choose another`);
   }
-  const clash = await db().readingList.findFirst({
+  const clash = await client.readingList.findFirst({
     where: { userId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new AppError("conflict", `You already have a list named "${name}"`);
 }
 
-/** A new, private, empty list. `name` is already validated (trimmed, 1–80 characters). */
+/**
+ * A new, private, empty list. `name` is already validated (trimmed, 1–80 characters). The
+ * count and the insert happen under a lock on the user's row: two requests at once would
+ * otherwise both count one below the limit and both insert.
+ */
 export async function createReadingList(userId: string, name: string): Promise<ReadingListDTO> {
   await ensureDefaultList(userId);
-  const count = await db().readingList.count({ where: { userId } });
-  if (count >= LIMITS.listsPerUser) throw new AppError("bad_request", `You have ${LIMITS.listsPerUser} lists already: delete some first`);
-  await assertNameFree(userId, name);
   try {
-    const row = await db().readingList.create({ data: { userId, name }, select: listSelect });
+    const row = await db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+      const count = await tx.readingList.count({ where: { userId } });
+      if (count >= LIMITS.listsPerUser) throw new AppError("bad_request", `You have ${LIMITS.listsPerUser} lists already: delete some first`);
+      // Under the lock too, so "Notes" and "notes" asked for at once cannot both pass.
+      await assertNameFree(userId, name, undefined, tx);
+      return tx.readingList.create({ data: { userId, name }, select: listSelect });
+    }, LOCK_WAIT);
     return toDto(row);
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("conflict", `You already have a list named "${name}"`);

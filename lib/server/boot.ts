@@ -1,6 +1,7 @@
 import path from "node:path";
 import { db } from "@/lib/db";
 import { dataDir, env, feedUrls } from "@/lib/env";
+import { failInterruptedRuns } from "@/lib/ingest/run-lock";
 import { syncConfiguredFeeds } from "@/lib/jobs/poll-feeds";
 import { getBoss, stopBoss } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
@@ -37,6 +38,7 @@ export async function boot() {
   }
 
   const prisma = db();
+  await failInterruptedRuns(prisma);
   await syncConfiguredFeeds(prisma, feedUrls(), config.FEED_POLL_MINUTES);
   const seed = config.SEED_SAMPLE_FEEDS ? config.SEED_SAMPLE_FEEDS === "true" : database.embedded;
   if (seed) await loadSampleFeeds(prisma);

@@ -14,11 +14,15 @@ interface Props {
   searchParams: Promise<{ email?: string }>;
 }
 
-const sendColor = { sent: "green", sending: "blue", failed: "amber", gave_up: "red" } as const;
+const sendColor = { sent: "green", sending: "blue", failed: "amber", gave_up: "red", unknown: "red" } as const;
+const sendLabel: Record<string, string> = { gave_up: "gave up", unknown: "outcome unknown" };
 
 function SendStatus({ status }: { status: string }) {
-  return <Badge color={sendColor[status as keyof typeof sendColor] ?? "gray"}>{status.replace("_", " ")}</Badge>;
+  return <Badge color={sendColor[status as keyof typeof sendColor] ?? "gray"}>{sendLabel[status] ?? status}</Badge>;
 }
+
+/** Sends only an admin can put back in the queue: given up, or maybe delivered (never retried by themselves). */
+const waitsForAdmin = (status: string) => status === "gave_up" || status === "unknown";
 
 /** Digest runs, the digests that did not go out (with retry), paused addresses, and one address's sends. */
 export default async function DigestsPage({ searchParams }: Props) {
@@ -62,7 +66,9 @@ export default async function DigestsPage({ searchParams }: Props) {
         <h2 id="problems" className="mb-2 text-xl font-semibold">
           Not delivered
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>“failed” digests are retried by themselves; “gave up” ones wait for you. Retry a given-up digest only when you know it never arrived.</p>
+        <p className={`mb-3 ${cls.muted}`}>
+          “failed” digests are retried by themselves; “gave up” ones wait for you. “outcome unknown” ones went out but the server never answered (a dropped connection, a crash): they may have arrived, so they are never sent again by themselves. Resend one only when you know it never arrived.
+        </p>
         <DataTable caption="Digests not delivered, newest first">
           <TableHead columns={["Address", "Digest", "Status", { label: "Tries", numeric: true }, "Last error", "Action"]} />
           <tbody>
@@ -84,8 +90,8 @@ export default async function DigestsPage({ searchParams }: Props) {
                 <td className={`${td} ${num}`}>{p.attempts}</td>
                 <td className={`${td} max-w-sm text-xs break-words`}>{p.lastError ?? "—"}</td>
                 <td className={td}>
-                  {p.status === "gave_up" ? (
-                    <ActionButton action={retryDigestAction} fields={{ sendId: p.sendId }} label="Retry" srContext={`the ${p.frequency} digest ${p.period} to ${p.email}`} />
+                  {waitsForAdmin(p.status) ? (
+                    <ActionButton action={retryDigestAction} fields={{ sendId: p.sendId }} label={p.status === "unknown" ? "Resend" : "Retry"} srContext={`the ${p.frequency} digest ${p.period} to ${p.email}`} />
                   ) : (
                     <span className="text-xs text-gray-500 dark:text-gray-400">retrying</span>
                   )}
@@ -173,7 +179,9 @@ export default async function DigestsPage({ searchParams }: Props) {
                     <td className={`${td} whitespace-nowrap`}>{formatUtc(s.sentAt)}</td>
                     <td className={`${td} max-w-sm text-xs break-words`}>{s.lastError ?? "—"}</td>
                     <td className={td}>
-                      {s.status === "gave_up" && <ActionButton action={retryDigestAction} fields={{ sendId: s.id }} label="Retry" srContext={`the ${s.frequency} digest ${s.period}`} />}
+                      {waitsForAdmin(s.status) && (
+                        <ActionButton action={retryDigestAction} fields={{ sendId: s.id }} label={s.status === "unknown" ? "Resend" : "Retry"} srContext={`the ${s.frequency} digest ${s.period}`} />
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -7,6 +7,7 @@ import { pageMetadata } from "@/app/_lib/metadata";
 import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/app/_lib/params";
 import { authorHref, hfProfileUrl } from "@/components/papers/links";
 import { PaperCollection } from "@/components/papers/paper-collection";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 interface AuthorPageProps {
   params: Promise<{ name: string }>;
@@ -15,16 +16,8 @@ interface AuthorPageProps {
 
 const load = cache((name: string, page: number) => getAuthorPapers(name, PAGE_SIZE, (page - 1) * PAGE_SIZE));
 
-function authorName(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params, searchParams }: AuthorPageProps): Promise<Metadata> {
-  const name = authorName((await params).name);
+  const name = safeDecode((await params).name);
   const data = await load(name, parsePage((await searchParams).page));
   if (!data) return { title: "Author not found" };
   return pageMetadata({ title: `Papers by ${data.author.name}`, description: `Research papers by ${data.author.name}, newest first.`, path: authorHref(data.author.name) });
@@ -32,7 +25,7 @@ export async function generateMetadata({ params, searchParams }: AuthorPageProps
 
 /** `/authors/<name>?page=`: an author's papers, newest first. */
 export default async function AuthorPage({ params, searchParams }: AuthorPageProps) {
-  const name = authorName((await params).name);
+  const name = safeDecode((await params).name);
   const page = parsePage((await searchParams).page);
   const data = await load(name, page);
   if (!data) notFound();

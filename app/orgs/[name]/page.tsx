@@ -6,6 +6,7 @@ import { pageMetadata } from "@/app/_lib/metadata";
 import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/app/_lib/params";
 import { hfProfileUrl, orgHref, safeImageUrl } from "@/components/papers/links";
 import { PaperCollection } from "@/components/papers/paper-collection";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 interface OrgPageProps {
   params: Promise<{ name: string }>;
@@ -14,16 +15,8 @@ interface OrgPageProps {
 
 const load = cache((name: string, page: number) => getOrganizationPapers(name, PAGE_SIZE, (page - 1) * PAGE_SIZE));
 
-function orgName(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params, searchParams }: OrgPageProps): Promise<Metadata> {
-  const data = await load(orgName((await params).name), parsePage((await searchParams).page));
+  const data = await load(safeDecode((await params).name), parsePage((await searchParams).page));
   if (!data) return { title: "Organization not found" };
   const label = data.organization.fullname || data.organization.name;
   return pageMetadata({ title: `Papers from ${label}`, description: `Research papers from ${label}, newest first.`, path: orgHref(data.organization.name), image: safeImageUrl(data.organization.avatar) });
@@ -32,7 +25,7 @@ export async function generateMetadata({ params, searchParams }: OrgPageProps): 
 /** `/orgs/<handle>?page=`: an organization's papers, newest first. */
 export default async function OrgPage({ params, searchParams }: OrgPageProps) {
   const page = parsePage((await searchParams).page);
-  const data = await load(orgName((await params).name), page);
+  const data = await load(safeDecode((await params).name), page);
   if (!data) notFound();
   const org = data.organization;
   const avatar = safeImageUrl(org.avatar);

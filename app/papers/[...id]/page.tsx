@@ -10,6 +10,7 @@ import { paperHref, safeImageUrl } from "@/components/papers/links";
 import { PaperDetails } from "@/components/papers/paper-details";
 import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
 import { AdminPaperLink } from "@/components/admin/admin-paper-link";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 // Cached and shared by every visitor (the viewer's own state comes from /api/me/state),
 // re-rendered in the background at most once a minute.
@@ -37,14 +38,6 @@ function parsePaperRef(segments: string[]): PaperRef {
   const arxivId = normalizeArxivId(raw);
   if (!arxivId) return null;
   return arxivId === raw ? { kind: "arxiv", arxivId } : { kind: "redirect", to: `/papers/${arxivId}` };
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** One lookup per request, shared by the metadata and the page. */

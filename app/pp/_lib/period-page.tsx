@@ -5,6 +5,7 @@ import { formatDayHeading, formatMonthHeading, formatWeekHeading, parseDay, pars
 import { pageMetadata } from "@/app/_lib/metadata";
 import { parsePage, parseSort } from "@/app/_lib/params";
 import { FeaturedPapers, periodHref, type Period } from "@/components/papers/featured-papers";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 /**
  * The daily, weekly and monthly lists, rendered from their internal cacheable path
@@ -24,7 +25,7 @@ export type PeriodKind = "latest" | Period["kind"];
 
 /** The period an internal path names; an impossible date, week or month is a 404. */
 async function resolvePeriod(kind: PeriodKind, rawKey: string | undefined): Promise<Period | null> {
-  const key = rawKey ? decodeURIComponent(rawKey) : "";
+  const key = rawKey ? safeDecode(rawKey) : "";
   if (kind === "latest") {
     const day = await getLatestFeaturedDay();
     return day ? { kind: "day", day } : null;

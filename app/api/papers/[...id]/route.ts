@@ -4,12 +4,13 @@ import { findMergeDestination } from "@/lib/admin/merges";
 import { getPaper } from "@/lib/data/papers";
 import { hfError, hfRoute } from "@/lib/http/hf-response";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/papers/{arXiv id}: one flat paper, as on Hugging Face; a version suffix is ignored. */
 export const GET = hfRoute(async (_request: NextRequest, { params }: { params: Promise<{ id: string[] }> }) => {
-  const raw = (await params).id.map(decodeURIComponent).join("/");
+  const raw = (await params).id.map(safeDecode).join("/");
   const arxivId = normalizeArxivId(raw);
   if (!arxivId) return hfError(404, `Paper not found: ${raw} is not an arXiv id`);
   const paper = await getPaper({ arxivId });

@@ -3,6 +3,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { errorResponse } from "@/lib/http/api-error";
 import { resolvePaperId } from "@/lib/people/paper-ref";
 import { setUpvote } from "@/lib/people/upvotes";
+import { safeDecode } from "@/lib/http/safe-decode";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ type Context = { params: Promise<{ paper: string }> };
 async function set(request: NextRequest, { params }: Context, on: boolean) {
   try {
     const viewer = await requireViewer(request, { mutation: true });
-    const paperId = await resolvePaperId(decodeURIComponent((await params).paper));
+    const paperId = await resolvePaperId(safeDecode((await params).paper));
     return NextResponse.json(await setUpvote(viewer.id, paperId, on));
   } catch (err) {
     return errorResponse(err);

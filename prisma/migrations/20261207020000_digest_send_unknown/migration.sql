@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "digest_send_status" ADD VALUE 'unknown';
