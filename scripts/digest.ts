@@ -65,10 +65,10 @@ async function main() {
     const summary = await runDueDigests({ prisma: db(), force: true, frequencies, periods, concurrency });
     if (summary.stale) console.log(`${summary.stale} send(s) interrupted by an earlier crash given up (outcome unknown, not resent)`);
     for (const r of summary.runs) {
-      console.log(`${r.frequency} ${r.period}: ${r.sent} sent, ${r.empty} with nothing new, ${r.failed} to retry, ${r.gaveUp} given up, ${r.skipped} already sent (run ${r.runId}, ${r.ms} ms)`);
+      console.log(`${r.frequency} ${r.period}: ${r.sent} sent, ${r.empty} with nothing new, ${r.failed} to retry, ${r.gaveUp} given up, ${r.unknown} of unknown outcome, ${r.skipped} already sent (run ${r.runId}, ${r.ms} ms)`);
     }
     const t = summary.retries;
-    if (t.sent + t.failed + t.gaveUp) console.log(`retries: ${t.sent} sent, ${t.failed} to retry again, ${t.gaveUp} given up`);
+    if (t.sent + t.failed + t.gaveUp + t.unknown) console.log(`retries: ${t.sent} sent, ${t.failed} to retry again, ${t.gaveUp} given up, ${t.unknown} of unknown outcome`);
     return summary.runs.some((r) => r.failed || r.gaveUp) ? 1 : 0;
   } finally {
     await disconnectDb();

@@ -56,6 +56,7 @@ export default async function AdminHome() {
           lines={[
             { text: `${plural(o.digests.failed, "send")} waiting to be retried`, alert: o.digests.failed > 0 },
             { text: `${plural(o.digests.gaveUp, "send")} given up`, alert: o.digests.gaveUp > 0 },
+            { text: `${plural(o.digests.unknown, "send")} with an unknown outcome`, alert: o.digests.unknown > 0 },
             { text: `${plural(o.digests.paused, "address", "addresses")} paused` },
           ]}
         />

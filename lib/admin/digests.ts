@@ -36,13 +36,13 @@ export async function getAddressSends(email: string, limit = 50): Promise<Addres
   return { subscription, sends };
 }
 
-/** Puts a given-up digest back in the retry queue (lib/digest/admin.ts `resendDigest`), audited with it. */
+/** Puts a given-up digest, or one whose outcome is unknown, back in the retry queue (lib/digest/admin.ts `resendDigest`), audited with it. */
 export async function retryDigestSend(actor: Actor, sendId: number): Promise<void> {
   await db().$transaction(async (tx) => {
     const send = await tx.digestSend.findUnique({ where: { id: sendId }, select: { id: true, period: true, frequency: true, subscription: { select: { email: true } } } });
     if (!send) throw new AppError("not_found", "No such digest send");
     const done = await resendDigest(asClient(tx), sendId);
-    if (!done) throw new AppError("conflict", "Nothing to retry: only a given-up digest to an active address goes back in the queue");
+    if (!done) throw new AppError("conflict", "Nothing to resend: only a digest given up or of unknown outcome, to an active address, goes back in the queue");
     await recordAudit(tx, actor, {
       action: "digest.retry",
       target: `digest-send:${send.id}`,

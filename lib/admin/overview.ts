@@ -5,7 +5,7 @@ export interface AdminOverview {
   feeds: { total: number; paused: number; failing: number };
   runs: { last24h: number; failedLast24h: number; lastFailedId: number | null };
   papers: { approximateTotal: number; hidden: number; merged: number };
-  digests: { failed: number; gaveUp: number; paused: number };
+  digests: { failed: number; gaveUp: number; unknown: number; paused: number };
   audit: { last: { action: string; actorEmail: string; createdAt: Date } | null };
 }
 
@@ -13,7 +13,7 @@ export interface AdminOverview {
 export async function getAdminOverview(now = new Date()): Promise<AdminOverview> {
   const prisma = db();
   const since = new Date(now.getTime() - 86_400_000);
-  const [feedsTotal, feedsPaused, feedsFailing, runs24, failed24, lastFailed, papersTotal, hidden, merged, failed, gaveUp, paused, lastAudit] = await Promise.all([
+  const [feedsTotal, feedsPaused, feedsFailing, runs24, failed24, lastFailed, papersTotal, hidden, merged, failed, gaveUp, unknown, paused, lastAudit] = await Promise.all([
     prisma.feedSource.count(),
     prisma.feedSource.count({ where: { enabled: false } }),
     prisma.feedSource.count({ where: { lastError: { not: null } } }),
@@ -25,6 +25,7 @@ export async function getAdminOverview(now = new Date()): Promise<AdminOverview>
     prisma.paper.count({ where: { mergedIntoId: { not: null } } }),
     prisma.digestSend.count({ where: { status: "failed" } }),
     prisma.digestSend.count({ where: { status: "gave_up" } }),
+    prisma.digestSend.count({ where: { status: "unknown" } }),
     prisma.subscription.count({ where: { status: "paused" } }),
     prisma.auditLog.findFirst({ orderBy: { id: "desc" }, select: { action: true, actorEmail: true, createdAt: true } }),
   ]);
@@ -32,7 +33,7 @@ export async function getAdminOverview(now = new Date()): Promise<AdminOverview>
     feeds: { total: feedsTotal, paused: feedsPaused, failing: feedsFailing },
     runs: { last24h: runs24, failedLast24h: failed24, lastFailedId: lastFailed?.id ?? null },
     papers: { approximateTotal: papersTotal, hidden, merged },
-    digests: { failed, gaveUp, paused },
+    digests: { failed, gaveUp, unknown, paused },
     audit: { last: lastAudit },
   };
 }

@@ -14,6 +14,7 @@ const { runDigest } = await import("@/lib/digest/run-digest");
 const { retryDueSends } = await import("@/lib/digest/retries");
 const { createDigestMailer } = await import("@/lib/digest/smtp");
 const { listDigestProblems, resendDigest } = await import("@/lib/digest/admin");
+const { getAdminOverview } = await import("@/lib/admin/overview");
 
 const sinks: SmtpSink[] = [];
 afterAll(async () => {
@@ -61,6 +62,7 @@ describe("a connection dropped after the message's data, before the server's rep
     // The admin sees it as such, and can send it again by hand, once.
     const problems = await listDigestProblems(prisma);
     expect(problems.filter((p) => p.email === "cut@unknown.example").map((p) => p.status)).toEqual(["unknown"]);
+    expect((await getAdminOverview()).digests.unknown).toBe(1);
     expect(await resendDigest(prisma, send.id, new Date(t0.getTime() + 200 * HOUR))).toBe(true);
     expect(await resendDigest(prisma, send.id, new Date(t0.getTime() + 200 * HOUR))).toBe(false);
     const good = await startSmtpSink();
