@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { dailyFeeds, SITE_NAME } from "@/app/_lib/metadata";
+import { dailyFeeds, SITE_NAME } from "@/lib/page-metadata";
 import { siteUrl } from "@/lib/site-url";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { pageMetadata } from "@/app/_lib/metadata";
+import { pageMetadata } from "@/lib/page-metadata";
 import { SubscribeForm } from "@/components/email/subscribe-form";
 
 export const metadata: Metadata = pageMetadata({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { subscribeAction, type SubscribeState } from "@/app/subscribe/actions";
+import { subscribeAction, type SubscribeState } from "@/lib/digest/subscribe-actions";
 
 export interface SubscribeFormProps {
   /** `banner`: one line, address only (daily, 10 papers; changeable when confirming). `full`: every choice. */

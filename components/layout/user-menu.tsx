@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Suspense, useEffect } from "react";
-import { signOutAction } from "@/app/_actions/sign-out";
+import { signOutAction } from "@/lib/auth/sign-out-action";
 import { SignInLink } from "@/components/layout/sign-in-link";
 import { useViewerState, watchViewer } from "@/components/people/viewer-store";
 

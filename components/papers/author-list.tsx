@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import type { AuthorDTO } from "@/lib/data/paper-types";
-import { authorHref } from "@/components/papers/links";
+import { authorHref } from "@/lib/papers/links";
 
 /** The names a card shows, chosen on the server so a list never sends every author of a paper. */
 export interface ShownAuthors {

@@ -12,7 +12,7 @@ import {
   monthRange,
   weekRange,
 } from "@/lib/papers/dates";
-import { hrefWith, PAGE_SIZE, SORTS } from "@/app/_lib/params";
+import { hrefWith, PAGE_SIZE, SORTS } from "@/lib/papers/list-params";
 import { CalendarIcon } from "@/components/ui/icons";
 import { EmptyState } from "@/components/papers/empty-state";
 import { MonthCalendar } from "@/components/papers/month-calendar";

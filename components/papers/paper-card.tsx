@@ -5,7 +5,7 @@ import { mathToPlainText } from "@/lib/text/math";
 import { mathContent } from "@/components/math-text";
 import { LONG_ABSTRACT } from "@/components/papers/abstract-clip";
 import { pickAuthors } from "@/components/papers/author-list";
-import { orgHref, paperHref, safeImageUrl } from "@/components/papers/links";
+import { orgHref, paperHref, safeImageUrl } from "@/lib/papers/links";
 import { PaperCardView, type CardData } from "@/components/papers/paper-card-view";
 import { HighlightedText, hasHighlight } from "@/components/search/highlighted-text";
 

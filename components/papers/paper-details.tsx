@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import { formatDayHeading } from "@/lib/papers/dates";
 import { MathText } from "@/components/math-text";
-import { authorHref, hfProfileUrl, orgHref, safeImageUrl } from "@/components/papers/links";
+import { authorHref, hfProfileUrl, orgHref, safeImageUrl } from "@/lib/papers/links";
 import { PaperLinks } from "@/components/papers/paper-links";
 import { CommentIcon } from "@/components/ui/icons";
 import { UpvoteButton } from "@/components/people/upvote-button";

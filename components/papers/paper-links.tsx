@@ -1,6 +1,6 @@
 import type { PaperDTO } from "@/lib/data/paper-types";
 import { CodeIcon, ExternalIcon, FileIcon, GlobeIcon, StarIcon } from "@/components/ui/icons";
-import { arxivAbsUrl, arxivPdfUrl, compactNumber, githubRepoName, safeHttpUrl } from "@/components/papers/links";
+import { arxivAbsUrl, arxivPdfUrl, compactNumber, githubRepoName, safeHttpUrl } from "@/lib/papers/links";
 
 export interface PaperLinksProps {
   paper: Pick<PaperDTO, "arxivId" | "githubRepo" | "githubStars" | "projectPage">;

@@ -1,6 +1,6 @@
 import type { PaperDTO } from "@/lib/data/paper-types";
 import { ArrowUpIcon, CommentIcon, StarIcon } from "@/components/ui/icons";
-import { compactNumber, safeHttpUrl } from "@/components/papers/links";
+import { compactNumber, safeHttpUrl } from "@/lib/papers/links";
 
 export interface UpvoteCountProps {
   upvotes: number;

@@ -1,5 +1,5 @@
 import type { PaperDTO } from "@/lib/data/paper-types";
-import { arxivAbsUrl, arxivPdfUrl, safeHttpUrl } from "@/components/papers/links";
+import { arxivAbsUrl, arxivPdfUrl, safeHttpUrl } from "@/lib/papers/links";
 
 /**
  * Feed text with the Markdown that could change its meaning escaped (links, HTML, emphasis,

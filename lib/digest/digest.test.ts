@@ -25,8 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => sink.close());
 
-const daily = (day: string) => parsePeriod("daily", day)!;
-
 async function run(day: string, frequency: "daily" | "weekly" = "daily") {
   const mailer = createDigestMailer({ url: sink.url, connections: 2 });
   try {

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import nodemailer, { type Transporter } from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type MailMessage from "nodemailer/lib/mailer/mail-message";

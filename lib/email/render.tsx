@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
-import { arxivAbsUrl, paperHref, safeHttpUrl } from "@/components/papers/links";
+import { arxivAbsUrl, paperHref, safeHttpUrl } from "@/lib/papers/links";
 import { ABSTRACT_CHARS, DigestEmail, digestSubject, type DigestEmailProps } from "@/lib/email/templates/digest-email";
 import { AlreadySubscribedEmail, ConfirmEmail, type AlreadySubscribedEmailProps, type ConfirmEmailProps } from "@/lib/email/templates/subscription-emails";
 import { authorLine, clipText } from "@/lib/email/text";

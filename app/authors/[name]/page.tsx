@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAuthorPapers } from "@/lib/data/papers";
-import { pageMetadata } from "@/app/_lib/metadata";
-import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/app/_lib/params";
-import { authorHref, hfProfileUrl } from "@/components/papers/links";
+import { pageMetadata } from "@/lib/page-metadata";
+import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/lib/papers/list-params";
+import { authorHref, hfProfileUrl } from "@/lib/papers/links";
 import { PaperCollection } from "@/components/papers/paper-collection";
 import { safeDecode } from "@/lib/http/safe-decode";
 

@@ -2,9 +2,9 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getOrganizationPapers } from "@/lib/data/papers";
-import { pageMetadata } from "@/app/_lib/metadata";
-import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/app/_lib/params";
-import { hfProfileUrl, orgHref, safeImageUrl } from "@/components/papers/links";
+import { pageMetadata } from "@/lib/page-metadata";
+import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/lib/papers/list-params";
+import { hfProfileUrl, orgHref, safeImageUrl } from "@/lib/papers/links";
 import { PaperCollection } from "@/components/papers/paper-collection";
 import { safeDecode } from "@/lib/http/safe-decode";
 

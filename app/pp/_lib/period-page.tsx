@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLatestFeaturedDay } from "@/lib/data/papers";
 import { formatDayHeading, formatMonthHeading, formatWeekHeading, parseDay, parseIsoWeek, parseMonth } from "@/lib/papers/dates";
-import { pageMetadata } from "@/app/_lib/metadata";
-import { parsePage, parseSort } from "@/app/_lib/params";
+import { pageMetadata } from "@/lib/page-metadata";
+import { parsePage, parseSort } from "@/lib/papers/list-params";
 import { FeaturedPapers, periodHref, type Period } from "@/components/papers/featured-papers";
 import { safeDecode } from "@/lib/http/safe-decode";
 

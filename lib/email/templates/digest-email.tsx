@@ -3,7 +3,7 @@ import { Hr } from "@react-email/hr";
 import { Link } from "@react-email/link";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
-import { arxivAbsUrl, arxivPdfUrl, paperHref, safeHttpUrl } from "@/components/papers/links";
+import { arxivAbsUrl, arxivPdfUrl, paperHref, safeHttpUrl } from "@/lib/papers/links";
 import type { DigestPaper } from "@/lib/digest/filters";
 import { s } from "@/lib/email/styles";
 import { authorLine, clipText } from "@/lib/email/text";

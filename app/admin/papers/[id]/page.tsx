@@ -6,7 +6,7 @@ import { listMerges } from "@/lib/admin/merges";
 import { getAdminPaper } from "@/lib/admin/papers";
 import { hidePaperAction, mergePapersAction, undoMergeAction, unhidePaperAction } from "@/app/admin/papers/actions";
 import { MathText } from "@/components/math-text";
-import { paperHref } from "@/components/papers/links";
+import { paperHref } from "@/lib/papers/links";
 import { ActionButton } from "@/components/admin/action-button";
 import { ActionForm } from "@/components/admin/action-form";
 import { MergesTable } from "@/components/admin/merges-table";

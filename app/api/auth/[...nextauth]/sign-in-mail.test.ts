@@ -21,7 +21,7 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
-const { url, prisma } = await useTestDatabase();
+const { url } = await useTestDatabase();
 const sink = await startSmtpSink();
 afterAll(() => sink.close());
 Object.assign(process.env, { DATABASE_URL: url, SMTP_URL: sink.url, AUTH_SECRET: "test-auth-secret-0123456789abcdef", PORT: "3999" });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { confirmAction } from "@/app/subscribe/actions";
+import { confirmAction } from "@/lib/digest/subscribe-actions";
 import { db } from "@/lib/db";
 import { findConfirmation } from "@/lib/digest/subscriptions";
 import { maskEmail } from "@/lib/email/text";

@@ -10,7 +10,7 @@ vi.mock("@/lib/jobs/queue", () => ({ getBoss: async () => ({}), enqueueSubscript
 
 const { url } = await useTestDatabase();
 process.env.DATABASE_URL = url;
-const { subscribeAction } = await import("@/app/subscribe/actions");
+const { subscribeAction } = await import("@/lib/digest/subscribe-actions");
 
 const SIGNUPS_PER_HOUR = 30;
 
