@@ -28,6 +28,18 @@ test("save from a card, write a note, reorder, share the list, open it signed ou
   await expect(firstCard.getByTestId("save-button")).toHaveAttribute("aria-pressed", "false");
   await firstCard.getByTestId("save-button").click();
   await expect(firstCard.getByTestId("save-button")).toHaveAttribute("aria-pressed", "true");
+  // A slow network: the second card's save to Read later is still on its way while the visitor
+  // goes on to make a new list from the same card (it once dropped the save to the new list).
+  let releaseSave!: () => void;
+  const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+  await page.route(
+    /\/api\/me\/lists\/\d+\/items\/\d+$/,
+    async (route) => {
+      await saveHeld;
+      await route.continue();
+    },
+    { times: 1 },
+  );
   await secondCard.getByTestId("save-button").click();
   await expect(secondCard.getByTestId("save-button")).toHaveAttribute("aria-pressed", "true");
 
@@ -35,12 +47,29 @@ test("save from a card, write a note, reorder, share the list, open it signed ou
   await secondCard.getByTestId("save-menu-button").click();
   await secondCard.getByRole("button", { name: "New list…" }).click();
   await secondCard.getByLabel("New list name").fill("E2E picks");
-  await secondCard.getByRole("button", { name: "Create and save" }).click();
+  const saved: string[] = [];
+  page.on("response", (r) => {
+    if (r.request().method() === "PUT" && r.ok()) saved.push(new URL(r.url()).pathname);
+  });
+  const [created] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/me/lists") && r.request().method() === "POST" && r.status() === 201),
+    secondCard.getByRole("button", { name: "Create and save" }).click(),
+  ]);
+  const { list } = (await created.json()) as { list: { id: number } };
+  releaseSave();
   await expect(secondCard.getByRole("checkbox", { name: "E2E picks" })).toBeChecked();
+  await expect(secondCard.getByRole("checkbox", { name: "Read later" })).toBeChecked();
+  await expect
+    .poll(() => saved.some((p) => p.startsWith(`/api/me/lists/${list.id}/items/`)), { message: "the server put the paper in the new list" })
+    .toBe(true);
   await page.keyboard.press("Escape");
 
   await page.reload();
   await expect(firstCard.getByTestId("save-button")).toHaveAttribute("aria-pressed", "true");
+  await expect(secondCard.getByTestId("save-button")).toHaveAttribute("aria-pressed", "true");
+  await secondCard.getByTestId("save-menu-button").click();
+  await expect(secondCard.getByRole("checkbox", { name: "E2E picks" })).toBeChecked();
+  await page.keyboard.press("Escape");
 
   // The list, in the order saved.
   await page.goto("/lists");

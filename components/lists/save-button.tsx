@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { goSignIn, setLists, signInThen, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
+import { addList, goSignIn, savedInNow, setLists, signInThen, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
 import { BookmarkIcon, CheckIcon, ChevronDownIcon, PlusIcon } from "@/components/lists/icons";
 import { ListApiError, listApi } from "@/components/lists/list-api";
 
@@ -25,6 +25,10 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
   const state = useViewerState();
   useEffect(() => watchPaper(paperId), [paperId]);
   const [busy, setBusy] = useState(false);
+  // Saves on their way (or waiting their turn) and the last of them. A ref, not state: a handler
+  // that awaited something must see the count as it is now, not as its render saw it.
+  const inFlight = useRef(0);
+  const lastSave = useRef<Promise<void>>(Promise.resolve());
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState("");
   const panelId = useId();
@@ -59,11 +63,29 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
     }
   }
 
-  async function setIn(list: ListSummary, on: boolean) {
-    if (busy) return;
-    const before = state.saved.get(paperId) ?? [];
-    setSavedIn(paperId, on ? [...new Set([...before, list.id])] : before.filter((id) => id !== list.id));
+  /**
+   * Puts the paper in a list or takes it out. A click while a save is on its way is ignored, so a
+   * double click counts once; `wait` (a save the visitor asked for by making a list) waits its turn
+   * instead, as it must not be lost. Saves run one after another, so answers come back in order.
+   */
+  function setIn(list: ListSummary, on: boolean, { wait = false } = {}): Promise<void> {
+    if (inFlight.current > 0 && !wait) return Promise.resolve();
+    inFlight.current += 1;
     setBusy(true);
+    const run = lastSave.current
+      .then(() => save(list, on))
+      .finally(() => {
+        inFlight.current -= 1;
+        if (inFlight.current === 0) setBusy(false);
+      });
+    lastSave.current = run;
+    return run;
+  }
+
+  /** One save; never rejects (its outcome is on screen). */
+  async function save(list: ListSummary, on: boolean) {
+    const before = savedInNow(paperId);
+    setSavedIn(paperId, on ? [...new Set([...before, list.id])] : before.filter((id) => id !== list.id));
     try {
       const answer = await listApi<ItemAnswer>(`/api/me/lists/${list.id}/items/${paperId}`, { method: on ? "PUT" : "DELETE" });
       setSavedIn(paperId, answer.listIds);
@@ -72,19 +94,19 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
       setSavedIn(paperId, before);
       if (err instanceof ListApiError && err.status === 401) return goSignIn();
       setMessage(err instanceof Error ? err.message : "Could not save the paper");
-    } finally {
-      setBusy(false);
     }
   }
 
   async function toggleReadLater() {
     // Signed out: saved to Read later once the visitor has signed in.
     if (signedOut) return signInThen("save", paperId);
+    // What the button said when clicked ("Save" or "Remove"), even if the viewer's state arrives meanwhile.
+    const on = !inReadLater;
     try {
       const lists = await knownLists();
       const target = lists?.find((l) => l.isDefault);
       if (!lists || !target) return signInThen("save", paperId);
-      await setIn(target, !(state.saved.get(paperId) ?? []).includes(target.id));
+      await setIn(target, on);
     } catch (err) {
       setMessage(err instanceof Error ? err.message : "Could not save the paper");
     }
@@ -157,8 +179,8 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
           busy={busy}
           onToggle={setIn}
           onCreated={async (list) => {
-            setLists([...state.lists, list]);
-            await setIn(list, true);
+            addList(list);
+            await setIn(list, true, { wait: true });
           }}
         />
       )}
@@ -183,6 +205,9 @@ function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPane
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [error, setError] = useState("");
+  // A second click on "Create and save" while the first is on its way would make the list twice.
+  const [submitting, setSubmitting] = useState(false);
+  const submittingRef = useRef(false);
   const firstRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
@@ -226,6 +251,9 @@ function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPane
             className="space-y-2 p-2"
             onSubmit={async (e) => {
               e.preventDefault();
+              if (submittingRef.current) return;
+              submittingRef.current = true;
+              setSubmitting(true);
               setError("");
               try {
                 const { list } = await listApi<{ list: ListSummary }>("/api/me/lists", { method: "POST", json: { name } });
@@ -234,6 +262,9 @@ function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPane
                 setCreating(false);
               } catch (err) {
                 setError(err instanceof Error ? err.message : "Could not create the list");
+              } finally {
+                submittingRef.current = false;
+                setSubmitting(false);
               }
             }}
           >
@@ -255,7 +286,7 @@ function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPane
               </p>
             )}
             <div className="flex gap-2">
-              <button type="submit" className="rounded-md bg-gray-900 px-2.5 py-1 text-xs font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+              <button type="submit" disabled={submitting} aria-busy={submitting || undefined} className="rounded-md bg-gray-900 px-2.5 py-1 text-xs font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
                 Create and save
               </button>
               <button type="button" onClick={() => setCreating(false)} className="rounded-md px-2.5 py-1 text-xs hover:bg-gray-100 dark:hover:bg-gray-800">

@@ -208,3 +208,16 @@ export function setSavedIn(paperId: number, listIds: readonly number[]) {
 export function setLists(lists: ListSummary[]) {
   update({ lists });
 }
+
+/**
+ * The lists a paper is in as the store has it now. Code that runs after an await reads this, not
+ * the state of the render that started it, which may be out of date by then.
+ */
+export function savedInNow(paperId: number): readonly number[] {
+  return snapshot.saved.get(paperId) ?? [];
+}
+
+/** Adds a list the viewer just made to the current lists (not to those of an older render). */
+export function addList(list: ListSummary) {
+  if (!snapshot.lists.some((l) => l.id === list.id)) update({ lists: [...snapshot.lists, list] });
+}
