@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
@@ -45,16 +45,22 @@ export function ListItems({ listId, items: initial, cards, reorderable }: ListIt
   const [error, setError] = useState("");
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const dndId = useId();
-  useEffect(() => setItems(initial), [initial]);
+  // New items from the server (after a refresh) replace ours. Adjusted while rendering, as
+  // React recommends, rather than in an effect that would render the stale list first.
+  const [prevInitial, setPrevInitial] = useState(initial);
+  if (initial !== prevInitial) {
+    setPrevInitial(initial);
+    setItems(initial);
+  }
 
   // A card's own save button can take a paper out of this list too: follow it.
   const { saved } = useViewerState();
-  useEffect(() => {
-    setItems((current) => {
-      const kept = current.filter((i) => saved.get(i.paperId)?.includes(listId) ?? true);
-      return kept.length === current.length ? current : kept;
-    });
-  }, [saved, listId]);
+  const [prevSaved, setPrevSaved] = useState(saved);
+  if (saved !== prevSaved) {
+    setPrevSaved(saved);
+    const kept = items.filter((i) => saved.get(i.paperId)?.includes(listId) ?? true);
+    if (kept.length !== items.length) setItems(kept);
+  }
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),

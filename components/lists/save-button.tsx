@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { addList, goSignIn, savedInNow, setLists, signInThen, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
 import { BookmarkIcon, CheckIcon, ChevronDownIcon, PlusIcon } from "@/components/lists/icons";
@@ -299,9 +300,9 @@ function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPane
             <PlusIcon className="size-4" /> New list…
           </button>
         )}
-        <a href="/lists" className="block rounded-md px-2 py-1.5 text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800">
+        <Link href="/lists" className="block rounded-md px-2 py-1.5 text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800">
           Manage lists
-        </a>
+        </Link>
       </div>
     </div>
   );

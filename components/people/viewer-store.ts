@@ -107,7 +107,8 @@ export function useViewerState(): Snapshot {
 /** Sends a signed-out visitor to sign in, coming back to this page. */
 export function goSignIn() {
   const here = window.location.pathname + window.location.search;
-  window.location.assign(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+  // Called outside React, with no router at hand: a full load of the sign-in page, as a plain link would.
+  window.location.assign(new URL(`/signin?callbackUrl=${encodeURIComponent(here)}`, window.location.origin).href);
 }
 
 const PENDING_KEY = "paperboy:pending-action";
