@@ -18,10 +18,14 @@ const publicUrl = `http://${PUBLIC_HOST}:${port}`;
 
 type Lookup = typeof dns.lookup;
 const lookup = dns.lookup;
-dns.lookup = ((hostname: string, ...rest: unknown[]) => (lookup as (...a: unknown[]) => void)(hostname === PUBLIC_HOST ? "127.0.0.1" : hostname, ...rest)) as Lookup;
+dns.lookup = ((hostname: string, ...rest: unknown[]) =>
+  (lookup as (...a: unknown[]) => void)(hostname === PUBLIC_HOST ? "127.0.0.1" : hostname, ...rest)) as Lookup;
 const lookupPromise = dns.promises.lookup;
 dns.promises.lookup = ((hostname: string, ...rest: unknown[]) =>
-  (lookupPromise as (...a: unknown[]) => unknown)(hostname === PUBLIC_HOST ? "127.0.0.1" : hostname, ...rest)) as typeof dns.promises.lookup;
+  (lookupPromise as (...a: unknown[]) => unknown)(
+    hostname === PUBLIC_HOST ? "127.0.0.1" : hostname,
+    ...rest,
+  )) as typeof dns.promises.lookup;
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,9 +33,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.E2E_JSON_REPORT
-    ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]]
-    : [["list"]],
+  reporter: process.env.E2E_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]] : [["list"]],
   use: {
     baseURL: publicUrl,
     trace: "retain-on-failure",

@@ -9,8 +9,14 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
       <body className="bg-white font-sans text-gray-900 dark:bg-gray-950 dark:text-gray-100">
         <main className="mx-auto max-w-xl px-4 py-16 text-center">
           <h1 className="text-2xl font-bold">Paperboy is not available right now</h1>
-          <p className="mt-2 text-gray-600 dark:text-gray-400">The server could not build this page. It may be restarting or its database unreachable; try again in a moment.</p>
-          <button type="button" onClick={() => retry()} className="mt-6 rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white dark:bg-white dark:text-gray-900">
+          <p className="mt-2 text-gray-600 dark:text-gray-400">
+            The server could not build this page. It may be restarting or its database unreachable; try again in a moment.
+          </p>
+          <button
+            type="button"
+            onClick={() => retry()}
+            className="mt-6 rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white dark:bg-white dark:text-gray-900"
+          >
             Try again
           </button>
         </main>

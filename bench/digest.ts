@@ -39,7 +39,11 @@ const { values } = parseArgs({
 const subscribers = Number(values.subscribers);
 const papers = Number(values.papers);
 const concurrency = Number(values.concurrency);
-for (const [name, n] of [["subscribers", subscribers], ["papers", papers], ["concurrency", concurrency]] as const) {
+for (const [name, n] of [
+  ["subscribers", subscribers],
+  ["papers", papers],
+  ["concurrency", concurrency],
+] as const) {
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
 }
 
@@ -53,8 +57,25 @@ process.env.AUTH_SECRET ??= "bench-digest-secret-0123456789";
 process.env.AUTH_URL ??= "https://papers.example.org";
 process.env.EMAIL_FROM ??= "Paperboy <digest@papers.example.org>";
 
-const TOPICS = ["diffusion", "LLM", "robot", "attention", "agents", "vision", "speech", "quantization", "retrieval", "reasoning", "video", "3D"];
-const AUTHORS = Array.from({ length: 40 }, (_, i) => `${["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "John"][i % 8]} ${["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov"][i % 5]}-${i}`);
+const TOPICS = [
+  "diffusion",
+  "LLM",
+  "robot",
+  "attention",
+  "agents",
+  "vision",
+  "speech",
+  "quantization",
+  "retrieval",
+  "reasoning",
+  "video",
+  "3D",
+];
+const AUTHORS = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `${["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "John"][i % 8]} ${["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov"][i % 5]}-${i}`,
+);
 const ORGS = ["DeepBio", "OpenLab", "VisionWorks", "SpeechCo", "RoboInc", "MathAI"];
 const CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.RO", "stat.ML", "eess.AS"];
 
@@ -110,9 +131,14 @@ async function main() {
              now()
         FROM generate_series(1, ${subscribers}) AS i`);
     await prisma.$executeRawUnsafe("ANALYZE");
-    console.log(`seeded ${papers} papers and ${subscribers.toLocaleString("en")} subscribers in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${papers} papers and ${subscribers.toLocaleString("en")} subscribers in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
 
-    const sink = fork(path.join(root, "bench/digest-sink.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const sink = fork(path.join(root, "bench/digest-sink.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     const [{ port }] = (await once(sink, "message")) as [{ port: number }];
     const mailer = createDigestMailer({ url: `smtp://127.0.0.1:${port}`, connections: concurrency });
     const cpu = process.cpuUsage();
@@ -127,8 +153,12 @@ async function main() {
     console.log(
       `digest run: ${summary.sent.toLocaleString("en")} emails sent, ${summary.empty} with nothing matching, ${summary.failed + summary.gaveUp} failed, in ${seconds.toFixed(1)} s`,
     );
-    console.log(`  ${Math.round(summary.sent / seconds).toLocaleString("en")} emails/s · ${(bytes / summary.sent / 1024).toFixed(1)} KB per email · sender CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`);
-    console.log(`  target: ${subscribers.toLocaleString("en")} digests in under ${TARGET_SECONDS} s: ${seconds < TARGET_SECONDS ? "met" : "NOT met"}`);
+    console.log(
+      `  ${Math.round(summary.sent / seconds).toLocaleString("en")} emails/s · ${(bytes / summary.sent / 1024).toFixed(1)} KB per email · sender CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`,
+    );
+    console.log(
+      `  target: ${subscribers.toLocaleString("en")} digests in under ${TARGET_SECONDS} s: ${seconds < TARGET_SECONDS ? "met" : "NOT met"}`,
+    );
     sink.send("stop");
     await once(sink, "exit");
     await prisma.$disconnect();

@@ -34,5 +34,16 @@ sampledRss = Math.max(sampledRss, process.memoryUsage().rss);
 await prisma.$disconnect();
 
 const { new: created, updated, unchanged, rejected, bytes } = summary;
-const result = { ms, bulkLoad: summary.bulkLoad, cpuMs: (cpu.user + cpu.system) / 1000, new: created, updated, unchanged, rejected, bytes, maxRssKb: process.resourceUsage().maxRSS, sampledRssKb: Math.round(sampledRss / 1024) };
+const result = {
+  ms,
+  bulkLoad: summary.bulkLoad,
+  cpuMs: (cpu.user + cpu.system) / 1000,
+  new: created,
+  updated,
+  unchanged,
+  rejected,
+  bytes,
+  maxRssKb: process.resourceUsage().maxRSS,
+  sampledRssKb: Math.round(sampledRss / 1024),
+};
 console.log(`BENCH_RESULT ${JSON.stringify(result)}`);

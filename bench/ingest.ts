@@ -23,7 +23,12 @@ const TARGET_PAPERS_PER_S = 5_000;
 const TARGET_PEAK_MB = 500;
 
 const { values } = parseArgs({
-  options: { papers: { type: "string", default: "100000" }, keep: { type: "boolean", default: false }, "no-bulk": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  options: {
+    papers: { type: "string", default: "100000" },
+    keep: { type: "boolean", default: false },
+    "no-bulk": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
 });
 if (values.help) {
   console.log(`Usage: npm run bench:ingest -- [--papers N] [--keep] [--no-bulk]
@@ -83,7 +88,9 @@ function postgresCpuMs(dataDir: string): number {
   const postmaster = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0];
   // Fields after "(comm) ": state ppid ... utime(14) stime(15) cutime(16) cstime(17), in 1/100 s.
   const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  let ticks = stat(postmaster).slice(11, 15).reduce((a, v) => a + Number(v), 0);
+  let ticks = stat(postmaster)
+    .slice(11, 15)
+    .reduce((a, v) => a + Number(v), 0);
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const f = stat(pid);
@@ -138,9 +145,16 @@ async function main(): Promise<number> {
   await applyMigrations(pg.url);
   console.log(`fresh Postgres up and migrated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  console.log(`load average before ingesting: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (${os.cpus().length} cores)`);
+  console.log(
+    `load average before ingesting: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} (${os.cpus().length} cores)`,
+  );
   const first = await measuredIngest(file, pg.url, dataDir);
-  console.log(`first ingest: ${first.new} new, ${first.updated} updated, ${first.unchanged} unchanged, ${first.rejected} rejected${first.bulkLoad ? " (bulk load)" : ""}`);
+  console.log(
+    `first ingest: ${first.new} new, ${first.updated} updated, ${first.unchanged} unchanged, ${first.rejected} rejected${first.bulkLoad ? " (bulk load)" : ""}`,
+  );
   const again = await measuredIngest(file, pg.url, dataDir);
   console.log(`re-ingest:    ${again.new} new, ${again.updated} updated, ${again.unchanged} unchanged, ${again.rejected} rejected`);
 
@@ -153,20 +167,34 @@ async function main(): Promise<number> {
   const worstMb = Math.max(peakMb(first), peakMb(again));
 
   console.log(`\nIngest benchmark: ${papers.toLocaleString("en")} papers, file ${formatBytes(feed.bytes)}`);
-  console.log(`${"".padEnd(12)} ${"papers/s".padStart(10)} ${"seconds".padStart(9)} ${"peak RSS MB".padStart(13)}${"node CPU s".padStart(12)} ${"pg CPU s".padStart(12)}`);
+  console.log(
+    `${"".padEnd(12)} ${"papers/s".padStart(10)} ${"seconds".padStart(9)} ${"peak RSS MB".padStart(13)}${"node CPU s".padStart(12)} ${"pg CPU s".padStart(12)}`,
+  );
   console.log(row("first", first));
   console.log(row("re-ingest", again));
   console.log(`\ntargets`);
-  console.log(`  ${verdict(rate(first) >= TARGET_PAPERS_PER_S)}  first ingest >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s (${Math.round(rate(first)).toLocaleString("en")})`);
-  console.log(`  ${verdict(rate(again) >= TARGET_PAPERS_PER_S)}  re-ingest >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s (${Math.round(rate(again)).toLocaleString("en")})`);
+  console.log(
+    `  ${verdict(rate(first) >= TARGET_PAPERS_PER_S)}  first ingest >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s (${Math.round(rate(first)).toLocaleString("en")})`,
+  );
+  console.log(
+    `  ${verdict(rate(again) >= TARGET_PAPERS_PER_S)}  re-ingest >= ${TARGET_PAPERS_PER_S.toLocaleString("en")} papers/s (${Math.round(rate(again)).toLocaleString("en")})`,
+  );
   console.log(`  ${verdict(worstMb < TARGET_PEAK_MB)}  peak memory < ${TARGET_PEAK_MB} MB (${worstMb.toFixed(0)} MB)`);
 
   const countsOk =
-    first.new === papers && first.updated === 0 && first.unchanged === 0 && first.rejected === 0 &&
-    again.unchanged === papers && again.new === 0 && again.updated === 0 && again.rejected === 0;
+    first.new === papers &&
+    first.updated === 0 &&
+    first.unchanged === 0 &&
+    first.rejected === 0 &&
+    again.unchanged === papers &&
+    again.new === 0 &&
+    again.updated === 0 &&
+    again.rejected === 0;
   if (!countsOk) {
-    console.log(`\nFAIL: expected ${papers} new then ${papers} unchanged (and nothing else), got ` +
-      `${JSON.stringify({ first: pick(first), again: pick(again) })}`);
+    console.log(
+      `\nFAIL: expected ${papers} new then ${papers} unchanged (and nothing else), got ` +
+        `${JSON.stringify({ first: pick(first), again: pick(again) })}`,
+    );
     return 1;
   }
   return 0;

@@ -34,7 +34,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const dir = positionals[0];
-if (!dir || !existsSync(path.join(dir, "pg/PG_VERSION"))) throw new Error("usage: pages-explain.ts <folder kept by bench:pages --keep> [--path P] [--search W]");
+if (!dir || !existsSync(path.join(dir, "pg/PG_VERSION")))
+  throw new Error("usage: pages-explain.ts <folder kept by bench:pages --keep> [--path P] [--search W]");
 
 let log = "";
 let postgres: RunningPostgres | undefined;
@@ -66,10 +67,15 @@ function plans(chunk: string): Plan[] {
 function printPlans(label: string, chunk: string) {
   const found = plans(chunk);
   const total = found.reduce((a, p) => a + p.ms, 0);
-  console.log(`\n=============== ${label}: ${found.length} statements, ${total.toFixed(1)} ms in Postgres (nested statements counted twice)`);
+  console.log(
+    `\n=============== ${label}: ${found.length} statements, ${total.toFixed(1)} ms in Postgres (nested statements counted twice)`,
+  );
   for (const p of found) {
     // The query text can be long (column lists): its first lines are enough to tell it.
-    const text = p.text.replace(/(Query Text: (?:[^\n]*\n){0,6})[\s\S]*?(\n\s*(?:Nested Loop|Limit|Sort|Result|Aggregate|Index|Bitmap|Seq|Hash|Merge|Unique|WindowAgg|CTE|Subquery|Append|Gather|Incremental)[\s\S]*)$/, "$1\t...$2");
+    const text = p.text.replace(
+      /(Query Text: (?:[^\n]*\n){0,6})[\s\S]*?(\n\s*(?:Nested Loop|Limit|Sort|Result|Aggregate|Index|Bitmap|Seq|Hash|Merge|Unique|WindowAgg|CTE|Subquery|Append|Gather|Incremental)[\s\S]*)$/,
+      "$1\t...$2",
+    );
     console.log(`\n--- ${p.ms.toFixed(1)} ms\n${text}`);
   }
 }
@@ -96,7 +102,9 @@ async function main() {
       await sql(url, `EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
       const t = performance.now();
       const { rows } = await sql(url, `EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
-      console.log(`\n=============== ${statement.replace(/\s+/g, " ").slice(0, 200)} (second run, ${(performance.now() - t).toFixed(1)} ms with EXPLAIN)`);
+      console.log(
+        `\n=============== ${statement.replace(/\s+/g, " ").slice(0, 200)} (second run, ${(performance.now() - t).toFixed(1)} ms with EXPLAIN)`,
+      );
       console.log(rows.map((r) => r["QUERY PLAN"]).join("\n"));
       log = "";
     }
@@ -105,7 +113,10 @@ async function main() {
       const planFile = path.join(dir, "explain-search-plan.json");
       const plan: SearchPlan = { limit: 20, warmup: 1, budgetMs: 600_000, sets: [{ name: word, queries: [word] }] };
       writeFileSync(planFile, JSON.stringify(plan));
-      await runTsx("bench/pages-search.ts", [planFile], { nodeFlags: ["--conditions=react-server"], env: { DATABASE_URL: url, LOG_LEVEL: "warn" } });
+      await runTsx("bench/pages-search.ts", [planFile], {
+        nodeFlags: ["--conditions=react-server"],
+        env: { DATABASE_URL: url, LOG_LEVEL: "warn" },
+      });
       await settle();
       const all = log;
       log = "";
@@ -116,7 +127,14 @@ async function main() {
     let paths = values.path;
     if (!paths.length && !values.search.length && !values.sql.length && samples) {
       const q = encodeURIComponent(samples.midWords[0].word);
-      paths = ["/", `/papers/${samples.middleArxivId}`, `/search?q=${q}`, `/api/papers/search?q=${q}`, "/api/daily_papers", `/api/daily_papers?date=${samples.middleDay}`];
+      paths = [
+        "/",
+        `/papers/${samples.middleArxivId}`,
+        `/search?q=${q}`,
+        `/api/papers/search?q=${q}`,
+        "/api/daily_papers",
+        `/api/daily_papers?date=${samples.middleDay}`,
+      ];
     }
     if (paths.length) {
       if (!existsSync(serverJs)) throw new Error(`no build in ${serverJs}: run npm run bench:pages first (or use --search)`);
@@ -148,7 +166,7 @@ try {
   await main();
   code = 0;
 } catch (err) {
-  console.error(`explain failed: ${err instanceof Error ? err.stack ?? err.message : err}`);
+  console.error(`explain failed: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
 } finally {
   killChildren("SIGTERM");
   await Promise.all([...children].map((c) => stopChild(c, 5_000)));

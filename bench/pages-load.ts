@@ -135,7 +135,9 @@ for (const t of plan.targets) {
   // Every response that is not a 2xx, including those autocannon could not read a status
   // from (listed as "undefined"), which its own non2xx leaves out.
   const responses = Object.values(statusCodes).reduce((a, n) => a + n, 0);
-  const non2xx = Object.entries(statusCodes).filter(([code]) => !/^2\d\d$/.test(code)).reduce((a, [, n]) => a + n, 0);
+  const non2xx = Object.entries(statusCodes)
+    .filter(([code]) => !/^2\d\d$/.test(code))
+    .reduce((a, [, n]) => a + n, 0);
   const result: LoadResult = {
     name: target.name,
     firstPath: target.paths[0],

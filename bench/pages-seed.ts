@@ -101,7 +101,17 @@ export async function seedPapers(databaseUrl: string, opts: SeedOptions): Promis
     }),
   );
   const prisma = createPrismaClient(databaseUrl, 2);
-  const result: SeedResult = { papers: opts.papers, new: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0, ms: 0, ingestMs: 0, chunks: 0 };
+  const result: SeedResult = {
+    papers: opts.papers,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    bytes: 0,
+    ms: 0,
+    ingestMs: 0,
+    chunks: 0,
+  };
   const counter = { n: 0 };
   try {
     const source = entries(readLines(createReadStream(fifo, { highWaterMark: 1 << 20 })));

@@ -72,7 +72,8 @@ export async function build(logFile: string): Promise<boolean> {
   // public/ from beside it; `output: "standalone"` copies neither.
   const builtDistDir = /"distDir":"([^"]+)"/.exec(readFileSync(serverJs, "utf8"))?.[1] ?? DIST_DIR;
   cpSync(path.join(distDir, "static"), path.join(distDir, "standalone", builtDistDir, "static"), { recursive: true });
-  if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), path.join(distDir, "standalone/public"), { recursive: true });
+  if (existsSync(path.join(root, "public")))
+    cpSync(path.join(root, "public"), path.join(distDir, "standalone/public"), { recursive: true });
   console.log(`built in ${seconds(performance.now() - t)}`);
   return true;
 }
@@ -129,9 +130,17 @@ export async function startServer(databaseUrl: string, workDir: string): Promise
     stop: async () => {
       await stopChild(child);
       writeFileSync(path.join(workDir, "server.log"), serverLog.join(""));
-      const problems = serverLog.join("").split("\n").filter((l) => /"level":(50|60)|Error/.test(l));
+      const problems = serverLog
+        .join("")
+        .split("\n")
+        .filter((l) => /"level":(50|60)|Error/.test(l));
       if (problems.length) {
-        console.log(`server logged ${problems.length} error lines (all in ${path.join(workDir, "server.log")}), e.g.:\n  ${problems.slice(0, 3).map((l) => l.slice(0, 400)).join("\n  ")}`);
+        console.log(
+          `server logged ${problems.length} error lines (all in ${path.join(workDir, "server.log")}), e.g.:\n  ${problems
+            .slice(0, 3)
+            .map((l) => l.slice(0, 400))
+            .join("\n  ")}`,
+        );
       }
     },
   };

@@ -37,7 +37,11 @@ export function stopChild(child: ChildProcess | undefined, graceMs = 10_000): Pr
 }
 
 /** Runs a tsx script in its own Node process; resolves with its stdout when it exits 0. */
-export function runTsx(script: string, args: string[], opts: { env?: Record<string, string | undefined>; nodeFlags?: string[]; echo?: boolean } = {}): Promise<string> {
+export function runTsx(
+  script: string,
+  args: string[],
+  opts: { env?: Record<string, string | undefined>; nodeFlags?: string[]; echo?: boolean } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawnTracked(process.execPath, [...(opts.nodeFlags ?? []), "--import", "tsx", path.join(root, script), ...args], {
       cwd: root,
@@ -47,7 +51,14 @@ export function runTsx(script: string, args: string[], opts: { env?: Record<stri
     let stdout = "";
     child.stdout!.setEncoding("utf8").on("data", (s: string) => {
       stdout += s;
-      if (opts.echo) process.stdout.write(s.split("\n").filter((l) => l && !l.startsWith("BENCH_RESULT ")).map((l) => `${l}\n`).join(""));
+      if (opts.echo)
+        process.stdout.write(
+          s
+            .split("\n")
+            .filter((l) => l && !l.startsWith("BENCH_RESULT "))
+            .map((l) => `${l}\n`)
+            .join(""),
+        );
     });
     child.on("error", reject);
     child.on("close", (code, signal) => {

@@ -105,7 +105,9 @@ async function seed(url: string) {
       ),
   });
   if (r.new !== papers || r.rejected || r.updated || r.unchanged) {
-    throw new Error(`expected ${papers} new papers, got ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`);
+    throw new Error(
+      `expected ${papers} new papers, got ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
+    );
   }
   const t = performance.now();
   await sql(url, "VACUUM (ANALYZE)");
@@ -122,7 +124,9 @@ async function seed(url: string) {
       `${fmtInt(r.new / (r.ingestMs / 1000))} papers/s inside runIngest; ` +
       `bench process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
-  console.log(`VACUUM (ANALYZE) in ${seconds(vacuumMs)}; database ${size.db}, papers table ${size.papers}, ${fmtInt(Number(size.features))} featured-day rows`);
+  console.log(
+    `VACUUM (ANALYZE) in ${seconds(vacuumMs)}; database ${size.db}, papers table ${size.papers}, ${fmtInt(Number(size.features))} featured-day rows`,
+  );
   return r;
 }
 
@@ -165,7 +169,12 @@ async function pickSamples(url: string): Promise<Samples> {
     [Math.floor(papers / 2)],
   );
   const pct = Math.min(100, (100 * 4000) / papers);
-  const sampledIds = (await sql<{ arxiv_id: string }>(url, `SELECT arxiv_id FROM papers TABLESAMPLE SYSTEM (${pct}) REPEATABLE (42) WHERE arxiv_id IS NOT NULL LIMIT 2000`)).map((r) => r.arxiv_id);
+  const sampledIds = (
+    await sql<{ arxiv_id: string }>(
+      url,
+      `SELECT arxiv_id FROM papers TABLESAMPLE SYSTEM (${pct}) REPEATABLE (42) WHERE arxiv_id IS NOT NULL LIMIT 2000`,
+    )
+  ).map((r) => r.arxiv_id);
 
   // Lexeme document frequencies over a sample of papers. The synthetic titles and abstracts
   // draw from one ~200-word vocabulary, so each of those words is in about half the papers;
@@ -181,7 +190,15 @@ async function pickSamples(url: string): Promise<Samples> {
   const midWords = withShare.filter((s) => s.share >= 0.01 && s.share <= 0.1);
   const commonWords = withShare.filter((s) => s.share >= 0.3);
   if (!midWords.length) throw new Error("no search word matches 1-10% of the papers");
-  return { latestDay: days[days.length - 1], days, middleDay, arxivIds: [middleArxivId, ...shuffled(sampledIds)], middleArxivId, midWords, commonWords };
+  return {
+    latestDay: days[days.length - 1],
+    days,
+    middleDay,
+    arxivIds: [middleArxivId, ...shuffled(sampledIds)],
+    middleArxivId,
+    midWords,
+    commonWords,
+  };
 }
 
 // ---------------------------------------------------------------------------- search
@@ -196,13 +213,22 @@ async function timeSearch(url: string, s: Samples): Promise<SearchTiming[]> {
     budgetMs: 120_000,
     sets: [
       { name: "one mid-frequency word (1-10% of papers)", queries: cycle(mid, searchQueries) },
-      { name: "two mid-frequency words", queries: cycle(mid, searchQueries).map((w, i) => `${w} ${mid[(i * 7 + 3) % mid.length]}`).slice(0, Math.ceil(searchQueries / 4)) },
+      {
+        name: "two mid-frequency words",
+        queries: cycle(mid, searchQueries)
+          .map((w, i) => `${w} ${mid[(i * 7 + 3) % mid.length]}`)
+          .slice(0, Math.ceil(searchQueries / 4)),
+      },
       { name: "one common word (30%+ of papers)", queries: cycle(common, Math.ceil(searchQueries / 4)) },
     ].filter((set) => set.queries.length && !set.queries.includes(undefined as unknown as string)),
   };
   const file = path.join(tmp, "search-plan.json");
   writeFileSync(file, JSON.stringify(plan));
-  const stdout = await runTsx("bench/pages-search.ts", [file], { nodeFlags: ["--conditions=react-server"], env: { DATABASE_URL: url, LOG_LEVEL: "warn" }, echo: true });
+  const stdout = await runTsx("bench/pages-search.ts", [file], {
+    nodeFlags: ["--conditions=react-server"],
+    env: { DATABASE_URL: url, LOG_LEVEL: "warn" },
+    echo: true,
+  });
   return benchResult<SearchTiming[]>(stdout);
 }
 
@@ -228,7 +254,11 @@ function targets(s: Samples): Target[] {
     { label: "(c)  /search?q=<word>", paths: words.map((w) => `/search?q=${q(w)}`), cost: 5 },
     { label: "(c') /api/papers/search?q=<word>", paths: words.map((w) => `/api/papers/search?q=${q(w)}`), cost: 4 },
     { label: "(d)  /api/daily_papers (latest)", paths: ["/api/daily_papers"], cost: 1 },
-    { label: "(d') /api/daily_papers?date=<day>", paths: [s.middleDay, ...shuffled(middleDays)].map((d) => `/api/daily_papers?date=${d}`), cost: 2 },
+    {
+      label: "(d') /api/daily_papers?date=<day>",
+      paths: [s.middleDay, ...shuffled(middleDays)].map((d) => `/api/daily_papers?date=${d}`),
+      cost: 2,
+    },
   ];
 }
 
@@ -271,7 +301,9 @@ async function load(baseUrl: string, list: Target[]): Promise<LoadResult[]> {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : "-");
 
 function printLoadTable(results: LoadResult[], probes: Map<string, { status: number | string; ms: number; bytes: number }>) {
-  console.log(`\nLoad: ${fmtInt(papers)} papers, ${connections} connections, ${duration} s per target after ${warmup} warm-up requests, loopback; ${os.cpus().length} CPUs shared by autocannon, the server and Postgres (load average now ${loadAvg()})`);
+  console.log(
+    `\nLoad: ${fmtInt(papers)} papers, ${connections} connections, ${duration} s per target after ${warmup} warm-up requests, loopback; ${os.cpus().length} CPUs shared by autocannon, the server and Postgres (load average now ${loadAvg()})`,
+  );
   const head = ["target", "req/s", "p50", "p90", "p99", "non-2xx", "errors", "1-conn p50", "status codes", "first", "verdict"];
   const rows = results.map((r) => {
     const p = probes.get(r.name);
@@ -286,7 +318,9 @@ function printLoadTable(results: LoadResult[], probes: Map<string, { status: num
       fmtInt(r.non2xx),
       r.timeouts ? `${fmtInt(r.errors)} (${fmtInt(r.timeouts)} timeouts)` : fmtInt(r.errors),
       r.serialRequests ? `${ms(r.serialP50)}${r.serialRequests < 20 ? ` (${r.serialRequests})` : ""}` : "-",
-      Object.entries(r.statusCodes).map(([c, n]) => `${c}x${n}`).join(" ") || "-",
+      Object.entries(r.statusCodes)
+        .map(([c, n]) => `${c}x${n}`)
+        .join(" ") || "-",
       p ? `${p.status} ${ms(p.ms)}ms ${(p.bytes / 1024).toFixed(0)}KB` : "-",
       (ok ? "PASS" : "FAIL") + why,
     ];
@@ -300,7 +334,9 @@ function printLoadTable(results: LoadResult[], probes: Map<string, { status: num
       `"undefined" = a response without a readable status (cut off by its timeout); ` +
       `"1-conn p50" = ${20} requests one at a time just before the load (service time without queueing); "first" = one request before any warm-up (status, time, size)`,
   );
-  for (const r of results) if (r.distinctPaths > 1) console.log(`  ${r.name}: requests cycled over ${fmtInt(r.distinctPaths)} distinct paths, first ${r.firstPath}`);
+  for (const r of results)
+    if (r.distinctPaths > 1)
+      console.log(`  ${r.name}: requests cycled over ${fmtInt(r.distinctPaths)} distinct paths, first ${r.firstPath}`);
 }
 
 function printSearchTable(timings: SearchTiming[]) {
@@ -316,7 +352,11 @@ function printSearchTable(timings: SearchTiming[]) {
 // ---------------------------------------------------------------------------- main
 
 /** The figures are only as good as the machine is quiet: the bench says how busy it was. */
-const loadAvg = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 async function main(): Promise<number> {
   console.log(`${os.cpus().length} CPUs, load average ${loadAvg()} before the bench`);
@@ -336,7 +376,9 @@ async function main(): Promise<number> {
     const [{ n }] = await sql<{ n: string }>(postgres.url, "SELECT count(*)::text AS n FROM papers");
     papers = Number(n);
     url = postgres.url;
-    console.log(`reusing the database in ${dataDir}: ${fmtInt(papers)} papers, up in ${seconds(performance.now() - t)} (work files in ${tmp})`);
+    console.log(
+      `reusing the database in ${dataDir}: ${fmtInt(papers)} papers, up in ${seconds(performance.now() - t)} (work files in ${tmp})`,
+    );
   } else {
     postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort() });
     await applyMigrations(postgres.url);
@@ -349,8 +391,14 @@ async function main(): Promise<number> {
   const s = await pickSamples(url);
   console.log(
     `latest day ${s.latestDay}, middle day ${s.middleDay} (${s.days.length} days); middle paper ${s.middleArxivId}, ${s.arxivIds.length} paper ids; ` +
-      `${s.midWords.length} mid-frequency search words (e.g. ${s.midWords.slice(0, 5).map((w) => `${w.word} ${(w.share * 100).toFixed(1)}%`).join(", ")}), ` +
-      `${s.commonWords.length} common ones (e.g. ${s.commonWords.slice(0, 3).map((w) => `${w.word} ${(w.share * 100).toFixed(0)}%`).join(", ")})`,
+      `${s.midWords.length} mid-frequency search words (e.g. ${s.midWords
+        .slice(0, 5)
+        .map((w) => `${w.word} ${(w.share * 100).toFixed(1)}%`)
+        .join(", ")}), ` +
+      `${s.commonWords.length} common ones (e.g. ${s.commonWords
+        .slice(0, 3)
+        .map((w) => `${w.word} ${(w.share * 100).toFixed(0)}%`)
+        .join(", ")})`,
   );
   writeFileSync(path.join(tmp, "samples.json"), JSON.stringify(s, null, 1));
 
@@ -386,7 +434,11 @@ async function main(): Promise<number> {
   if (loadResults.length) printLoadTable(loadResults, probes);
   else console.log(`\nLoad: not run (no build)`);
   printSearchTable(searchTimings);
-  if (values.keep) writeFileSync(path.join(tmp, "results.json"), JSON.stringify({ papers, duration, connections, loadResults, probes: Object.fromEntries(probes), searchTimings }, null, 1));
+  if (values.keep)
+    writeFileSync(
+      path.join(tmp, "results.json"),
+      JSON.stringify({ papers, duration, connections, loadResults, probes: Object.fromEntries(probes), searchTimings }, null, 1),
+    );
   return code;
 }
 
@@ -394,7 +446,7 @@ let code = 1;
 try {
   code = await main();
 } catch (err) {
-  console.error(`bench failed: ${err instanceof Error ? err.stack ?? err.message : err}`);
+  console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
 } finally {
   killChildren("SIGTERM");
   await Promise.all([...children].map((c) => stopChild(c, 5_000)));

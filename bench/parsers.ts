@@ -19,7 +19,11 @@ const SIZES = [100_000, 200_000, 400_000];
 const REPEATS = 3;
 
 const { values } = parseArgs({
-  options: { all: { type: "boolean", default: false }, deadline: { type: "string", default: "5000" }, help: { type: "boolean", short: "h", default: false } },
+  options: {
+    all: { type: "boolean", default: false },
+    deadline: { type: "string", default: "5000" },
+    help: { type: "boolean", short: "h", default: false },
+  },
 });
 if (values.help) {
   console.log(`Usage: npx tsx bench/parsers.ts [--all] [--deadline MS]
@@ -48,7 +52,8 @@ async function measure(name: SuiteName, suite: Suite, input: string, make: (n: n
     for (let r = 0; r < REPEATS && !row.problem; r++) {
       const result: TimedParse = await worker.parse(name, text, deadline);
       if ("timedOut" in result) row.problem = `timeout (> ${deadline} ms at ${size / 1000} KB)`;
-      else if (result.error && !suite.errors.includes(result.error.name)) row.problem = `${result.error.name}: ${result.error.message.slice(0, 80)}`;
+      else if (result.error && !suite.errors.includes(result.error.name))
+        row.problem = `${result.error.name}: ${result.error.message.slice(0, 80)}`;
       else best = Math.min(best, result.ms);
     }
     row.per100k.push(row.problem ? null : (best * 100_000) / text.length);
@@ -59,9 +64,12 @@ async function measure(name: SuiteName, suite: Suite, input: string, make: (n: n
 
 const fmt = (ms: number | null | undefined) => (ms == null ? "-" : ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 /** How much the cost per 100 KB grew from the smallest size to the largest: ~1 is linear, ~4 quadratic. */
-const growth = (r: Row) => (r.per100k.length === SIZES.length && r.per100k[0]! > 0.5 ? `${(r.per100k.at(-1)! / r.per100k[0]!).toFixed(1)}x` : "");
+const growth = (r: Row) =>
+  r.per100k.length === SIZES.length && r.per100k[0]! > 0.5 ? `${(r.per100k.at(-1)! / r.per100k[0]!).toFixed(1)}x` : "";
 
-console.log(`${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}; best of ${REPEATS} runs; ms per 100 KB at ${SIZES.map((s) => `${s / 1000} KB`).join(", ")}\n`);
+console.log(
+  `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}; best of ${REPEATS} runs; ms per 100 KB at ${SIZES.map((s) => `${s / 1000} KB`).join(", ")}\n`,
+);
 const rows: Row[] = [];
 const started = performance.now();
 for (const [name, suite] of Object.entries(suites) as [SuiteName, Suite][]) {
@@ -79,9 +87,15 @@ await worker.close();
 const head = ["parser", "worst input", ...SIZES.map((s) => `${s / 1000} KB`), "growth", ""];
 const cells = rows.map((r) => [r.suite, r.input, ...SIZES.map((_, i) => fmt(r.per100k[i])), growth(r), r.problem ?? ""]);
 const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-const line = (c: string[]) => c.map((s, i) => (i < 2 || i === c.length - 1 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join("  ").trimEnd();
+const line = (c: string[]) =>
+  c
+    .map((s, i) => (i < 2 || i === c.length - 1 ? s.padEnd(widths[i]) : s.padStart(widths[i])))
+    .join("  ")
+    .trimEnd();
 console.log(line(head));
 for (const c of cells) console.log(line(c));
 const failed = rows.filter((r) => r.problem);
-console.log(`\n${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} FAILED` : "no timeouts or unexpected errors"}`);
+console.log(
+  `\n${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} FAILED` : "no timeouts or unexpected errors"}`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -49,7 +49,10 @@ const LAST = (
  * search and similar papers would be measured on text no corpus has.
  */
 const TAIL_WORDS = 50_000;
-const SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu xa xe zo zu".split(" ");
+const SYLLABLES =
+  "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu xa xe zo zu".split(
+    " ",
+  );
 const tailWord = (k: number) => {
   let w = "";
   for (let n = k + SYLLABLES.length; n > 0; n = Math.floor(n / SYLLABLES.length)) w += SYLLABLES[n % SYLLABLES.length];
@@ -137,7 +140,14 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
   });
   const submitters = Array.from({ length: SUBMITTER_POOL }, (_, k) => {
     const user = `${rnd.pick(FIRST).toLowerCase()}${rnd.pick(LAST).toLowerCase().replace(/\W/g, "")}${k}`;
-    return { _id: hex("64", k), avatarUrl: `/avatars/${hex("ac", k)}.svg`, fullname: user, name: user, type: "user", isPro: rnd.chance(0.1) };
+    return {
+      _id: hex("64", k),
+      avatarUrl: `/avatars/${hex("ac", k)}.svg`,
+      fullname: user,
+      name: user,
+      type: "user",
+      isPro: rnd.chance(0.1),
+    };
   });
 
   const out = createWriteStream(file);
@@ -165,7 +175,20 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
       const base = { _id: hex("6a", i * 16 + a), name: authorNames[k], hidden: false };
       if (k % 9 || !rnd.chance(0.5)) return base;
       const user = authorNames[k].toLowerCase().replace(/\W+/g, "") + k;
-      return { ...base, user: { _id: hex("5f", k), avatarUrl: `/avatars/${hex("ab", k)}.svg`, isPro: false, fullname: authorNames[k], user, type: "user", name: user }, status: "claimed_verified", hidden: false };
+      return {
+        ...base,
+        user: {
+          _id: hex("5f", k),
+          avatarUrl: `/avatars/${hex("ab", k)}.svg`,
+          isPro: false,
+          fullname: authorNames[k],
+          user,
+          type: "user",
+          name: user,
+        },
+        status: "claimed_verified",
+        hidden: false,
+      };
     });
     const submitter = rnd.pick(submitters);
     const org = rnd.chance(0.6) ? rnd.pick(orgs) : undefined;

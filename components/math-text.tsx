@@ -22,6 +22,10 @@ export function mathContent(text: string): ReactNode {
   const segments = splitMath(text);
   if (segments.length === 1 && segments[0].kind === "text") return segments[0].text;
   return segments.map((segment, i) =>
-    segment.kind === "text" ? <Fragment key={i}>{segment.text}</Fragment> : <span key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />,
+    segment.kind === "text" ? (
+      <Fragment key={i}>{segment.text}</Fragment>
+    ) : (
+      <span key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />
+    ),
   );
 }

@@ -8,7 +8,10 @@ test.beforeEach(async ({ page }) => {
 const upvote = (page: import("@playwright/test").Page) => page.getByTestId("upvote-button").first();
 
 test("a signed-out visitor who upvotes is asked to sign in, and the upvote is applied after", async ({ page, request }) => {
-  await ingest(request, JSON.stringify([syntheticEntry({ id: "1906.00101", day: "2019-06-03", title: "Upvote after sign in", upvotes: 7 })]));
+  await ingest(
+    request,
+    JSON.stringify([syntheticEntry({ id: "1906.00101", day: "2019-06-03", title: "Upvote after sign in", upvotes: 7 })]),
+  );
   await page.goto("/papers/1906.00101");
   await expect(upvote(page)).toHaveAttribute("aria-pressed", "false");
   await expect(page.locator('[data-keys="ready"]').first()).toBeAttached(); // hydrated: a click before would be lost
@@ -25,7 +28,10 @@ test("a signed-out visitor who upvotes is asked to sign in, and the upvote is ap
 });
 
 test("upvotes count once per person, even on a double click, and can be taken back", async ({ page, request }) => {
-  await ingest(request, JSON.stringify([syntheticEntry({ id: "1906.00102", day: "2019-06-04", title: "Double click target", upvotes: 3 })]));
+  await ingest(
+    request,
+    JSON.stringify([syntheticEntry({ id: "1906.00102", day: "2019-06-04", title: "Double click target", upvotes: 3 })]),
+  );
   await signIn(page, "double-clicker@example.org", "/papers?date=2019-06-04");
   const card = page.getByTestId("paper-card").filter({ hasText: "Double click target" });
   const button = card.getByTestId("upvote-button");
@@ -46,7 +52,10 @@ test("upvotes count once per person, even on a double click, and can be taken ba
 });
 
 test("the profile shows upvotes and API tokens; a token acts as its owner; the account can be deleted", async ({ page, request }) => {
-  await ingest(request, JSON.stringify([syntheticEntry({ id: "1906.00103", day: "2019-06-05", title: "Profile listed paper", upvotes: 1 })]));
+  await ingest(
+    request,
+    JSON.stringify([syntheticEntry({ id: "1906.00103", day: "2019-06-05", title: "Profile listed paper", upvotes: 1 })]),
+  );
   await signIn(page, "profile-owner@example.org", "/papers/1906.00103");
   await upvote(page).click();
   await expect(upvote(page)).toHaveAttribute("aria-pressed", "true");

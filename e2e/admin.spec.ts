@@ -68,7 +68,10 @@ test("an admin adds a feed, polls it, and sees the run and its counts", async ({
   await expect(row).toContainText(etag);
 
   // The run's own page, with its counts.
-  await row.getByTestId("poll-result").getByRole("link", { name: /Run #\d+/ }).click();
+  await row
+    .getByTestId("poll-result")
+    .getByRole("link", { name: /Run #\d+/ })
+    .click();
   await expect(page).toHaveURL(/\/admin\/runs\/\d+$/);
   await expect(page.getByTestId("count-new")).toHaveText("3");
   await expect(page.getByTestId("count-updated")).toHaveText("0");

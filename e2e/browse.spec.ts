@@ -143,7 +143,10 @@ test("keys: / focuses the search box, j and k move between cards, Enter opens on
   const second = page.getByRole("link", { name: titles[1], exact: true });
   await expect(second).toBeFocused();
   // The focused card shows a visible ring.
-  const outline = await page.getByTestId("paper-card").nth(1).evaluate((el) => getComputedStyle(el).outlineStyle);
+  const outline = await page
+    .getByTestId("paper-card")
+    .nth(1)
+    .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe("solid");
 
   const href = await second.getAttribute("href");
@@ -167,4 +170,3 @@ test("the abstract's more toggle works by keyboard", async ({ page }) => {
   await expect(toggle).toHaveAccessibleName(/^less\s*of the abstract$/);
   await expect.poll(() => abstract.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 });
-

@@ -11,10 +11,19 @@ const run = promisify(execFile);
  * unsubscribe links is the server's (the same AUTH_SECRET, or the one it generated in DATA_DIR).
  */
 async function sendDigest(day: string, baseURL: string) {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/digest.ts", "--now", "--frequency", "daily", "--period", day], {
-    env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${process.env.MAILDEV_SMTP_PORT}`, AUTH_URL: process.env.AUTH_URL ?? baseURL, LOG_LEVEL: "warn" },
-    timeout: 90_000,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "scripts/digest.ts", "--now", "--frequency", "daily", "--period", day],
+    {
+      env: {
+        ...process.env,
+        SMTP_URL: `smtp://127.0.0.1:${process.env.MAILDEV_SMTP_PORT}`,
+        AUTH_URL: process.env.AUTH_URL ?? baseURL,
+        LOG_LEVEL: "warn",
+      },
+      timeout: 90_000,
+    },
+  );
   return stdout;
 }
 
@@ -22,11 +31,18 @@ test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
 });
 
-test("subscribe from the home page, confirm from the email, receive a digest, unsubscribe from its link", async ({ page, request, baseURL }) => {
+test("subscribe from the home page, confirm from the email, receive a digest, unsubscribe from its link", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const email = "digest-reader@example.org";
   // Days long before the captures, so they never become "the latest day" of other specs.
-  await ingest(request, JSON.stringify([syntheticEntry({ id: "1911.00201", day: "2019-11-18", title: "Digests Delivered Exactly Once", upvotes: 42 })]));
+  await ingest(
+    request,
+    JSON.stringify([syntheticEntry({ id: "1911.00201", day: "2019-11-18", title: "Digests Delivered Exactly Once", upvotes: 42 })]),
+  );
 
   await page.goto("/");
   const banner = page.getByRole("region", { name: "Email digest" });
@@ -63,7 +79,10 @@ test("subscribe from the home page, confirm from the email, receive a digest, un
   await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
 
   // The next day's digest is not sent to this address.
-  await ingest(request, JSON.stringify([syntheticEntry({ id: "1911.00202", day: "2019-11-19", title: "After Unsubscribing", upvotes: 5 })]));
+  await ingest(
+    request,
+    JSON.stringify([syntheticEntry({ id: "1911.00202", day: "2019-11-19", title: "After Unsubscribing", upvotes: 5 })]),
+  );
   await sendDigest("2019-11-19", baseURL!);
   await expect(waitForMail(email, /Nov 19, 2019/, 3_000)).rejects.toThrow(/no mail/);
 });

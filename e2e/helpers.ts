@@ -15,7 +15,10 @@ export function feed(name: string): string {
 
 /** Ingests a document through the public API, as an operator's script would. */
 export async function ingest(request: APIRequestContext, body: string) {
-  const res = await request.post("/api/ingest", { data: body, headers: { authorization: `Bearer ${process.env.INGEST_TOKEN}`, "content-type": "application/octet-stream" } });
+  const res = await request.post("/api/ingest", {
+    data: body,
+    headers: { authorization: `Bearer ${process.env.INGEST_TOKEN}`, "content-type": "application/octet-stream" },
+  });
   if (!res.ok()) throw new Error(`ingest failed: ${res.status()} ${await res.text()}`);
   return res.json();
 }

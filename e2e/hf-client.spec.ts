@@ -30,7 +30,10 @@ test("huggingface_hub's HfApi works against Paperboy by changing the endpoint", 
   // Python cannot resolve the suite's made-up host name (playwright.config.ts): loopback, same server.
   const endpoint = new URL(baseURL!);
   endpoint.hostname = "127.0.0.1";
-  const run = spawnSync(python!, [path.join(import.meta.dirname, "hf_client_check.py"), endpoint.origin], { encoding: "utf8", timeout: 120_000 });
+  const run = spawnSync(python!, [path.join(import.meta.dirname, "hf_client_check.py"), endpoint.origin], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(run.stderr).toBe("");
   expect(run.stdout).toMatch(/^huggingface_hub \S+ ok$/m);
   expect(run.status).toBe(0);

@@ -14,7 +14,9 @@ test("the home page shows the papers of the latest ingested day", async ({ page,
   // The day shown (its heading; the streamed <title> holds the date too).
   await expect(page.getByRole("heading", { name: "Aug 14, 2026" })).toBeVisible();
   await expect(page.getByTestId("paper-card")).toHaveCount(23);
-  await expect(page.getByRole("heading", { name: "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation" }),
+  ).toBeVisible();
 });
 
 test("feed text that looks like HTML is shown as text and runs nothing", async ({ page, request }) => {

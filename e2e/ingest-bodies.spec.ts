@@ -21,7 +21,13 @@ const LIMIT = 20 * MB; // INGEST_MAX_BYTES's default; the e2e server sets none
  */
 function bigFeed(prefix: string, count: number, bytes: number): string {
   const entries = Array.from({ length: count }, (_, i) =>
-    JSON.stringify(syntheticEntry({ id: `${prefix}.${String(i + 1).padStart(5, "0")}`, day: "2018-01-15", title: `Large upload paper ${prefix} ${i + 1}` })),
+    JSON.stringify(
+      syntheticEntry({
+        id: `${prefix}.${String(i + 1).padStart(5, "0")}`,
+        day: "2018-01-15",
+        title: `Large upload paper ${prefix} ${i + 1}`,
+      }),
+    ),
   );
   const gap = " ".repeat(Math.max(1, Math.floor((bytes - entries.join(",").length) / count)));
   return `[${entries.map((e) => gap + e).join(",")}]`;
@@ -64,11 +70,17 @@ test("a valid 15 MB feed POSTed to /api/ingest is ingested whole, with a request
   const doc = bigFeed("1801", 150, 15.3 * MB);
   expect(doc.length).toBeGreaterThan(15 * MB);
   expect(JSON.parse(doc)).toHaveLength(150);
-  const res = await request.post("/api/ingest", { data: doc, headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" } });
+  const res = await request.post("/api/ingest", {
+    data: doc,
+    headers: { authorization: `Bearer ${token()}`, "content-type": "application/json" },
+  });
   expect(res.status(), await res.text()).toBe(200);
   expect(await res.json()).toMatchObject({ format: "hf-daily", new: 150, rejected: 0 });
   expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
-  const kept = await request.post("/api/ingest", { data: "[]", headers: { authorization: `Bearer ${token()}`, "x-request-id": "lb-0123456789" } });
+  const kept = await request.post("/api/ingest", {
+    data: "[]",
+    headers: { authorization: `Bearer ${token()}`, "x-request-id": "lb-0123456789" },
+  });
   expect(kept.headers()["x-request-id"]).toBe("lb-0123456789");
   expect((await request.get("/papers/1801.00150")).status()).toBe(200);
 });
@@ -88,7 +100,9 @@ test("a valid 15 MB feed uploaded by an admin is ingested whole", async ({ page 
 test("an unauthenticated large POST is refused 401 before its body is read", async () => {
   const declared = { "content-type": "application/json", "content-length": String(50 * MB) };
   expect(await answerBeforeBody("/api/ingest", declared, 64 * 1024)).toBe("401 close");
-  expect(await answerBeforeBody("/api/ingest", { ...declared, authorization: "Bearer not-the-token-0000000" }, 64 * 1024)).toBe("401 close");
+  expect(await answerBeforeBody("/api/ingest", { ...declared, authorization: "Bearer not-the-token-0000000" }, 64 * 1024)).toBe(
+    "401 close",
+  );
   // The admin upload: no session, no admin token.
   expect(await answerBeforeBody("/api/admin/ingest?name=x.json", declared, 64 * 1024)).toBe("401 close");
 });
@@ -103,7 +117,10 @@ test("a chunked body that grows past INGEST_MAX_BYTES is cut off with 413 and no
   // run's transaction before the limit is reached), then blank space past the limit.
   const head = Buffer.from(`[${bigFeed("1803", 1500, 0).slice(1, -1)}`);
   const status = await new Promise<number>((resolve, reject) => {
-    const req = http.request(`${base()}/api/ingest`, { method: "POST", headers: { authorization: `Bearer ${token()}`, "transfer-encoding": "chunked" } });
+    const req = http.request(`${base()}/api/ingest`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token()}`, "transfer-encoding": "chunked" },
+    });
     let answered = false;
     req.on("response", (res) => {
       answered = true;

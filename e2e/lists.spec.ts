@@ -10,7 +10,8 @@ const FIRST = "Reading list first paper";
 const SECOND = "Reading list second paper";
 const NOTE = "Check the ablation in section 4 before the reading group";
 
-const listTitles = (page: Page) => page.getByRole("list", { name: "Papers in this list" }).getByTestId("paper-card").locator("h3").allInnerTexts();
+const listTitles = (page: Page) =>
+  page.getByRole("list", { name: "Papers in this list" }).getByTestId("paper-card").locator("h3").allInnerTexts();
 
 test("save from a card, write a note, reorder, share the list, open it signed out, export BibTeX", async ({ page, browser, request }) => {
   await ingest(

@@ -43,7 +43,10 @@ test("a card opens the paper's page, with its links, authors and similar papers"
 test("an organization page lists its papers", async ({ page, request }) => {
   await ingest(request, feed("hf-daily-papers-2026-08-14.json"));
   await page.goto("/papers/2608.13489");
-  await page.getByRole("link", { name: /alibabagroup/ }).first().click();
+  await page
+    .getByRole("link", { name: /alibabagroup/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/orgs\/alibabagroup$/);
   await expect(page.getByRole("link", { name: DREAMX, exact: true })).toBeVisible();
 });
@@ -57,7 +60,10 @@ test("a versioned id redirects to the canonical page", async ({ page, request })
 });
 
 test("old-style arXiv ids have pages too", async ({ page, request }) => {
-  await ingest(request, JSON.stringify([syntheticEntry({ id: "hep-th/9901001", day: "2019-01-05", title: "An old-style arXiv id about strings" })]));
+  await ingest(
+    request,
+    JSON.stringify([syntheticEntry({ id: "hep-th/9901001", day: "2019-01-05", title: "An old-style arXiv id about strings" })]),
+  );
   await page.goto("/papers/hep-th/9901001v1");
   await expect(page).toHaveURL(/\/papers\/hep-th\/9901001$/);
   await expect(page.getByRole("heading", { level: 1, name: "An old-style arXiv id about strings" })).toBeVisible();

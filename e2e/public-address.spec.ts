@@ -25,20 +25,38 @@ interface RawResponse {
 }
 
 /** An HTTP request with exactly these headers (Host included), which fetch and Playwright will not send. */
-function raw(port: number, method: string, pathname: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawResponse> {
+function raw(
+  port: number,
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method,
+        path: pathname,
+        headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
 }
 
 const cookiesOf = (res: RawResponse) => res.headers["set-cookie"] ?? [];
-const cookieHeader = (res: RawResponse) => cookiesOf(res).map((c) => c.split(";")[0]).join("; ");
+const cookieHeader = (res: RawResponse) =>
+  cookiesOf(res)
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 /** The sign-in form's server action, posted as the browser's no-JavaScript form post would. */
 async function postSignInForm(port: number, headers: Record<string, string>, email: string): Promise<RawResponse> {
@@ -56,7 +74,13 @@ async function postSignInRoute(port: number, headers: Record<string, string>, em
   const csrf = await raw(port, "GET", "/api/auth/csrf", headers);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const body = new URLSearchParams({ csrfToken, email, callbackUrl: "https://evil.example/after" }).toString();
-  const res = await raw(port, "POST", "/api/auth/signin/nodemailer", { ...headers, cookie: cookieHeader(csrf), "content-type": "application/x-www-form-urlencoded" }, body);
+  const res = await raw(
+    port,
+    "POST",
+    "/api/auth/signin/nodemailer",
+    { ...headers, cookie: cookieHeader(csrf), "content-type": "application/x-www-form-urlencoded" },
+    body,
+  );
   return { csrf, res };
 }
 
@@ -76,7 +100,11 @@ const forged = {
   origin: "https://evil.example",
 };
 
-test("at a public host name: sign in by the mailed link, save, share, and every link names the site", async ({ page, browser, baseURL }) => {
+test("at a public host name: sign in by the mailed link, save, share, and every link names the site", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const site = new URL(baseURL!).origin;
   expect(new URL(site).hostname).toBe(PUBLIC_HOST);
   await clearMail();
@@ -133,7 +161,10 @@ test("forged Host, X-Forwarded-Host, X-Forwarded-Proto and Origin move no link, 
   expect(routeLink).not.toContain("evil.example");
 
   // Following the link: its redirect and session cookie stay on the site.
-  const callback = await raw(port, "GET", new URL(routeLink).pathname + new URL(routeLink).search, { ...forged, cookie: cookieHeader(csrf) });
+  const callback = await raw(port, "GET", new URL(routeLink).pathname + new URL(routeLink).search, {
+    ...forged,
+    cookie: cookieHeader(csrf),
+  });
   expect(callback.status).toBe(302);
   expect(new URL(callback.headers.location!, site).origin).toBe(site);
   expectCookiesStayHere(callback);
@@ -192,7 +223,10 @@ async function startServer(env: Record<string, string>): Promise<ExtraServer> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -213,7 +247,12 @@ test("without AUTH_URL, a server on loopback mails links to localhost, whatever 
   const server = await startServer({ AUTH_URL: "" });
   try {
     // The account takeover: an attacker asks for a link for the victim, naming their own host.
-    const attack = { host: `127.0.0.1:${server.port}`, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", origin: "https://evil.example" };
+    const attack = {
+      host: `127.0.0.1:${server.port}`,
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      origin: "https://evil.example",
+    };
     const res = await postSignInForm(server.port, attack, "victim@example.org");
     expect(res.status).toBe(303);
     const deadline = Date.now() + 15_000;
@@ -236,10 +275,35 @@ test("without AUTH_URL, a server on loopback mails links to localhost, whatever 
 async function startTlsProxy(upstreamPort: () => number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "paperboy-e2e-tls-"));
   const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
-  const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", `/CN=${PUBLIC_HOST}`, "-addext", `subjectAltName=DNS:${PUBLIC_HOST}`], { encoding: "utf8" });
+  const made = spawnSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-subj",
+      `/CN=${PUBLIC_HOST}`,
+      "-addext",
+      `subjectAltName=DNS:${PUBLIC_HOST}`,
+    ],
+    { encoding: "utf8" },
+  );
   if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
   const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-    const headers = { ...req.headers, "x-forwarded-for": req.socket.remoteAddress ?? "", "x-forwarded-proto": "https", "x-forwarded-host": req.headers.host ?? "" };
+    const headers = {
+      ...req.headers,
+      "x-forwarded-for": req.socket.remoteAddress ?? "",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": req.headers.host ?? "",
+    };
     const upstream = http.request({ host: "127.0.0.1", port: upstreamPort(), method: req.method, path: req.url, headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);

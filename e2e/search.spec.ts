@@ -21,7 +21,10 @@ test("the header's search finds a paper by a title word, the match in <mark>", a
   await expect(card).toHaveCount(1);
   await expect(card.locator("h3 mark").first()).toHaveText(/manipulation/i);
   // The search's RSS feed is advertised.
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute("href", /\/search\/feed\.xml\?q=manipulation$/);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute(
+    "href",
+    /\/search\/feed\.xml\?q=manipulation$/,
+  );
 });
 
 test("search finds a paper by an author's name, the name in <mark>", async ({ page }) => {

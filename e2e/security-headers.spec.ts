@@ -29,17 +29,23 @@ async function watch(page: Page): Promise<Problems> {
   await page.exposeBinding("__reportCsp", (_source, v: string) => void problems.violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(
+        `${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      );
     });
   });
   page.on("console", (msg) => {
     // Chromium reports a header it cannot apply (an unknown Permissions-Policy feature) as a warning.
-    if (msg.type() === "error" || /Permissions-Policy|Content.Security.Policy|X-Frame-Options/i.test(msg.text())) problems.errors.push(`${msg.type()}: ${msg.text()} at ${msg.location().url}`);
+    if (msg.type() === "error" || /Permissions-Policy|Content.Security.Policy|X-Frame-Options/i.test(msg.text()))
+      problems.errors.push(`${msg.type()}: ${msg.text()} at ${msg.location().url}`);
   });
   page.on("pageerror", (err) => problems.errors.push(`uncaught: ${err.message}`));
   await page.route(
     (url) => url.hostname !== "localhost" && url.hostname !== "127.0.0.1",
-    (route) => (route.request().resourceType() === "image" ? route.fulfill({ contentType: "image/png", body: PIXEL }) : route.abort("internetdisconnected")),
+    (route) =>
+      route.request().resourceType() === "image"
+        ? route.fulfill({ contentType: "image/png", body: PIXEL })
+        : route.abort("internetdisconnected"),
   );
   return problems;
 }
@@ -69,7 +75,12 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 
 test.beforeAll(async ({ request }) => {
   await ingest(request, feed("hf-daily-papers-2026-08-14.json"));
-  const math = syntheticEntry({ id: MATH_ID, day: "2019-07-08", title: MATH_TITLE, abstract: "We show $$\\sum_{i=1}^n x_i^2 \\le \\frac{a}{b}$$ and \\(\\alpha \\to \\beta\\) for all inputs." });
+  const math = syntheticEntry({
+    id: MATH_ID,
+    day: "2019-07-08",
+    title: MATH_TITLE,
+    abstract: "We show $$\\sum_{i=1}^n x_i^2 \\le \\frac{a}{b}$$ and \\(\\alpha \\to \\beta\\) for all inputs.",
+  });
   await ingest(request, JSON.stringify([math]));
 });
 
@@ -112,7 +123,16 @@ test("the reading lists and admin pages run under it too", async ({ page }) => {
 });
 
 test("pages, API routes, feeds, static files and 404s all carry the security headers", async ({ page, request }) => {
-  for (const path of ["/", `/papers/${MATH_ID}`, "/api/health", "/api/daily_papers?date=2026-08-14", "/feed.xml", "/atom.xml", "/search/feed.xml?q=attention", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    `/papers/${MATH_ID}`,
+    "/api/health",
+    "/api/daily_papers?date=2026-08-14",
+    "/feed.xml",
+    "/atom.xml",
+    "/search/feed.xml?q=attention",
+    "/no-such-page",
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBeLessThan(path === "/no-such-page" ? 500 : 300);
     expectSecurityHeaders(res.headers(), path);

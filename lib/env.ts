@@ -16,7 +16,11 @@ const schema = z.object({
   /** Bearer token for POST /api/ingest. Unset with the embedded database: generated into DATA_DIR. */
   INGEST_TOKEN: z.string().min(16, "INGEST_TOKEN must be at least 16 characters").optional(),
   /** Largest feed document accepted, in bytes (default 20 MB). */
-  INGEST_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  INGEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   /** Comma- or whitespace-separated feed URLs to poll on a schedule. */
   FEED_URLS: z.string().default(""),
   /** How often each configured feed is polled. */

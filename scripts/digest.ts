@@ -42,12 +42,14 @@ function fail(message: string): never {
 }
 
 const frequencies: readonly Frequency[] = values.frequency ? [values.frequency as Frequency] : FREQUENCIES;
-if (values.frequency && !FREQUENCIES.includes(values.frequency as Frequency)) fail(`--frequency must be daily or weekly, not ${JSON.stringify(values.frequency)}`);
+if (values.frequency && !FREQUENCIES.includes(values.frequency as Frequency))
+  fail(`--frequency must be daily or weekly, not ${JSON.stringify(values.frequency)}`);
 let periods: Period[] | undefined;
 if (values.period) {
   if (!values.frequency) fail("--period needs --frequency");
   const period = parsePeriod(frequencies[0], values.period);
-  if (!period) fail(`--period ${JSON.stringify(values.period)} is not a ${frequencies[0] === "daily" ? "day (YYYY-MM-DD)" : "week (YYYY-Www)"}`);
+  if (!period)
+    fail(`--period ${JSON.stringify(values.period)} is not a ${frequencies[0] === "daily" ? "day (YYYY-MM-DD)" : "week (YYYY-Www)"}`);
   periods = [period];
 }
 const concurrency = Number(values.concurrency);
@@ -65,10 +67,13 @@ async function main() {
     const summary = await runDueDigests({ prisma: db(), force: true, frequencies, periods, concurrency });
     if (summary.stale) console.log(`${summary.stale} send(s) interrupted by an earlier crash given up (outcome unknown, not resent)`);
     for (const r of summary.runs) {
-      console.log(`${r.frequency} ${r.period}: ${r.sent} sent, ${r.empty} with nothing new, ${r.failed} to retry, ${r.gaveUp} given up, ${r.unknown} of unknown outcome, ${r.skipped} already sent (run ${r.runId}, ${r.ms} ms)`);
+      console.log(
+        `${r.frequency} ${r.period}: ${r.sent} sent, ${r.empty} with nothing new, ${r.failed} to retry, ${r.gaveUp} given up, ${r.unknown} of unknown outcome, ${r.skipped} already sent (run ${r.runId}, ${r.ms} ms)`,
+      );
     }
     const t = summary.retries;
-    if (t.sent + t.failed + t.gaveUp + t.unknown) console.log(`retries: ${t.sent} sent, ${t.failed} to retry again, ${t.gaveUp} given up, ${t.unknown} of unknown outcome`);
+    if (t.sent + t.failed + t.gaveUp + t.unknown)
+      console.log(`retries: ${t.sent} sent, ${t.failed} to retry again, ${t.gaveUp} given up, ${t.unknown} of unknown outcome`);
     return summary.runs.some((r) => r.failed || r.gaveUp) ? 1 : 0;
   } finally {
     await disconnectDb();

@@ -58,7 +58,13 @@ async function main() {
       } else {
         const size = statSync(target).size;
         progress = createProgressReporter({ label, totalBytes: size, out: process.stderr, interactive });
-        summary = await runIngest({ ...common, body: createReadStream(target, { highWaterMark: 1 << 20 }), origin: path.resolve(target), declaredBytes: size, onProgress: progress.update });
+        summary = await runIngest({
+          ...common,
+          body: createReadStream(target, { highWaterMark: 1 << 20 }),
+          origin: path.resolve(target),
+          declaredBytes: size,
+          onProgress: progress.update,
+        });
         progress.done();
       }
       console.log(

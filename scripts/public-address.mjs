@@ -5,7 +5,10 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost", "::ffff:127.0.0.1"]);
 
 /** Whether a listen address only accepts connections from this machine. */
 export function isLoopback(hostname) {
-  const h = String(hostname).trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = String(hostname)
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   return LOOPBACK.has(h) || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -30,9 +33,12 @@ export function publicAddress(env) {
     } catch {
       return { error: `AUTH_URL is not a URL: ${authUrl}` };
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") return { error: `AUTH_URL must start with https:// (or http://), not ${url.protocol}` };
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      return { error: `AUTH_URL must start with https:// (or http://), not ${url.protocol}` };
     if (url.username || url.password || url.search || url.hash || url.pathname !== "/") {
-      return { error: `AUTH_URL must be the site's origin only, like https://papers.example.org (Paperboy is served at the root of its host), not ${authUrl}` };
+      return {
+        error: `AUTH_URL must be the site's origin only, like https://papers.example.org (Paperboy is served at the root of its host), not ${authUrl}`,
+      };
     }
     return { hostname: env.HOSTNAME || "0.0.0.0" };
   }

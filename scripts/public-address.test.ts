@@ -19,7 +19,13 @@ describe("publicAddress (npm start)", () => {
   it("with AUTH_URL listens everywhere by default, and wants a bare http(s) origin", () => {
     expect(publicAddress({ AUTH_URL: "https://papers.example.org" })).toEqual({ hostname: "0.0.0.0" });
     expect(publicAddress({ AUTH_URL: "https://papers.example.org/", HOSTNAME: "10.0.0.5" })).toEqual({ hostname: "10.0.0.5" });
-    for (const AUTH_URL of ["papers.example.org", "ftp://papers.example.org", "https://papers.example.org/app", "https://u:p@papers.example.org", "https://papers.example.org/?x=1"]) {
+    for (const AUTH_URL of [
+      "papers.example.org",
+      "ftp://papers.example.org",
+      "https://papers.example.org/app",
+      "https://u:p@papers.example.org",
+      "https://papers.example.org/?x=1",
+    ]) {
       expect(publicAddress({ AUTH_URL }).error, AUTH_URL).toBeTruthy();
     }
   });

@@ -1,5 +1,6 @@
 /**
  * `npm test`: every test, on a clean machine with only Node.js.
+ *   0. type check, lint and format check,
  *   1. unit and integration tests (vitest; its global setup starts a throwaway Postgres),
  *   2. the production build,
  *   3. end-to-end tests in Chromium (Debian's, installed with apt when missing and we are root)
@@ -45,10 +46,31 @@ function ensureChromium(): string {
   }
   console.log("Installing Debian's chromium for the end-to-end tests…");
   const env = { DEBIAN_FRONTEND: "noninteractive" };
-  if (run("apt-get", ["update", "-qq"], env) !== 0 || run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], env) !== 0) {
+  if (
+    run("apt-get", ["update", "-qq"], env) !== 0 ||
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], env) !== 0
+  ) {
     throw new Error("Could not install chromium with apt-get");
   }
   return wanted;
+}
+
+/**
+ * Type check, lint (with the layering rule) and format check: each counts as one test, so a
+ * red one fails the run like any other.
+ */
+function staticChecks() {
+  for (const [name, argv] of [
+    ["typecheck", ["run", "-s", "typecheck"]],
+    ["lint", ["run", "-s", "lint"]],
+    ["format", ["run", "-s", "format:check"]],
+  ] as const) {
+    if (run("npm", [...argv]) === 0) totals.passed += 1;
+    else {
+      totals.failed += 1;
+      console.error(`${name} failed`);
+    }
+  }
 }
 
 async function unitAndIntegration() {
@@ -106,6 +128,7 @@ async function endToEnd() {
 }
 
 async function main() {
+  if (runUnit) staticChecks();
   if (runUnit) await unitAndIntegration();
   if (runE2e) await endToEnd();
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);

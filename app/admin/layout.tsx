@@ -4,7 +4,10 @@ import { isAdmin } from "@/lib/auth/admin";
 import { currentUser } from "@/lib/auth/viewer";
 import { AdminNav } from "@/components/admin/admin-nav";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Paperboy" }, robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: { default: "Admin", template: "%s · Admin · Paperboy" },
+  robots: { index: false, follow: false },
+};
 
 /**
  * The admin section's frame. Every page checks the caller itself (requireAdminPage), since a

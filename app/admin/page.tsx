@@ -7,7 +7,10 @@ import { cls, PageTitle } from "@/components/admin/ui";
 function Tile({ href, title, lines }: { href: string; title: string; lines: { text: string; alert?: boolean }[] }) {
   return (
     <li>
-      <Link href={href} className="block h-full rounded-lg border border-gray-200 p-4 hover:border-amber-400 hover:bg-gray-50 dark:border-gray-800 dark:hover:bg-gray-900">
+      <Link
+        href={href}
+        className="block h-full rounded-lg border border-gray-200 p-4 hover:border-amber-400 hover:bg-gray-50 dark:border-gray-800 dark:hover:bg-gray-900"
+      >
         <h2 className="font-semibold">{title}</h2>
         <ul className="mt-2 space-y-0.5 text-sm">
           {lines.map((l) => (
@@ -43,12 +46,18 @@ export default async function AdminHome() {
         <Tile
           href="/admin/runs"
           title="Ingest runs"
-          lines={[{ text: `${plural(o.runs.last24h, "run")} in the last 24 h` }, { text: `${o.runs.failedLast24h} failed in the last 24 h`, alert: o.runs.failedLast24h > 0 }]}
+          lines={[
+            { text: `${plural(o.runs.last24h, "run")} in the last 24 h` },
+            { text: `${o.runs.failedLast24h} failed in the last 24 h`, alert: o.runs.failedLast24h > 0 },
+          ]}
         />
         <Tile
           href="/admin/papers"
           title="Papers"
-          lines={[{ text: plural(o.papers.approximateTotal, "paper") }, { text: `${o.papers.hidden} hidden, of which ${o.papers.merged} merged` }]}
+          lines={[
+            { text: plural(o.papers.approximateTotal, "paper") },
+            { text: `${o.papers.hidden} hidden, of which ${o.papers.merged} merged` },
+          ]}
         />
         <Tile
           href="/admin/digests"
@@ -63,7 +72,13 @@ export default async function AdminHome() {
         <Tile
           href="/admin/audit"
           title="Audit log"
-          lines={[{ text: o.audit.last ? `Last: ${o.audit.last.action} by ${o.audit.last.actorEmail}, ${formatUtc(o.audit.last.createdAt)}` : "No admin actions yet" }]}
+          lines={[
+            {
+              text: o.audit.last
+                ? `Last: ${o.audit.last.action} by ${o.audit.last.actorEmail}, ${formatUtc(o.audit.last.createdAt)}`
+                : "No admin actions yet",
+            },
+          ]}
         />
       </ul>
       {o.runs.lastFailedId && (

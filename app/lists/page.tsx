@@ -16,7 +16,9 @@ export default async function ListsPage() {
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-3xl font-bold tracking-tight">Your reading lists</h1>
-      <p className="mt-1 text-gray-600 dark:text-gray-400">Private unless you share one. Save papers from any card with the bookmark button.</p>
+      <p className="mt-1 text-gray-600 dark:text-gray-400">
+        Private unless you share one. Save papers from any card with the bookmark button.
+      </p>
       <ul aria-label="Your reading lists" className="mt-6 grid gap-2 sm:grid-cols-2">
         {lists.map((l) => (
           <li key={l.id}>
@@ -31,7 +33,11 @@ export default async function ListsPage() {
                   {l.shareToken && " · shared"}
                 </span>
               </span>
-              {l.isDefault && <span className="shrink-0 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-500/15 dark:text-sky-200">Default</span>}
+              {l.isDefault && (
+                <span className="shrink-0 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-500/15 dark:text-sky-200">
+                  Default
+                </span>
+              )}
             </Link>
           </li>
         ))}

@@ -18,7 +18,11 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
   return f;
 };
-const outcome = (p: Promise<unknown>) => p.then(() => "done", (err: unknown) => nextSignal(err));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "done",
+    (err: unknown) => nextSignal(err),
+  );
 
 describe("profile actions: who may do what", () => {
   it("signed out, nothing happens", async () => {

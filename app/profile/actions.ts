@@ -32,7 +32,9 @@ export async function revokeTokenAction(formData: FormData) {
 /** Deletes the account once the person has typed their address, as a guard against slips. */
 export async function deleteAccountAction(formData: FormData) {
   const user = await requireActionUser();
-  const typed = String(formData.get("confirm") ?? "").trim().toLowerCase();
+  const typed = String(formData.get("confirm") ?? "")
+    .trim()
+    .toLowerCase();
   if (!user.email || typed !== user.email.toLowerCase()) redirect("/profile?delete=mismatch#delete-account");
   await deleteAccount(user.id);
   // The session row is gone with the user; clear the cookie too.

@@ -48,7 +48,10 @@ export default async function ProfilePage({ searchParams }: Props) {
         <ul className="mt-3 grid gap-2 sm:grid-cols-2">
           {summary.lists.map((l) => (
             <li key={l.id}>
-              <Link href={`/lists/${l.id}`} className="flex items-center justify-between rounded-lg border border-gray-200 px-3 py-2 hover:bg-gray-50 dark:border-gray-800 dark:hover:bg-gray-900">
+              <Link
+                href={`/lists/${l.id}`}
+                className="flex items-center justify-between rounded-lg border border-gray-200 px-3 py-2 hover:bg-gray-50 dark:border-gray-800 dark:hover:bg-gray-900"
+              >
                 <span className="font-medium">{l.name}</span>
                 <span className="text-sm text-gray-500 dark:text-gray-400">
                   {l.items} {l.items === 1 ? "paper" : "papers"}
@@ -66,7 +69,11 @@ export default async function ProfilePage({ searchParams }: Props) {
         </h2>
         {papers.length === 0 ? (
           <p className="mt-3 text-gray-600 dark:text-gray-400">
-            No upvotes yet. Upvote papers from the <Link href="/" className="underline">daily list</Link> and they will gather here.
+            No upvotes yet. Upvote papers from the{" "}
+            <Link href="/" className="underline">
+              daily list
+            </Link>{" "}
+            and they will gather here.
           </p>
         ) : (
           <div className="mt-3">
@@ -80,7 +87,10 @@ export default async function ProfilePage({ searchParams }: Props) {
         <h2 id="tokens-heading" className="text-xl font-semibold">
           Personal API tokens
         </h2>
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">For scripts using Paperboy&apos;s API (upvotes, reading lists). They act as you: keep them secret, revoke the ones you no longer use.</p>
+        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+          For scripts using Paperboy&apos;s API (upvotes, reading lists). They act as you: keep them secret, revoke the ones you no longer
+          use.
+        </p>
         {tokens.length > 0 && (
           <ul className="mt-3 divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800">
             {tokens.map((t) => (
@@ -93,7 +103,10 @@ export default async function ProfilePage({ searchParams }: Props) {
                 </span>
                 <form action={revokeTokenAction}>
                   <input type="hidden" name="id" value={t.id} />
-                  <button type="submit" className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950">
+                  <button
+                    type="submit"
+                    className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950"
+                  >
                     Revoke<span className="sr-only"> {t.name}</span>
                   </button>
                 </form>
@@ -121,7 +134,14 @@ export default async function ProfilePage({ searchParams }: Props) {
             <label htmlFor="confirm-delete" className="block text-sm font-medium">
               Type your email address to confirm
             </label>
-            <input id="confirm-delete" name="confirm" type="email" required autoComplete="off" className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 dark:border-gray-700 dark:bg-gray-900" />
+            <input
+              id="confirm-delete"
+              name="confirm"
+              type="email"
+              required
+              autoComplete="off"
+              className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 dark:border-gray-700 dark:bg-gray-900"
+            />
           </div>
           <button type="submit" className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
             Delete my account

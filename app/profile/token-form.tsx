@@ -13,9 +13,20 @@ export function TokenForm() {
           <label htmlFor="token-name" className="block text-sm font-medium">
             Token name
           </label>
-          <input id="token-name" name="name" required maxLength={80} placeholder="e.g. lab scripts" className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 dark:border-gray-700 dark:bg-gray-900" />
+          <input
+            id="token-name"
+            name="name"
+            required
+            maxLength={80}
+            placeholder="e.g. lab scripts"
+            className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 dark:border-gray-700 dark:bg-gray-900"
+          />
         </div>
-        <button type="submit" disabled={pending} className="rounded-lg bg-gray-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg bg-gray-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900"
+        >
           {pending ? "Creating…" : "Create token"}
         </button>
       </form>
@@ -25,18 +36,26 @@ export function TokenForm() {
         </p>
       )}
       {state.token && (
-        <div role="status" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+        <div
+          role="status"
+          className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40"
+        >
           <p className="font-medium">Token “{state.name}” created. Copy it now: it will not be shown again.</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <code data-testid="new-token" className="rounded bg-white px-2 py-1 break-all dark:bg-gray-900">
               {state.token}
             </code>
-            <button type="button" onClick={() => navigator.clipboard?.writeText(state.token!)} className="rounded-md border border-gray-300 px-2 py-1 dark:border-gray-700">
+            <button
+              type="button"
+              onClick={() => navigator.clipboard?.writeText(state.token!)}
+              className="rounded-md border border-gray-300 px-2 py-1 dark:border-gray-700"
+            >
               Copy
             </button>
           </div>
           <p className="mt-2 text-gray-600 dark:text-gray-300">
-            Send it as <code>Authorization: Bearer …</code>, e.g. <code>curl -X PUT -H &quot;Authorization: Bearer $TOKEN&quot; /api/me/upvotes/2406.12345</code>
+            Send it as <code>Authorization: Bearer …</code>, e.g.{" "}
+            <code>curl -X PUT -H &quot;Authorization: Bearer $TOKEN&quot; /api/me/upvotes/2406.12345</code>
           </p>
         </div>
       )}

@@ -39,7 +39,13 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
     title: `Search: ${q}`,
     description: `Research papers matching “${q}”.`,
     path: hrefWith("/search", { q }),
-    feeds: { ...dailyFeeds, "application/rss+xml": [{ url: hrefWith("/search/feed.xml", { q }), title: `Paperboy: papers matching “${q}” (RSS)` }, ...dailyFeeds["application/rss+xml"]] },
+    feeds: {
+      ...dailyFeeds,
+      "application/rss+xml": [
+        { url: hrefWith("/search/feed.xml", { q }), title: `Paperboy: papers matching “${q}” (RSS)` },
+        ...dailyFeeds["application/rss+xml"],
+      ],
+    },
   });
 }
 
@@ -49,7 +55,14 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   const parsed = s.q ? parseSearchQuery(s.q) : null;
   const filtered = Boolean(s.from || s.to || s.org);
   const result = parsed
-    ? await searchPapers({ tsquery: parsed.tsquery, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE, from: s.from ?? undefined, to: s.to ?? undefined, organization: s.org || undefined })
+    ? await searchPapers({
+        tsquery: parsed.tsquery,
+        limit: PAGE_SIZE,
+        offset: (s.page - 1) * PAGE_SIZE,
+        from: s.from ?? undefined,
+        to: s.to ?? undefined,
+        organization: s.org || undefined,
+      })
     : null;
   const hrefForPage = (page: number) => hrefWith("/search", { q: s.q, from: s.from, to: s.to, org: s.org, page });
 
@@ -64,9 +77,17 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
         {!parsed || !result ? (
           <EmptyState title="Type some words to search">
             {s.q ? (
-              <>There is nothing to search for in “{s.q}”: use letters or digits, and at least one word that is not excluded with a minus.</>
+              <>
+                There is nothing to search for in “{s.q}”: use letters or digits, and at least one word that is not excluded with a minus.
+              </>
             ) : (
-              <>Search the titles, abstracts and authors of every paper on this server, for example <Link href="/search?q=world+model" className="font-medium underline">world model</Link>.</>
+              <>
+                Search the titles, abstracts and authors of every paper on this server, for example{" "}
+                <Link href="/search?q=world+model" className="font-medium underline">
+                  world model
+                </Link>
+                .
+              </>
             )}
           </EmptyState>
         ) : (
@@ -82,14 +103,22 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
               </>
             ) : s.page > 1 ? (
               <EmptyState title="No more results">
-                <Link href={hrefForPage(1)} className="font-medium underline">Back to the first page</Link> of results.
+                <Link href={hrefForPage(1)} className="font-medium underline">
+                  Back to the first page
+                </Link>{" "}
+                of results.
               </EmptyState>
             ) : (
               <EmptyState title={`No papers match “${s.q}”`}>
                 Try fewer or more general words, check the spelling, or use <code>or</code> between alternatives.
                 {filtered && (
                   <>
-                    {" "}Filters are narrowing the search: <Link href={hrefWith("/search", { q: s.q })} className="font-medium underline">search without them</Link>.
+                    {" "}
+                    Filters are narrowing the search:{" "}
+                    <Link href={hrefWith("/search", { q: s.q })} className="font-medium underline">
+                      search without them
+                    </Link>
+                    .
                   </>
                 )}
               </EmptyState>

@@ -30,7 +30,10 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
       <p className="mt-2 text-gray-600 dark:text-gray-300">Upvote papers, keep reading lists, and choose what lands in your inbox.</p>
       {error && (
-        <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+        <p
+          role="alert"
+          className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+        >
           {error}
         </p>
       )}
@@ -49,7 +52,10 @@ export default async function SignInPage({ searchParams }: Props) {
           placeholder="you@example.org"
           className="w-full rounded-lg border border-gray-300 bg-white px-3 py-2 text-base shadow-sm focus:border-amber-500 focus:ring-2 focus:ring-amber-500/40 focus:outline-none dark:border-gray-700 dark:bg-gray-900"
         />
-        <button type="submit" className="w-full rounded-lg bg-gray-900 px-4 py-2 font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+        <button
+          type="submit"
+          className="w-full rounded-lg bg-gray-900 px-4 py-2 font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
+        >
           Email me a sign-in link
         </button>
       </form>
@@ -58,13 +64,18 @@ export default async function SignInPage({ searchParams }: Props) {
           <p className="my-5 text-center text-sm text-gray-500 dark:text-gray-400">or</p>
           <form action={signInWithGitHubAction}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <button type="submit" className="w-full rounded-lg border border-gray-300 px-4 py-2 font-semibold hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900">
+            <button
+              type="submit"
+              className="w-full rounded-lg border border-gray-300 px-4 py-2 font-semibold hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
+            >
               Continue with GitHub
             </button>
           </form>
         </>
       )}
-      <p className="mt-6 text-xs text-gray-500 dark:text-gray-400">No password: we email you a link that signs you in once. Your first sign-in creates your account.</p>
+      <p className="mt-6 text-xs text-gray-500 dark:text-gray-400">
+        No password: we email you a link that signs you in once. Your first sign-in creates your account.
+      </p>
     </div>
   );
 }

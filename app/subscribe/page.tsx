@@ -20,11 +20,14 @@ export default async function SubscribePage({ searchParams }: SubscribePageProps
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight">Trending papers in your inbox</h1>
       <p className="mt-3 text-gray-700 dark:text-gray-300">
-        A short email with the papers that trended on this site: every morning for the day before, or every Monday for the week before. Titles, authors, upvotes, the start
-        of each abstract, and links.
+        A short email with the papers that trended on this site: every morning for the day before, or every Monday for the week before.
+        Titles, authors, upvotes, the start of each abstract, and links.
       </p>
       {error === "confirm" && (
-        <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+        <p
+          role="alert"
+          className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+        >
           That confirmation did not go through. Subscribe again to get a fresh link.
         </p>
       )}

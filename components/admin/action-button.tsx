@@ -19,7 +19,16 @@ export interface ActionButtonProps {
 }
 
 /** One button that runs one admin server action and shows its outcome next to it. */
-export function ActionButton({ action, fields, label, srContext, pendingLabel, variant = "secondary", confirm, testId }: ActionButtonProps) {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  srContext,
+  pendingLabel,
+  variant = "secondary",
+  confirm,
+  testId,
+}: ActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form

@@ -26,7 +26,9 @@ export function AdminNav() {
                 href={l.href}
                 aria-current={current ? "page" : undefined}
                 className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                  current ? "border-amber-500 text-gray-900 dark:text-white" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-white"
+                  current
+                    ? "border-amber-500 text-gray-900 dark:text-white"
+                    : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-white"
                 }`}
               >
                 {l.label}

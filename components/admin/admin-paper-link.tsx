@@ -12,7 +12,11 @@ export function AdminPaperLink({ paperId }: { paperId: number }) {
   if (!user?.isAdmin) return null;
   return (
     <p className="mt-4 text-sm">
-      <Link href={`/admin/papers/${paperId}`} className="rounded-md border border-gray-300 px-2.5 py-1 hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900" data-testid="admin-paper-link">
+      <Link
+        href={`/admin/papers/${paperId}`}
+        className="rounded-md border border-gray-300 px-2.5 py-1 hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
+        data-testid="admin-paper-link"
+      >
         Admin: hide or merge this paper
       </Link>
     </p>

@@ -23,14 +23,26 @@ export interface FeedFormProps {
 /** Add or edit a feed: URL, format (or auto-detect), name, interval, enabled. */
 export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
   // After an error the form shows what was typed, not the saved values (React resets forms after an action).
-  const [state, formAction, pending] = useActionState<ActionState & { typed?: Record<string, string>; n?: number }, FormData>(async (prev, form) => {
-    const next = { ...(await action(prev, form)), n: (prev.n ?? 0) + 1 };
-    return next.error ? { ...next, typed: Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")) } : next;
-  }, {});
+  const [state, formAction, pending] = useActionState<ActionState & { typed?: Record<string, string>; n?: number }, FormData>(
+    async (prev, form) => {
+      const next = { ...(await action(prev, form)), n: (prev.n ?? 0) + 1 };
+      return next.error
+        ? { ...next, typed: Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")) }
+        : next;
+    },
+    {},
+  );
   const id = useId();
   const typed = state.typed;
   const shown = typed
-    ? { ...values, name: typed.name ?? "", url: typed.url ?? "", format: typed.format ?? "auto", pollIntervalMinutes: Number(typed.pollIntervalMinutes) || values.pollIntervalMinutes, enabled: typed.enabled === "on" }
+    ? {
+        ...values,
+        name: typed.name ?? "",
+        url: typed.url ?? "",
+        format: typed.format ?? "auto",
+        pollIntervalMinutes: Number(typed.pollIntervalMinutes) || values.pollIntervalMinutes,
+        enabled: typed.enabled === "on",
+      }
     : values;
   const errorFor = (field: string) => state.fieldErrors?.[field];
   const field = (name: string) => ({
@@ -54,7 +66,15 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
         <label htmlFor={`${id}-url`} className={cls.label}>
           Feed URL
         </label>
-        <input {...field("url")} type="url" required inputMode="url" defaultValue={shown.url} placeholder="https://huggingface.co/api/daily_papers" className={cls.input} />
+        <input
+          {...field("url")}
+          type="url"
+          required
+          inputMode="url"
+          defaultValue={shown.url}
+          placeholder="https://huggingface.co/api/daily_papers"
+          className={cls.input}
+        />
         {fieldError("url")}
       </div>
       <div>
@@ -82,12 +102,26 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
         <label htmlFor={`${id}-pollIntervalMinutes`} className={cls.label}>
           Poll every (minutes)
         </label>
-        <input {...field("pollIntervalMinutes")} type="number" min={1} max={10080} step={1} required defaultValue={shown.pollIntervalMinutes} className={cls.input} />
+        <input
+          {...field("pollIntervalMinutes")}
+          type="number"
+          min={1}
+          max={10080}
+          step={1}
+          required
+          defaultValue={shown.pollIntervalMinutes}
+          className={cls.input}
+        />
         {fieldError("pollIntervalMinutes")}
       </div>
       <div className="flex items-end">
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input name="enabled" type="checkbox" defaultChecked={shown.enabled} className="size-4 rounded border-gray-300 dark:border-gray-700" />
+          <input
+            name="enabled"
+            type="checkbox"
+            defaultChecked={shown.enabled}
+            className="size-4 rounded border-gray-300 dark:border-gray-700"
+          />
           Poll on schedule (unchecked: paused)
         </label>
       </div>

@@ -7,8 +7,10 @@ export const cls = {
   label: "block text-sm font-medium",
   primary:
     "rounded-lg bg-gray-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200",
-  secondary: "rounded-md border border-gray-300 px-2.5 py-1 text-sm hover:bg-gray-50 disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-900",
-  danger: "rounded-md border border-red-300 px-2.5 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950",
+  secondary:
+    "rounded-md border border-gray-300 px-2.5 py-1 text-sm hover:bg-gray-50 disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-900",
+  danger:
+    "rounded-md border border-red-300 px-2.5 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950",
   link: "font-medium text-amber-700 underline-offset-2 hover:underline dark:text-amber-400",
   muted: "text-sm text-gray-600 dark:text-gray-400",
   section: "mt-8 border-t border-gray-200 pt-6 dark:border-gray-800",
@@ -36,7 +38,8 @@ export function DataTable({ caption, children, testId }: { caption: string; chil
   );
 }
 
-export const th = "border-b border-gray-200 px-2 py-2 text-xs font-semibold tracking-wide text-gray-500 uppercase dark:border-gray-800 dark:text-gray-400";
+export const th =
+  "border-b border-gray-200 px-2 py-2 text-xs font-semibold tracking-wide text-gray-500 uppercase dark:border-gray-800 dark:text-gray-400";
 export const td = "border-b border-gray-100 px-2 py-2 align-top dark:border-gray-900";
 export const num = "text-right tabular-nums";
 
@@ -67,7 +70,9 @@ const badgeColors = {
 } as const;
 
 export function Badge({ color, children }: { color: keyof typeof badgeColors; children: ReactNode }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${badgeColors[color]}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${badgeColors[color]}`}>{children}</span>
+  );
 }
 
 const runStatusColor = { succeeded: "green", failed: "red", running: "blue", not_modified: "gray" } as const;

@@ -47,9 +47,14 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
     const year = String(form.get("year") ?? "").trim();
     if (year) params.set("year", year);
     try {
-      const res = await fetch(`/api/admin/ingest?${params}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+      const res = await fetch(`/api/admin/ingest?${params}`, {
+        method: "POST",
+        body: file,
+        headers: { "content-type": "application/octet-stream" },
+      });
       const body = (await res.json().catch(() => null)) as (UploadResult & { error?: { message: string; runId?: number } }) | null;
-      if (!res.ok || !body || body.error) setError({ message: body?.error?.message ?? `Upload failed (HTTP ${res.status})`, runId: body?.error?.runId });
+      if (!res.ok || !body || body.error)
+        setError({ message: body?.error?.message ?? `Upload failed (HTTP ${res.status})`, runId: body?.error?.runId });
       else setResult(body);
     } catch {
       setError({ message: "Upload failed: the server could not be reached" });
@@ -64,7 +69,14 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
         <label htmlFor={`${id}-file`} className={cls.label}>
           Feed file <span className="font-normal text-gray-500 dark:text-gray-400">(up to {maxBytesLabel})</span>
         </label>
-        <input id={`${id}-file`} name="file" type="file" required accept=".json,.xml,.atom,.rss,.txt,application/json,application/xml,text/plain" className={`${cls.input} file:mr-3 file:rounded-md file:border-0 file:bg-gray-100 file:px-2 file:py-1 dark:file:bg-gray-800`} />
+        <input
+          id={`${id}-file`}
+          name="file"
+          type="file"
+          required
+          accept=".json,.xml,.atom,.rss,.txt,application/json,application/xml,text/plain"
+          className={`${cls.input} file:mr-3 file:rounded-md file:border-0 file:bg-gray-100 file:px-2 file:py-1 dark:file:bg-gray-800`}
+        />
       </div>
       <div>
         <label htmlFor={`${id}-format`} className={cls.label}>
@@ -97,7 +109,11 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
             {error.runId && (
               <>
                 {" "}
-                (<Link href={`/admin/runs/${error.runId}`} className={cls.link}>run #{error.runId}</Link>)
+                (
+                <Link href={`/admin/runs/${error.runId}`} className={cls.link}>
+                  run #{error.runId}
+                </Link>
+                )
               </>
             )}
           </Notice>

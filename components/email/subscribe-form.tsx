@@ -20,8 +20,8 @@ export function SubscribeForm({ variant }: SubscribeFormProps) {
   if (state.status === "sent") {
     return (
       <p role="status" data-testid="subscribe-sent" className="text-sm text-gray-800 dark:text-gray-200">
-        Almost there: check your inbox at <strong className="font-semibold">{state.email}</strong> and follow the link we sent to confirm your subscription (look in
-        the spam folder if nothing arrives within a few minutes).
+        Almost there: check your inbox at <strong className="font-semibold">{state.email}</strong> and follow the link we sent to confirm
+        your subscription (look in the spam folder if nothing arrives within a few minutes).
       </p>
     );
   }

@@ -20,10 +20,17 @@ export function ErrorState({ error, retry, what }: ErrorStateProps) {
       </p>
       {digest && <p className="mt-1 text-xs text-red-700 dark:text-red-300">Reference for the server logs: {digest}</p>}
       <div className="mt-4 flex justify-center gap-3">
-        <button type="button" onClick={() => retry()} className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800"
+        >
           Try again
         </button>
-        <Link href="/" className="rounded-lg border border-red-300 px-3 py-1.5 text-sm font-semibold text-red-900 hover:bg-red-100 dark:border-red-800 dark:text-red-100 dark:hover:bg-red-900">
+        <Link
+          href="/"
+          className="rounded-lg border border-red-300 px-3 py-1.5 text-sm font-semibold text-red-900 hover:bg-red-100 dark:border-red-800 dark:text-red-100 dark:hover:bg-red-900"
+        >
           Home
         </Link>
       </div>

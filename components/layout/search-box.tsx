@@ -130,7 +130,10 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
         className="peer w-full rounded-lg border border-gray-300 bg-gray-50 py-1.5 pr-9 pl-9 text-sm placeholder:text-gray-500 focus:border-blue-500 focus:bg-white dark:border-gray-700 dark:bg-gray-900 dark:placeholder:text-gray-400 dark:focus:bg-gray-950"
       />
-      <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2.5 hidden -translate-y-1/2 rounded border border-gray-300 px-1.5 font-sans text-xs text-gray-500 sm:block sm:peer-focus:hidden dark:border-gray-700 dark:text-gray-400">
+      <kbd
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 right-2.5 hidden -translate-y-1/2 rounded border border-gray-300 px-1.5 font-sans text-xs text-gray-500 sm:block sm:peer-focus:hidden dark:border-gray-700 dark:text-gray-400"
+      >
         /
       </kbd>
       <ul
@@ -140,7 +143,7 @@ export function SearchBox() {
         hidden={!expanded}
         // Keep focus in the input while a suggestion is clicked.
         onMouseDown={(e) => e.preventDefault()}
-        className="absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-lg sm:left-auto sm:w-[28rem] border border-gray-200 bg-white py-1 shadow-lg dark:border-gray-700 dark:bg-gray-900"
+        className="absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-lg border border-gray-200 bg-white py-1 shadow-lg sm:left-auto sm:w-[28rem] dark:border-gray-700 dark:bg-gray-900"
       >
         {items.map((s, i) => (
           <li key={s.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>

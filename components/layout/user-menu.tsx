@@ -28,7 +28,10 @@ export function UserMenu() {
   return (
     <details className="relative" data-testid="user-menu">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium hover:bg-gray-50 dark:hover:bg-gray-900 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-gray-900">
+        <span
+          aria-hidden="true"
+          className="flex size-6 items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-gray-900"
+        >
           {label.slice(0, 1).toUpperCase()}
         </span>
         <span className="max-w-40 truncate">{label}</span>

@@ -52,7 +52,8 @@ export function ImportBox({ listId }: { listId: number }) {
           className={`mt-1 w-full font-mono text-sm ${ui.input}`}
         />
         <p id="import-help" className="mt-1 text-xs text-gray-500 dark:text-gray-400">
-          One per line or separated by spaces. A BibTeX or CSV file exported from Paperboy works too. Papers this server has not ingested yet are listed below, not added.
+          One per line or separated by spaces. A BibTeX or CSV file exported from Paperboy works too. Papers this server has not ingested
+          yet are listed below, not added.
         </p>
         <button type="submit" disabled={pending} className={`mt-2 ${ui.primary} ${ui.focus}`}>
           {pending ? "Importing…" : "Import"}

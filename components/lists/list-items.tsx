@@ -2,7 +2,16 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { arrayMove } from "@/lib/lists/order";
@@ -71,8 +80,10 @@ export function ListItems({ listId, items: initial, cards, reorderable }: ListIt
   const indexOf = (id: unknown) => items.findIndex((i) => i.paperId === Number(id));
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}, position ${indexOf(active.id) + 1} of ${items.length}.`,
-    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is over position ${indexOf(over.id) + 1} of ${items.length}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped at position ${indexOf(over.id) + 1} of ${items.length}.` : undefined),
+    onDragOver: ({ active, over }) =>
+      over ? `${titleOf(active.id)} is over position ${indexOf(over.id) + 1} of ${items.length}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over ? `${titleOf(active.id)} dropped at position ${indexOf(over.id) + 1} of ${items.length}.` : undefined,
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
   };
 
@@ -123,7 +134,9 @@ export function ListItems({ listId, items: initial, cards, reorderable }: ListIt
     setItems(items.filter((i) => i.paperId !== item.paperId));
     setStatus(`Removed ${item.title} from the list.`);
     try {
-      const answer = (await enqueue(() => listApi<{ listIds: number[] }>(`/api/me/lists/${listId}/items/${item.paperId}`, { method: "DELETE" }))) as { listIds: number[] };
+      const answer = (await enqueue(() =>
+        listApi<{ listIds: number[] }>(`/api/me/lists/${listId}/items/${item.paperId}`, { method: "DELETE" }),
+      )) as { listIds: number[] };
       setSavedIn(item.paperId, answer.listIds);
       router.refresh();
     } catch (err) {
@@ -143,27 +156,58 @@ export function ListItems({ listId, items: initial, cards, reorderable }: ListIt
                 {reorderable && (
                   <div role="group" aria-label={`Reorder ${item.title}`} className="flex items-center gap-1">
                     {handle}
-                    <button type="button" onClick={() => move(item.paperId, index - 1)} disabled={index === 0} aria-label={`Move ${item.title} up`} title="Move up" className={`${ui.small} ${ui.focus}`}>
+                    <button
+                      type="button"
+                      onClick={() => move(item.paperId, index - 1)}
+                      disabled={index === 0}
+                      aria-label={`Move ${item.title} up`}
+                      title="Move up"
+                      className={`${ui.small} ${ui.focus}`}
+                    >
                       <MoveUpIcon className="size-3.5" />
                     </button>
-                    <button type="button" onClick={() => move(item.paperId, index + 1)} disabled={index === items.length - 1} aria-label={`Move ${item.title} down`} title="Move down" className={`${ui.small} ${ui.focus}`}>
+                    <button
+                      type="button"
+                      onClick={() => move(item.paperId, index + 1)}
+                      disabled={index === items.length - 1}
+                      aria-label={`Move ${item.title} down`}
+                      title="Move down"
+                      className={`${ui.small} ${ui.focus}`}
+                    >
                       <MoveDownIcon className="size-3.5" />
                     </button>
                   </div>
                 )}
                 <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-md px-1.5 py-1 hover:bg-gray-50 dark:hover:bg-gray-900">
-                  <input type="checkbox" checked={item.read} onChange={(e) => setRead(item, e.target.checked)} className="size-4 accent-sky-600" aria-label={`Read: ${item.title}`} />
+                  <input
+                    type="checkbox"
+                    checked={item.read}
+                    onChange={(e) => setRead(item, e.target.checked)}
+                    className="size-4 accent-sky-600"
+                    aria-label={`Read: ${item.title}`}
+                  />
                   <span aria-hidden="true">Read</span>
                 </label>
                 <span className="text-gray-500 dark:text-gray-400">
                   Added <time dateTime={item.addedIso}>{item.added}</time>
                 </span>
-                <button type="button" onClick={() => remove(item)} aria-label={`Remove ${item.title} from this list`} className={`ml-auto ${ui.small} ${ui.focus} text-red-800 dark:text-red-200`}>
+                <button
+                  type="button"
+                  onClick={() => remove(item)}
+                  aria-label={`Remove ${item.title} from this list`}
+                  className={`ml-auto ${ui.small} ${ui.focus} text-red-800 dark:text-red-200`}
+                >
                   Remove
                 </button>
               </div>
               <div className="mt-2 px-1">
-                <NoteEditor listId={listId} paperId={item.paperId} title={item.title} note={item.note} onSaved={(note) => patchLocal(item.paperId, { note })} />
+                <NoteEditor
+                  listId={listId}
+                  paperId={item.paperId}
+                  title={item.title}
+                  note={item.note}
+                  onSaved={(note) => patchLocal(item.paperId, { note })}
+                />
               </div>
             </>
           )}

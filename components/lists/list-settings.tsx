@@ -41,7 +41,14 @@ export function ListSettings({ listId, name }: { listId: number; name: string })
           <label htmlFor="list-name" className="block text-sm font-medium">
             List name
           </label>
-          <input id="list-name" value={draft} onChange={(e) => setDraft(e.target.value)} required maxLength={80} className={`mt-1 w-full sm:w-72 ${ui.input}`} />
+          <input
+            id="list-name"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            required
+            maxLength={80}
+            className={`mt-1 w-full sm:w-72 ${ui.input}`}
+          />
         </div>
         <button type="submit" disabled={busy || draft.trim() === name} className={`${ui.secondary} ${ui.focus}`}>
           Rename

@@ -31,7 +31,15 @@ export function NewListForm() {
         <label htmlFor="new-list-name" className="block text-sm font-medium">
           New list name
         </label>
-        <input id="new-list-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} placeholder="e.g. Thesis, chapter 2" className={`mt-1 w-full sm:w-72 ${ui.input}`} />
+        <input
+          id="new-list-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={80}
+          placeholder="e.g. Thesis, chapter 2"
+          className={`mt-1 w-full sm:w-72 ${ui.input}`}
+        />
       </div>
       <button type="submit" disabled={pending} className={ui.primary}>
         {pending ? "Creating…" : "Create list"}

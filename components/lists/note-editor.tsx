@@ -41,7 +41,10 @@ export function NoteEditor({ listId, paperId, title, note, onSaved }: NoteEditor
     return (
       <div className="flex flex-wrap items-start gap-2">
         {note && (
-          <p data-testid="item-note" className="min-w-0 flex-1 rounded-md bg-amber-50 px-3 py-2 text-sm whitespace-pre-wrap break-words text-gray-800 dark:bg-amber-500/10 dark:text-gray-100">
+          <p
+            data-testid="item-note"
+            className="min-w-0 flex-1 rounded-md bg-amber-50 px-3 py-2 text-sm break-words whitespace-pre-wrap text-gray-800 dark:bg-amber-500/10 dark:text-gray-100"
+          >
             {note}
           </p>
         )}

@@ -2,7 +2,17 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import { addList, goSignIn, savedInNow, setLists, signInThen, setSavedIn, useViewerState, watchPaper, type ListSummary } from "@/components/people/viewer-store";
+import {
+  addList,
+  goSignIn,
+  savedInNow,
+  setLists,
+  signInThen,
+  setSavedIn,
+  useViewerState,
+  watchPaper,
+  type ListSummary,
+} from "@/components/people/viewer-store";
 import { BookmarkIcon, CheckIcon, ChevronDownIcon, PlusIcon } from "@/components/lists/icons";
 import { ListApiError, listApi } from "@/components/lists/list-api";
 
@@ -287,20 +297,36 @@ function ListsPanel({ id, lists, savedIn, busy, onToggle, onCreated }: ListsPane
               </p>
             )}
             <div className="flex gap-2">
-              <button type="submit" disabled={submitting} aria-busy={submitting || undefined} className="rounded-md bg-gray-900 px-2.5 py-1 text-xs font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+              <button
+                type="submit"
+                disabled={submitting}
+                aria-busy={submitting || undefined}
+                className="rounded-md bg-gray-900 px-2.5 py-1 text-xs font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
+              >
                 Create and save
               </button>
-              <button type="button" onClick={() => setCreating(false)} className="rounded-md px-2.5 py-1 text-xs hover:bg-gray-100 dark:hover:bg-gray-800">
+              <button
+                type="button"
+                onClick={() => setCreating(false)}
+                className="rounded-md px-2.5 py-1 text-xs hover:bg-gray-100 dark:hover:bg-gray-800"
+              >
                 Cancel
               </button>
             </div>
           </form>
         ) : (
-          <button type="button" onClick={() => setCreating(true)} className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-gray-100 dark:hover:bg-gray-800">
+          <button
+            type="button"
+            onClick={() => setCreating(true)}
+            className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-gray-100 dark:hover:bg-gray-800"
+          >
             <PlusIcon className="size-4" /> New list…
           </button>
         )}
-        <Link href="/lists" className="block rounded-md px-2 py-1.5 text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800">
+        <Link
+          href="/lists"
+          className="block rounded-md px-2 py-1.5 text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
+        >
           Manage lists
         </Link>
       </div>

@@ -23,7 +23,11 @@ export function SharePanel({ listId, sharePath: initialPath }: SharePanelProps) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const [copied, setCopied] = useState(false);
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const link = path ? `${origin}${path}` : null;
 
   async function setShared(shared: boolean) {
@@ -31,7 +35,10 @@ export function SharePanel({ listId, sharePath: initialPath }: SharePanelProps) 
     setError("");
     setCopied(false);
     try {
-      const { list } = await listApi<{ list: { shareUrl: string | null } }>(`/api/me/lists/${listId}`, { method: "PATCH", json: { shared } });
+      const { list } = await listApi<{ list: { shareUrl: string | null } }>(`/api/me/lists/${listId}`, {
+        method: "PATCH",
+        json: { shared },
+      });
       setPath(list.shareUrl ? new URL(list.shareUrl).pathname : null);
       router.refresh();
     } catch (err) {
@@ -55,12 +62,20 @@ export function SharePanel({ listId, sharePath: initialPath }: SharePanelProps) 
     <div>
       {link ? (
         <>
-          <p className="text-sm text-gray-700 dark:text-gray-300">Anyone with this link can read the list (not your notes). Search engines are asked not to index it.</p>
+          <p className="text-sm text-gray-700 dark:text-gray-300">
+            Anyone with this link can read the list (not your notes). Search engines are asked not to index it.
+          </p>
           <label htmlFor="share-link" className="mt-3 block text-sm font-medium">
             Share link
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
-            <input id="share-link" readOnly value={link} onFocus={(e) => e.target.select()} className={`min-w-0 flex-1 font-mono text-xs sm:text-sm ${ui.input}`} />
+            <input
+              id="share-link"
+              readOnly
+              value={link}
+              onFocus={(e) => e.target.select()}
+              className={`min-w-0 flex-1 font-mono text-xs sm:text-sm ${ui.input}`}
+            />
             <button type="button" onClick={copy} className={`${ui.secondary} ${ui.focus}`}>
               {copied ? "Copied" : "Copy link"}
             </button>

@@ -13,7 +13,10 @@ export interface ShownAuthors {
 }
 
 function nameMatches(name: string, terms: string[]): boolean {
-  const words = name.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u);
+  const words = name
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u);
   return terms.some((t) => words.some((w) => w === t || (t.length >= 4 && w.startsWith(t))));
 }
 
@@ -50,7 +53,8 @@ export function AuthorList({ authors }: { authors: ShownAuthors }) {
       ))}
       {more > 0 && (
         <span>
-          {" "}+{more}
+          {" "}
+          +{more}
           <span className="sr-only"> more {more === 1 ? "author" : "authors"}</span>
         </span>
       )}

@@ -111,12 +111,27 @@ export async function FeaturedPapers({ period, sort, page, calendarMonth }: Feat
         <h2 id="period-heading" className="text-xl font-semibold">
           <time dateTime={period.kind === "day" ? period.day : period.kind === "week" ? period.week : period.month}>{label}</time>
         </h2>
-        <PrevNextNav label={period.kind === "day" ? "Days" : period.kind === "week" ? "Weeks" : "Months"} unit={period.kind} previous={target(before.previous)} next={target(after.next)} />
+        <PrevNextNav
+          label={period.kind === "day" ? "Days" : period.kind === "week" ? "Weeks" : "Months"}
+          unit={period.kind}
+          previous={target(before.previous)}
+          next={target(after.next)}
+        />
       </div>
 
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
-        <TabLinks label="Sort papers" items={SORTS.map((s) => ({ href: periodHref(period, { sort: s.value, cal: calendarMonth }), label: s.label, current: s.value === sort }))} />
-        <a href="#calendar" className="inline-flex items-center gap-1.5 text-sm font-medium text-gray-600 hover:underline lg:hidden dark:text-gray-300">
+        <TabLinks
+          label="Sort papers"
+          items={SORTS.map((s) => ({
+            href: periodHref(period, { sort: s.value, cal: calendarMonth }),
+            label: s.label,
+            current: s.value === sort,
+          }))}
+        />
+        <a
+          href="#calendar"
+          className="inline-flex items-center gap-1.5 text-sm font-medium text-gray-600 hover:underline lg:hidden dark:text-gray-300"
+        >
           <CalendarIcon /> Calendar
         </a>
       </div>
@@ -130,11 +145,16 @@ export async function FeaturedPapers({ period, sort, page, calendarMonth }: Feat
             </>
           ) : page > 1 ? (
             <EmptyState title="No more papers">
-              This list has fewer pages. <Link href={periodHref(period, { sort })} className="font-medium underline">Back to the first page</Link>.
+              This list has fewer pages.{" "}
+              <Link href={periodHref(period, { sort })} className="font-medium underline">
+                Back to the first page
+              </Link>
+              .
             </EmptyState>
           ) : (
             <EmptyState title={`No papers for ${label}`}>
-              Nothing was featured {period.kind === "day" ? "on this day" : `in this ${period.kind}`}. Use the previous / next links or the calendar
+              Nothing was featured {period.kind === "day" ? "on this day" : `in this ${period.kind}`}. Use the previous / next links or the
+              calendar
               {latest && (
                 <>
                   , or go to{" "}

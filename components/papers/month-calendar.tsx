@@ -41,13 +41,21 @@ export function MonthCalendar({ month, daysWithPapers, selected, hrefForDay, hre
   return (
     <div className="w-full rounded-xl border border-gray-200 p-3 sm:max-w-xs lg:max-w-none dark:border-gray-800">
       <div className="mb-2 flex items-center justify-between">
-        <Link href={hrefForMonth(prev)} className="rounded-md p-1 hover:bg-gray-100 dark:hover:bg-gray-800" aria-label={`Calendar for ${formatMonthHeading(prev)}`}>
+        <Link
+          href={hrefForMonth(prev)}
+          className="rounded-md p-1 hover:bg-gray-100 dark:hover:bg-gray-800"
+          aria-label={`Calendar for ${formatMonthHeading(prev)}`}
+        >
           <ChevronLeftIcon />
         </Link>
         <p className="text-sm font-semibold" aria-hidden="true">
           {heading}
         </p>
-        <Link href={hrefForMonth(next)} className="rounded-md p-1 hover:bg-gray-100 dark:hover:bg-gray-800" aria-label={`Calendar for ${formatMonthHeading(next)}`}>
+        <Link
+          href={hrefForMonth(next)}
+          className="rounded-md p-1 hover:bg-gray-100 dark:hover:bg-gray-800"
+          aria-label={`Calendar for ${formatMonthHeading(next)}`}
+        >
           <ChevronRightIcon />
         </Link>
       </div>

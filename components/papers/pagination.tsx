@@ -13,7 +13,11 @@ export function Pagination({ page, hasMore, hrefForPage }: PaginationProps) {
   return (
     <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3 text-sm">
       {page > 1 ? (
-        <Link href={hrefForPage(page - 1)} rel="prev" className="rounded-lg border border-gray-200 px-3 py-2 font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900">
+        <Link
+          href={hrefForPage(page - 1)}
+          rel="prev"
+          className="rounded-lg border border-gray-200 px-3 py-2 font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
+        >
           <span aria-hidden="true">← </span>Previous page
         </Link>
       ) : (
@@ -21,7 +25,11 @@ export function Pagination({ page, hasMore, hrefForPage }: PaginationProps) {
       )}
       <span className="text-gray-500 dark:text-gray-400">Page {page}</span>
       {hasMore ? (
-        <Link href={hrefForPage(page + 1)} rel="next" className="rounded-lg bg-gray-900 px-3 py-2 font-medium text-white hover:bg-gray-700 dark:bg-gray-100 dark:text-gray-900 dark:hover:bg-white">
+        <Link
+          href={hrefForPage(page + 1)}
+          rel="next"
+          className="rounded-lg bg-gray-900 px-3 py-2 font-medium text-white hover:bg-gray-700 dark:bg-gray-100 dark:text-gray-900 dark:hover:bg-white"
+        >
           Load more<span className="sr-only"> papers (page {page + 1})</span>
           <span aria-hidden="true"> →</span>
         </Link>

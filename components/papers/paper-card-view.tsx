@@ -46,7 +46,16 @@ export interface PaperCardViewProps {
 }
 
 /** One paper in a list, as on Hugging Face. Feed text arrives as React text, so it is escaped. */
-export function PaperCardView({ card, title, titleLabel, abstract, abstractLong = false, excerpt, headingLevel = 3, compact = false }: PaperCardViewProps) {
+export function PaperCardView({
+  card,
+  title,
+  titleLabel,
+  abstract,
+  abstractLong = false,
+  excerpt,
+  headingLevel = 3,
+  compact = false,
+}: PaperCardViewProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const { org } = card;
   return (
@@ -68,8 +77,17 @@ export function PaperCardView({ card, title, titleLabel, abstract, abstractLong 
         <div className="card-meta">
           {org ? (
             <Link href={org.href} prefetch={false} className="meta-link inline-flex items-center gap-1.5">
-              {/* eslint-disable-next-line @next/next/no-img-element -- remote feed images */}
-              {org.avatar && <img src={org.avatar} alt="" loading="lazy" referrerPolicy="no-referrer" width={16} height={16} className="size-4 rounded" />}
+              {org.avatar && (
+                <img
+                  src={org.avatar}
+                  alt=""
+                  loading="lazy"
+                  referrerPolicy="no-referrer"
+                  width={16}
+                  height={16}
+                  className="size-4 rounded"
+                />
+              )}
               <span className="font-medium text-gray-700 dark:text-gray-200">{org.name}</span>
               {org.fullname && org.fullname !== org.name && <span>{org.fullname}</span>}
             </Link>
@@ -87,8 +105,16 @@ export function PaperCardView({ card, title, titleLabel, abstract, abstractLong 
       </div>
       {card.thumbnail && (
         <Link href={card.href} tabIndex={-1} aria-hidden="true" className="hidden shrink-0 sm:block">
-          {/* eslint-disable-next-line @next/next/no-img-element -- remote feed images, not optimised here */}
-          <img src={card.thumbnail} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" width={192} height={108} className="thumb" />
+          <img
+            src={card.thumbnail}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            referrerPolicy="no-referrer"
+            width={192}
+            height={108}
+            className="thumb"
+          />
         </Link>
       )}
     </article>

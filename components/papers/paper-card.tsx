@@ -54,12 +54,13 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
   };
   const titleHighlighted = highlight && hasHighlight(highlight.title);
   const plainTitle = mathToPlainText(paper.title);
-  const excerpt = !compact && highlight?.abstract ? (
-    <>
-      <HighlightedText text={highlight.abstract} />
-      {excerptIsPartial(highlight.abstract, paper.abstract) && " …"}
-    </>
-  ) : undefined;
+  const excerpt =
+    !compact && highlight?.abstract ? (
+      <>
+        <HighlightedText text={highlight.abstract} />
+        {excerptIsPartial(highlight.abstract, paper.abstract) && " …"}
+      </>
+    ) : undefined;
   return (
     <PaperCardView
       card={card}
@@ -76,6 +77,8 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
 
 /** Whether a ts_headline excerpt leaves part of the abstract out. */
 function excerptIsPartial(excerpt: string, abstract: string | null): boolean {
-  const text = highlightParts(excerpt).map((p) => p.text).join("");
+  const text = highlightParts(excerpt)
+    .map((p) => p.text)
+    .join("");
   return text.trim().length < (abstract ?? "").trim().length;
 }

@@ -54,7 +54,6 @@ export function PaperDetails({ paper, features }: PaperDetailsProps) {
         {org && (
           <p className="mt-2">
             <Link href={orgHref(org.name)} className="inline-flex items-center gap-2 text-sm hover:underline">
-              {/* eslint-disable-next-line @next/next/no-img-element -- remote feed image */}
               {orgAvatar && <img src={orgAvatar} alt="" width={20} height={20} referrerPolicy="no-referrer" className="size-5 rounded" />}
               <span className="font-semibold">{org.name}</span>
               {org.fullname && org.fullname !== org.name && <span className="text-gray-600 dark:text-gray-400">{org.fullname}</span>}
@@ -79,7 +78,11 @@ export function PaperDetails({ paper, features }: PaperDetailsProps) {
               Abstract
             </h2>
             {paper.abstract ? (
-              <MathText as="p" text={paper.abstract} className="mt-2 leading-relaxed break-words whitespace-pre-line text-gray-800 dark:text-gray-200" />
+              <MathText
+                as="p"
+                text={paper.abstract}
+                className="mt-2 leading-relaxed break-words whitespace-pre-line text-gray-800 dark:text-gray-200"
+              />
             ) : (
               <p className="mt-2 text-gray-600 dark:text-gray-400">No abstract yet: the feeds that brought this paper had none.</p>
             )}
@@ -89,12 +92,17 @@ export function PaperDetails({ paper, features }: PaperDetailsProps) {
               <h2 id="ai-heading" className="text-lg font-semibold">
                 AI summary
               </h2>
-              {paper.aiSummary && <MathText as="p" text={paper.aiSummary} className="mt-2 leading-relaxed break-words text-gray-800 dark:text-gray-200" />}
+              {paper.aiSummary && (
+                <MathText as="p" text={paper.aiSummary} className="mt-2 leading-relaxed break-words text-gray-800 dark:text-gray-200" />
+              )}
               {paper.aiKeywords.length > 0 && (
                 <ul aria-label="AI keywords" className="mt-3 flex flex-wrap gap-1.5">
                   {paper.aiKeywords.map((k) => (
                     <li key={k}>
-                      <Link href={`/search?q=${encodeURIComponent(`"${k.replace(/"/g, "")}"`)}`} className="block rounded-full bg-white px-2.5 py-0.5 text-xs text-gray-700 ring-1 ring-gray-200 hover:bg-gray-100 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-700 dark:hover:bg-gray-700">
+                      <Link
+                        href={`/search?q=${encodeURIComponent(`"${k.replace(/"/g, "")}"`)}`}
+                        className="block rounded-full bg-white px-2.5 py-0.5 text-xs text-gray-700 ring-1 ring-gray-200 hover:bg-gray-100 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-700 dark:hover:bg-gray-700"
+                      >
                         {k}
                       </Link>
                     </li>
@@ -156,14 +164,16 @@ function Submitter({ submitter }: { submitter: NonNullable<FeatureDTO["submitter
   const name = submitter.fullname || submitter.name;
   const body = (
     <>
-      {/* eslint-disable-next-line @next/next/no-img-element -- remote feed image */}
-      {avatar && <img src={avatar} alt="" width={16} height={16} loading="lazy" referrerPolicy="no-referrer" className="size-4 rounded-full" />}
+      {avatar && (
+        <img src={avatar} alt="" width={16} height={16} loading="lazy" referrerPolicy="no-referrer" className="size-4 rounded-full" />
+      )}
       {name}
     </>
   );
   return (
     <span className="text-gray-600 dark:text-gray-400">
-      {" "}· submitted by{" "}
+      {" "}
+      · submitted by{" "}
       {profile ? (
         <a href={profile} rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 hover:underline">
           {body}

@@ -25,7 +25,15 @@ interface Snapshot {
   busy: ReadonlySet<number>;
 }
 
-let snapshot: Snapshot = { status: "loading", user: null, lists: [], upvoted: new Set(), counts: new Map(), saved: new Map(), busy: new Set() };
+let snapshot: Snapshot = {
+  status: "loading",
+  user: null,
+  lists: [],
+  upvoted: new Set(),
+  counts: new Map(),
+  saved: new Map(),
+  busy: new Set(),
+};
 const listeners = new Set<() => void>();
 const known = new Set<number>();
 const pending = new Set<number>();
@@ -101,7 +109,11 @@ export function watchViewer() {
 }
 
 export function useViewerState(): Snapshot {
-  return useSyncExternalStore(subscribe, () => snapshot, () => snapshot);
+  return useSyncExternalStore(
+    subscribe,
+    () => snapshot,
+    () => snapshot,
+  );
 }
 
 /** Sends a signed-out visitor to sign in, coming back to this page. */

@@ -9,9 +9,7 @@ export interface HighlightedTextProps {
 /** Search matches in `<mark>`, everything as text: the feed's markup is never interpreted. */
 export function HighlightedText({ text }: HighlightedTextProps) {
   return (
-    <>
-      {highlightParts(text).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}
-    </>
+    <>{highlightParts(text).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}</>
   );
 }
 

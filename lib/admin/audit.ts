@@ -21,7 +21,12 @@ export interface AuditEntry {
 /** Writes one audit row, in the caller's transaction when one is given. */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
-    data: { actorEmail: actor.email.toLowerCase(), action: entry.action, target: entry.target.slice(0, 500), details: jsonSafe(entry.details ?? {}) },
+    data: {
+      actorEmail: actor.email.toLowerCase(),
+      action: entry.action,
+      target: entry.target.slice(0, 500),
+      details: jsonSafe(entry.details ?? {}),
+    },
   });
 }
 

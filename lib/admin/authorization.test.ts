@@ -48,7 +48,18 @@ beforeAll(async () => {
   // The feed URL is never fetched in this file except by the admin's poll, which fails cleanly (nothing listens there).
   feedId = (await prisma.feedSource.create({ data: { name: "Matrix feed", url: "http://127.0.0.1:9/feed.json" } })).id;
   const sub = await prisma.subscription.create({ data: { email: "bounced@example.org", status: "active", confirmedAt: new Date() } });
-  sendId = (await prisma.digestSend.create({ data: { subscriptionId: sub.id, frequency: "daily", period: "2026-03-01", status: "gave_up", attempts: 5, lastError: "550 mailbox unavailable" } })).id;
+  sendId = (
+    await prisma.digestSend.create({
+      data: {
+        subscriptionId: sub.id,
+        frequency: "daily",
+        period: "2026-03-01",
+        status: "gave_up",
+        attempts: 5,
+        lastError: "550 mailbox unavailable",
+      },
+    })
+  ).id;
   await prisma.subscription.create({ data: { email: "complainer@example.org", status: "active", confirmedAt: new Date() } });
 });
 
@@ -84,20 +95,59 @@ interface Case {
 
 // In order: each admin call leaves the state the next one needs (create, then edit, …, merge, then undo).
 const cases: Case[] = [
-  { name: "add a feed", action: feedActions.createFeedAction, input: () => form({ url: "https://feeds.example.org/daily.json", format: "auto", pollIntervalMinutes: 60, enabled: "on" }), audit: "feed.create" },
-  { name: "edit a feed", action: feedActions.updateFeedAction, input: () => form({ id: feedId, url: "http://127.0.0.1:9/feed.json", name: "Renamed", format: "hf-daily", pollIntervalMinutes: 30, enabled: "on" }), audit: "feed.update" },
-  { name: "pause a feed", action: feedActions.setFeedEnabledAction, input: () => form({ id: feedId, enabled: "false" }), audit: "feed.pause" },
-  { name: "resume a feed", action: feedActions.setFeedEnabledAction, input: () => form({ id: feedId, enabled: "true" }), audit: "feed.resume" },
+  {
+    name: "add a feed",
+    action: feedActions.createFeedAction,
+    input: () => form({ url: "https://feeds.example.org/daily.json", format: "auto", pollIntervalMinutes: 60, enabled: "on" }),
+    audit: "feed.create",
+  },
+  {
+    name: "edit a feed",
+    action: feedActions.updateFeedAction,
+    input: () =>
+      form({
+        id: feedId,
+        url: "http://127.0.0.1:9/feed.json",
+        name: "Renamed",
+        format: "hf-daily",
+        pollIntervalMinutes: 30,
+        enabled: "on",
+      }),
+    audit: "feed.update",
+  },
+  {
+    name: "pause a feed",
+    action: feedActions.setFeedEnabledAction,
+    input: () => form({ id: feedId, enabled: "false" }),
+    audit: "feed.pause",
+  },
+  {
+    name: "resume a feed",
+    action: feedActions.setFeedEnabledAction,
+    input: () => form({ id: feedId, enabled: "true" }),
+    audit: "feed.resume",
+  },
   { name: "poll a feed now", action: feedActions.pollFeedNowAction, input: () => form({ id: feedId }), audit: "feed.poll" },
   {
     name: "delete a feed",
     action: feedActions.deleteFeedAction,
-    input: async () => form({ id: (await prisma.feedSource.findUniqueOrThrow({ where: { url: "https://feeds.example.org/daily.json" } })).id }),
+    input: async () =>
+      form({ id: (await prisma.feedSource.findUniqueOrThrow({ where: { url: "https://feeds.example.org/daily.json" } })).id }),
     audit: "feed.delete",
   },
-  { name: "hide a paper", action: paperActions.hidePaperAction, input: () => form({ paperId: paperA, reason: "spam" }), audit: "paper.hide" },
+  {
+    name: "hide a paper",
+    action: paperActions.hidePaperAction,
+    input: () => form({ paperId: paperA, reason: "spam" }),
+    audit: "paper.hide",
+  },
   { name: "unhide a paper", action: paperActions.unhidePaperAction, input: () => form({ paperId: paperA }), audit: "paper.unhide" },
-  { name: "merge two papers", action: paperActions.mergePapersAction, input: () => form({ paperId: paperB, role: "source", other: "2503.00001" }), audit: "paper.merge" },
+  {
+    name: "merge two papers",
+    action: paperActions.mergePapersAction,
+    input: () => form({ paperId: paperB, role: "source", other: "2503.00001" }),
+    audit: "paper.merge",
+  },
   {
     name: "undo a merge",
     action: paperActions.undoMergeAction,
@@ -105,7 +155,12 @@ const cases: Case[] = [
     audit: "paper.unmerge",
   },
   { name: "retry a digest", action: digestActions.retryDigestAction, input: () => form({ sendId }), audit: "digest.retry" },
-  { name: "pause an address", action: digestActions.pauseAddressAction, input: () => form({ email: "complainer@example.org", reason: "complaint" }), audit: "digest.pause" },
+  {
+    name: "pause an address",
+    action: digestActions.pauseAddressAction,
+    input: () => form({ email: "complainer@example.org", reason: "complaint" }),
+    audit: "digest.pause",
+  },
 ];
 
 describe("admin server actions", () => {
@@ -132,14 +187,18 @@ describe("admin server actions", () => {
   it("an address merely resembling an admin's is not an admin", async () => {
     const lookalike = await createSignedInUser(prisma, "admin@example.org.evil.test");
     actAs(lookalike);
-    await expect(feedActions.createFeedAction({}, form({ url: "https://x.example/feed", pollIntervalMinutes: 60 }))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(feedActions.createFeedAction({}, form({ url: "https://x.example/feed", pollIntervalMinutes: 60 }))).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("an expired session is signed out", async () => {
     const stale = await createSignedInUser(prisma, "second-admin@example.org");
     await prisma.session.updateMany({ where: { userId: stale.id }, data: { expires: new Date(Date.now() - 1000) } });
     actAs(stale);
-    await expect(feedActions.createFeedAction({}, form({ url: "https://y.example/feed", pollIntervalMinutes: 60 }))).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(feedActions.createFeedAction({}, form({ url: "https://y.example/feed", pollIntervalMinutes: 60 }))).rejects.toMatchObject({
+      code: "unauthorized",
+    });
   });
 });
 
@@ -169,7 +228,11 @@ describe("POST /api/admin/ingest (upload a feed file)", () => {
     expect(body).toMatchObject({ status: "succeeded", new: 1, format: "hf-daily" });
     const run = await prisma.ingestRun.findUniqueOrThrow({ where: { id: body.runId } });
     expect(run).toMatchObject({ trigger: "admin", origin: "upload: daily.json", newCount: 1 });
-    expect(await prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ action: "ingest.upload", target: `run:${body.runId}`, actorEmail: "admin@example.org" });
+    expect(await prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
+      action: "ingest.upload",
+      target: `run:${body.runId}`,
+      actorEmail: "admin@example.org",
+    });
 
     const adminToken = (await createApiToken(admin.id, "uploads")).token;
     const again = await upload({ token: adminToken, origin: null });
@@ -183,12 +246,28 @@ describe("admin pages", () => {
   const pages = (): { path: string; load: () => Promise<{ default: (props: never) => Promise<unknown> }>; props: () => object }[] => [
     { path: "/admin", load: () => import("@/app/admin/page"), props: () => ({}) },
     { path: "/admin/feeds", load: () => import("@/app/admin/feeds/page"), props: () => ({ searchParams: Promise.resolve({}) }) },
-    { path: `/admin/feeds/${feedId}`, load: () => import("@/app/admin/feeds/[id]/page"), props: () => ({ params: Promise.resolve({ id: String(feedId) }) }) },
+    {
+      path: `/admin/feeds/${feedId}`,
+      load: () => import("@/app/admin/feeds/[id]/page"),
+      props: () => ({ params: Promise.resolve({ id: String(feedId) }) }),
+    },
     { path: "/admin/runs", load: () => import("@/app/admin/runs/page"), props: () => ({ searchParams: Promise.resolve({}) }) },
     { path: "/admin/runs/1", load: () => import("@/app/admin/runs/[id]/page"), props: () => ({ params: Promise.resolve({ id: "1" }) }) },
-    { path: "/admin/papers", load: () => import("@/app/admin/papers/page"), props: () => ({ searchParams: Promise.resolve({ q: "matrix" }) }) },
-    { path: `/admin/papers/${paperA}`, load: () => import("@/app/admin/papers/[id]/page"), props: () => ({ params: Promise.resolve({ id: String(paperA) }) }) },
-    { path: "/admin/digests", load: () => import("@/app/admin/digests/page"), props: () => ({ searchParams: Promise.resolve({ email: "bounced@example.org" }) }) },
+    {
+      path: "/admin/papers",
+      load: () => import("@/app/admin/papers/page"),
+      props: () => ({ searchParams: Promise.resolve({ q: "matrix" }) }),
+    },
+    {
+      path: `/admin/papers/${paperA}`,
+      load: () => import("@/app/admin/papers/[id]/page"),
+      props: () => ({ params: Promise.resolve({ id: String(paperA) }) }),
+    },
+    {
+      path: "/admin/digests",
+      load: () => import("@/app/admin/digests/page"),
+      props: () => ({ searchParams: Promise.resolve({ email: "bounced@example.org" }) }),
+    },
     { path: "/admin/audit", load: () => import("@/app/admin/audit/page"), props: () => ({ searchParams: Promise.resolve({}) }) },
   ];
 

@@ -61,7 +61,14 @@ describe("feed input", () => {
     expect(refused).toMatchObject({ code: "bad_request", details: { fieldErrors: { url: "Enter an http:// or https:// URL" } } });
     process.env.ALLOW_PRIVATE_FEEDS = "false";
     try {
-      for (const inside of ["http://127.0.0.1:8080/feed", "http://2130706433/", "http://[::ffff:127.0.0.1]/", "http://localhost./", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/feed"]) {
+      for (const inside of [
+        "http://127.0.0.1:8080/feed",
+        "http://2130706433/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://localhost./",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.1.2.3/feed",
+      ]) {
         expect(() => input({ url: inside }), inside).toThrow(/public address/);
       }
       expect(input({ url: "http://8.8.8.8/feed" }).url).toBe("http://8.8.8.8/feed");
@@ -69,7 +76,12 @@ describe("feed input", () => {
       process.env.ALLOW_PRIVATE_FEEDS = "true";
     }
     expect(input({ url: "http://127.0.0.1:8080/feed" }).url).toBe("http://127.0.0.1:8080/feed");
-    expect(input({ url: " https://example.org/feed.xml " })).toMatchObject({ url: "https://example.org/feed.xml", format: null, enabled: true, name: "" });
+    expect(input({ url: " https://example.org/feed.xml " })).toMatchObject({
+      url: "https://example.org/feed.xml",
+      format: null,
+      enabled: true,
+      name: "",
+    });
     expect(input({ url: "http://example.org/", format: "arxiv-rss" }).format).toBe("arxiv-rss");
     expect(() => input({ url: "http://example.org/", format: "atom-ish" })).toThrow(AppError);
     expect(() => input({ url: "http://example.org/", pollIntervalMinutes: "0" })).toThrow(/At least 1 minute/);
@@ -81,8 +93,16 @@ describe("feed input", () => {
 describe("feed CRUD", () => {
   it("adds a feed with an audit row in the same transaction, and refuses a second one with the same URL", async () => {
     const feed = await createFeed(actor, input({ url: `${base}/api/daily_papers` }));
-    expect(feed).toMatchObject({ name: `127.0.0.1:${base.split(":")[2]}/api/daily_papers`, format: null, enabled: true, pollIntervalMinutes: 60, lastPolledAt: null });
-    expect(await audits("feed.create")).toMatchObject([{ actorEmail: "admin@example.org", target: `feed:${feed.id}`, details: { url: `${base}/api/daily_papers`, format: "auto" } }]);
+    expect(feed).toMatchObject({
+      name: `127.0.0.1:${base.split(":")[2]}/api/daily_papers`,
+      format: null,
+      enabled: true,
+      pollIntervalMinutes: 60,
+      lastPolledAt: null,
+    });
+    expect(await audits("feed.create")).toMatchObject([
+      { actorEmail: "admin@example.org", target: `feed:${feed.id}`, details: { url: `${base}/api/daily_papers`, format: "auto" } },
+    ]);
 
     await expect(createFeed(actor, input({ url: `${base}/api/daily_papers`, name: "Again" }))).rejects.toMatchObject({ code: "conflict" });
     expect(await audits("feed.create")).toHaveLength(1);
@@ -92,9 +112,16 @@ describe("feed CRUD", () => {
   it("edits: a new interval counts from the last poll, a new URL starts afresh; the audit row lists what changed", async () => {
     const feed = await createFeed(actor, input({ url: `${base}/rss/cs.AI`, name: "cs.AI", format: "arxiv-rss" }));
     const polledAt = new Date(Date.now() - 10 * 60_000);
-    await prisma.feedSource.update({ where: { id: feed.id }, data: { etag: '"old"', lastModified: "x", lastStatus: 200, lastPolledAt: polledAt } });
+    await prisma.feedSource.update({
+      where: { id: feed.id },
+      data: { etag: '"old"', lastModified: "x", lastStatus: 200, lastPolledAt: polledAt },
+    });
 
-    await updateFeed(actor, feed.id, input({ url: `${base}/rss/cs.AI`, name: "arXiv cs.AI", format: "arxiv-rss", pollIntervalMinutes: "30" }));
+    await updateFeed(
+      actor,
+      feed.id,
+      input({ url: `${base}/rss/cs.AI`, name: "arXiv cs.AI", format: "arxiv-rss", pollIntervalMinutes: "30" }),
+    );
     let row = await prisma.feedSource.findUniqueOrThrow({ where: { id: feed.id } });
     expect(row).toMatchObject({ name: "arXiv cs.AI", pollIntervalMinutes: 30, etag: '"old"' });
     expect(row.nextPollAt.getTime()).toBe(polledAt.getTime() + 30 * 60_000);
@@ -104,7 +131,14 @@ describe("feed CRUD", () => {
 
     await updateFeed(actor, feed.id, input({ url: `${base}/rss/cs.AI?v=2`, name: "", format: "auto", pollIntervalMinutes: "30" }));
     row = await prisma.feedSource.findUniqueOrThrow({ where: { id: feed.id } });
-    expect(row).toMatchObject({ url: `${base}/rss/cs.AI?v=2`, name: "arXiv cs.AI", format: null, etag: null, lastModified: null, lastStatus: null });
+    expect(row).toMatchObject({
+      url: `${base}/rss/cs.AI?v=2`,
+      name: "arXiv cs.AI",
+      format: null,
+      etag: null,
+      lastModified: null,
+      lastStatus: null,
+    });
     expect(row.nextPollAt.getTime()).toBeLessThanOrEqual(Date.now());
 
     await expect(updateFeed(actor, feed.id, input({ url: `${base}/api/daily_papers` }))).rejects.toMatchObject({ code: "conflict" });
@@ -135,19 +169,38 @@ describe("poll now", () => {
     const first = await pollFeedNow(actor, feed.id);
     expect(first).toMatchObject({ ok: true, status: "succeeded" });
     const run = await prisma.ingestRun.findUniqueOrThrow({ where: { id: first.runId! } });
-    expect(run).toMatchObject({ sourceId: feed.id, trigger: "admin", status: "succeeded", format: "hf-daily", newCount: 37, rejectedCount: 0 });
+    expect(run).toMatchObject({
+      sourceId: feed.id,
+      trigger: "admin",
+      status: "succeeded",
+      format: "hf-daily",
+      newCount: 37,
+      rejectedCount: 0,
+    });
     let state = (await getFeed(feed.id))!;
-    expect(state).toMatchObject({ lastStatus: 200, etag: '"hf-2025-10-01"', lastModified: "Mon, 27 Apr 2026 06:00:00 GMT", lastError: null });
+    expect(state).toMatchObject({
+      lastStatus: 200,
+      etag: '"hf-2025-10-01"',
+      lastModified: "Mon, 27 Apr 2026 06:00:00 GMT",
+      lastError: null,
+    });
     expect(state.lastRun?.id).toBe(first.runId);
     // The schedule does not poll it again right after.
     expect(state.nextPollAt.getTime()).toBeGreaterThanOrEqual(before + 60 * 60_000);
-    expect((await audits("feed.poll")).at(-1)).toMatchObject({ target: `feed:${feed.id}`, details: { ok: true, runId: first.runId, status: "succeeded" } });
+    expect((await audits("feed.poll")).at(-1)).toMatchObject({
+      target: `feed:${feed.id}`,
+      details: { ok: true, runId: first.runId, status: "succeeded" },
+    });
 
     const second = await pollFeedNow(actor, feed.id);
     expect(requests.filter((r) => r.path === "/api/daily_papers").at(-1)?.headers["if-none-match"]).toBe('"hf-2025-10-01"');
     expect(second).toMatchObject({ ok: true, status: "not_modified" });
     expect(second.runId).toBeGreaterThan(first.runId!);
-    expect(await prisma.ingestRun.findUniqueOrThrow({ where: { id: second.runId! } })).toMatchObject({ status: "not_modified", trigger: "admin", sourceId: feed.id });
+    expect(await prisma.ingestRun.findUniqueOrThrow({ where: { id: second.runId! } })).toMatchObject({
+      status: "not_modified",
+      trigger: "admin",
+      sourceId: feed.id,
+    });
     state = (await getFeed(feed.id))!;
     expect(state.lastStatus).toBe(304);
     expect(state.recentRuns.map((r) => r.id)).toEqual([second.runId, first.runId]);
@@ -168,7 +221,10 @@ describe("poll now", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.runId).toEqual(expect.any(Number));
-    expect(await prisma.ingestRun.findUniqueOrThrow({ where: { id: result.runId! } })).toMatchObject({ status: "failed", error: expect.any(String) });
+    expect(await prisma.ingestRun.findUniqueOrThrow({ where: { id: result.runId! } })).toMatchObject({
+      status: "failed",
+      error: expect.any(String),
+    });
     expect((await getFeed(feed.id))!.lastError).toBe(result.error);
     expect(await prisma.paper.count()).toBe(papers);
     expect((await audits("feed.poll")).at(-1)).toMatchObject({ target: `feed:${feed.id}`, details: { ok: false, runId: result.runId } });

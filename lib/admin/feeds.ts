@@ -107,13 +107,26 @@ export async function createFeed(actor: Actor, input: FeedInput): Promise<AdminF
   try {
     const row = await db().$transaction(async (tx) => {
       const feed = await tx.feedSource.create({
-        data: { name, url: input.url, format: input.format, enabled: input.enabled, pollIntervalMinutes: input.pollIntervalMinutes, nextPollAt: new Date() },
+        data: {
+          name,
+          url: input.url,
+          format: input.format,
+          enabled: input.enabled,
+          pollIntervalMinutes: input.pollIntervalMinutes,
+          nextPollAt: new Date(),
+        },
         select: feedSelect,
       });
       await recordAudit(tx, actor, {
         action: "feed.create",
         target: `feed:${feed.id}`,
-        details: { name, url: input.url, format: input.format ?? "auto", enabled: input.enabled, pollIntervalMinutes: input.pollIntervalMinutes },
+        details: {
+          name,
+          url: input.url,
+          format: input.format ?? "auto",
+          enabled: input.enabled,
+          pollIntervalMinutes: input.pollIntervalMinutes,
+        },
       });
       return feed;
     });
@@ -183,8 +196,7 @@ export async function deleteFeed(actor: Actor, id: number): Promise<void> {
 }
 
 export type PollNowResult =
-  | { ok: true; runId: number; status: "succeeded" | "not_modified" }
-  | { ok: false; runId: number | null; error: string };
+  { ok: true; runId: number; status: "succeeded" | "not_modified" } | { ok: false; runId: number | null; error: string };
 
 /**
  * Polls a feed now, in this request: the same conditional GET and ingestion as the schedule
@@ -198,7 +210,10 @@ export async function pollFeedNow(actor: Actor, id: number): Promise<PollNowResu
   const feed = await prisma.feedSource.findUnique({ where: { id }, select: { pollIntervalMinutes: true } });
   if (!feed) throw new AppError("not_found", "No such feed (deleted meanwhile?)");
   const startedAt = new Date();
-  await prisma.feedSource.update({ where: { id }, data: { nextPollAt: new Date(startedAt.getTime() + feed.pollIntervalMinutes * 60_000) } });
+  await prisma.feedSource.update({
+    where: { id },
+    data: { nextPollAt: new Date(startedAt.getTime() + feed.pollIntervalMinutes * 60_000) },
+  });
   let result: PollNowResult;
   try {
     const polled = await pollFeed(prisma, id, "admin");

@@ -128,7 +128,10 @@ export async function undoMerge(actor: Actor, o: { mergeId: number }): Promise<v
     const source = papers.get(merge.source_id)!;
     const target = papers.get(merge.target_id)!;
     if (target.merged_into_id) {
-      throw new AppError("conflict", `The paper kept (#${target.id}) has since been merged into #${target.merged_into_id}: undo that merge first`);
+      throw new AppError(
+        "conflict",
+        `The paper kept (#${target.id}) has since been merged into #${target.merged_into_id}: undo that merge first`,
+      );
     }
     if (source.merged_into_id !== target.id) throw new AppError("conflict", "The paper is no longer merged this way");
 
@@ -153,7 +156,13 @@ export async function undoMerge(actor: Actor, o: { mergeId: number }): Promise<v
     await recordAudit(tx, actor, {
       action: "paper.unmerge",
       target: ref(source),
-      details: { mergeId: merge.id, sourceId: source.id, targetId: target.id, from: ref(target), movedBack: { upvotes, listItems: items, features } },
+      details: {
+        mergeId: merge.id,
+        sourceId: source.id,
+        targetId: target.id,
+        from: ref(target),
+        movedBack: { upvotes, listItems: items, features },
+      },
     });
   });
   refreshCachedPages();
@@ -203,14 +212,19 @@ export async function listMerges(o: { paperId?: number; limit?: number } = {}): 
  * Where the address of a merged paper leads: the visible paper it was merged into (following
  * a chain of merges), or null for an unknown, hidden or unmerged paper.
  */
-export async function findMergeDestination(refIn: { arxivId: string } | { id: number }): Promise<{ id: number; arxivId: string | null } | null> {
+export async function findMergeDestination(
+  refIn: { arxivId: string } | { id: number },
+): Promise<{ id: number; arxivId: string | null } | null> {
   let paper = await db().paper.findFirst({
     where: "arxivId" in refIn ? { arxivId: refIn.arxivId } : { id: refIn.id },
     select: { id: true, arxivId: true, hiddenAt: true, mergedIntoId: true },
   });
   if (!paper?.mergedIntoId) return null;
   for (let hops = 0; hops < 10 && paper?.mergedIntoId; hops++) {
-    paper = await db().paper.findUnique({ where: { id: paper.mergedIntoId }, select: { id: true, arxivId: true, hiddenAt: true, mergedIntoId: true } });
+    paper = await db().paper.findUnique({
+      where: { id: paper.mergedIntoId },
+      select: { id: true, arxivId: true, hiddenAt: true, mergedIntoId: true },
+    });
   }
   return paper && !paper.hiddenAt ? { id: paper.id, arxivId: paper.arxivId } : null;
 }

@@ -13,7 +13,22 @@ export interface AdminOverview {
 export async function getAdminOverview(now = new Date()): Promise<AdminOverview> {
   const prisma = db();
   const since = new Date(now.getTime() - 86_400_000);
-  const [feedsTotal, feedsPaused, feedsFailing, runs24, failed24, lastFailed, papersTotal, hidden, merged, failed, gaveUp, unknown, paused, lastAudit] = await Promise.all([
+  const [
+    feedsTotal,
+    feedsPaused,
+    feedsFailing,
+    runs24,
+    failed24,
+    lastFailed,
+    papersTotal,
+    hidden,
+    merged,
+    failed,
+    gaveUp,
+    unknown,
+    paused,
+    lastAudit,
+  ] = await Promise.all([
     prisma.feedSource.count(),
     prisma.feedSource.count({ where: { enabled: false } }),
     prisma.feedSource.count({ where: { lastError: { not: null } } }),

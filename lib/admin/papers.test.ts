@@ -55,7 +55,12 @@ beforeAll(async () => {
   keptId = (await prisma.paper.findUniqueOrThrow({ where: { arxivId: KEPT } })).id;
   otherId = (await prisma.paper.findUniqueOrThrow({ where: { arxivId: OTHER } })).id;
   const copy = await prisma.paper.create({
-    data: { key: "title:contrastive decoding for reasoning models (copy)", titleKey: "contrastive decoding for reasoning models copy", title: "Contrastive Decoding for Reasoning Models (copy)", upvotes: 2 },
+    data: {
+      key: "title:contrastive decoding for reasoning models (copy)",
+      titleKey: "contrastive decoding for reasoning models copy",
+      title: "Contrastive Decoding for Reasoning Models (copy)",
+      upvotes: 2,
+    },
   });
   copyId = copy.id;
   await prisma.paperFeature.createMany({
@@ -105,8 +110,30 @@ async function visibility(arxivId: string, title: string) {
   };
 }
 
-const everywhere = { day: true, month: true, search: true, authorOrOrg: true, paper: true, byIds: true, api: 200, apiSearch: true, apiDaily: true, rss: true };
-const nowhere = { day: false, month: false, search: false, authorOrOrg: false, paper: false, byIds: false, api: 404, apiSearch: false, apiDaily: false, rss: false };
+const everywhere = {
+  day: true,
+  month: true,
+  search: true,
+  authorOrOrg: true,
+  paper: true,
+  byIds: true,
+  api: 200,
+  apiSearch: true,
+  apiDaily: true,
+  rss: true,
+};
+const nowhere = {
+  day: false,
+  month: false,
+  search: false,
+  authorOrOrg: false,
+  paper: false,
+  byIds: false,
+  api: 404,
+  apiSearch: false,
+  apiDaily: false,
+  rss: false,
+};
 
 describe("hiding a paper", () => {
   it("takes it out of every list, search, feed and API answer, and unhiding brings it back", async () => {
@@ -157,7 +184,9 @@ async function setUpvoteRow(user: TestUser, paperId: number) {
 
 async function listWith(user: TestUser, name: string, paperIds: number[]) {
   const list = await prisma.readingList.create({ data: { userId: user.id, name } });
-  await prisma.readingListItem.createMany({ data: paperIds.map((paperId, i) => ({ listId: list.id, paperId, position: (i + 1) * 1024, note: `note ${name} ${paperId}` })) });
+  await prisma.readingListItem.createMany({
+    data: paperIds.map((paperId, i) => ({ listId: list.id, paperId, position: (i + 1) * 1024, note: `note ${name} ${paperId}` })),
+  });
   return list.id;
 }
 
@@ -165,11 +194,29 @@ async function stateOf() {
   const [copy, kept, upvotes, items, features] = await Promise.all([
     prisma.paper.findUniqueOrThrow({ where: { id: copyId } }),
     prisma.paper.findUniqueOrThrow({ where: { id: keptId } }),
-    prisma.upvote.findMany({ where: { paperId: { in: [copyId, keptId] } }, orderBy: [{ userId: "asc" }, { paperId: "asc" }], select: { userId: true, paperId: true } }),
-    prisma.readingListItem.findMany({ where: { paperId: { in: [copyId, keptId] } }, orderBy: { id: "asc" }, select: { id: true, listId: true, paperId: true, note: true } }),
-    prisma.paperFeature.findMany({ where: { paperId: { in: [copyId, keptId] } }, orderBy: { id: "asc" }, select: { id: true, paperId: true, day: true } }),
+    prisma.upvote.findMany({
+      where: { paperId: { in: [copyId, keptId] } },
+      orderBy: [{ userId: "asc" }, { paperId: "asc" }],
+      select: { userId: true, paperId: true },
+    }),
+    prisma.readingListItem.findMany({
+      where: { paperId: { in: [copyId, keptId] } },
+      orderBy: { id: "asc" },
+      select: { id: true, listId: true, paperId: true, note: true },
+    }),
+    prisma.paperFeature.findMany({
+      where: { paperId: { in: [copyId, keptId] } },
+      orderBy: { id: "asc" },
+      select: { id: true, paperId: true, day: true },
+    }),
   ]);
-  return { copy: { hiddenAt: copy.hiddenAt, hiddenReason: copy.hiddenReason, mergedIntoId: copy.mergedIntoId, userUpvotes: copy.userUpvotes }, kept: { userUpvotes: kept.userUpvotes, hiddenAt: kept.hiddenAt }, upvotes, items, features };
+  return {
+    copy: { hiddenAt: copy.hiddenAt, hiddenReason: copy.hiddenReason, mergedIntoId: copy.mergedIntoId, userUpvotes: copy.userUpvotes },
+    kept: { userUpvotes: kept.userUpvotes, hiddenAt: kept.hiddenAt },
+    upvotes,
+    items,
+    features,
+  };
 }
 
 describe("merging two records of one paper", () => {
@@ -201,8 +248,18 @@ describe("merging two records of one paper", () => {
       ].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : a.paperId - b.paperId)),
     );
     expect(after.items.find((i) => i.listId === onlyCopy)).toMatchObject({ paperId: keptId, note: `note Only the copy ${copyId}` });
-    expect(after.items.filter((i) => i.listId === both).map((i) => i.paperId).sort()).toEqual([copyId, keptId].sort());
-    expect(after.features.filter((f) => f.paperId === keptId).map((f) => f.day.toISOString().slice(0, 10)).sort()).toEqual(["2026-04-05", DAY]);
+    expect(
+      after.items
+        .filter((i) => i.listId === both)
+        .map((i) => i.paperId)
+        .sort(),
+    ).toEqual([copyId, keptId].sort());
+    expect(
+      after.features
+        .filter((f) => f.paperId === keptId)
+        .map((f) => f.day.toISOString().slice(0, 10))
+        .sort(),
+    ).toEqual(["2026-04-05", DAY]);
 
     // The paper kept is now on the copy's day too; the copy is nowhere, and its address leads to the paper kept.
     const apr5 = await data.listFeaturedPapers({ range: dayRange("2026-04-05"), sort: "trending", limit: 10, offset: 0 });
@@ -210,19 +267,29 @@ describe("merging two records of one paper", () => {
     expect(apr5.papers[0].upvotes).toBe(10 + 3);
     expect(await data.getPaper({ id: copyId })).toBeNull();
     expect(await findMergeDestination({ id: copyId })).toEqual({ id: keptId, arxivId: KEPT });
-    await expect(PaperPage({ params: Promise.resolve({ id: [`local-${copyId}`] }) }).catch(nextSignal)).resolves.toBe(`redirect /papers/${KEPT}`);
+    await expect(PaperPage({ params: Promise.resolve({ id: [`local-${copyId}`] }) }).catch(nextSignal)).resolves.toBe(
+      `redirect /papers/${KEPT}`,
+    );
     expect((await getAdminPaper(copyId))?.mergedInto?.id).toBe(keptId);
     await expect(mergePapers(actor, { sourceId: copyId, targetId: otherId })).rejects.toMatchObject({ code: "conflict" });
     await expect(mergePapers(actor, { sourceId: otherId, targetId: copyId })).rejects.toMatchObject({ code: "conflict" });
     await expect(unhidePaper(actor, { paperId: copyId })).rejects.toMatchObject({ code: "conflict" });
 
     const [merge] = await listMerges({ paperId: copyId });
-    expect(merge).toMatchObject({ source: { id: copyId }, target: { id: keptId }, actorEmail: "admin@example.org", undoneAt: null, movedUpvotes: 1 });
+    expect(merge).toMatchObject({
+      source: { id: copyId },
+      target: { id: keptId },
+      actorEmail: "admin@example.org",
+      undoneAt: null,
+      movedUpvotes: 1,
+    });
     await undoMerge({ email: "Second@Example.org" }, { mergeId: merge.id });
     expect(await stateOf()).toEqual(before);
     expect((await listMerges({ paperId: copyId }))[0]).toMatchObject({ undoneBy: "second@example.org" });
     expect(await data.getPaper({ id: copyId })).not.toBeNull();
-    expect(ids((await data.listFeaturedPapers({ range: dayRange("2026-04-05"), sort: "trending", limit: 10, offset: 0 })).papers)).toEqual([null]);
+    expect(ids((await data.listFeaturedPapers({ range: dayRange("2026-04-05"), sort: "trending", limit: 10, offset: 0 })).papers)).toEqual([
+      null,
+    ]);
     await expect(undoMerge(actor, { mergeId: merge.id })).rejects.toMatchObject({ code: "conflict" });
 
     const log = await prisma.auditLog.findMany({ where: { action: { in: ["paper.merge", "paper.unmerge"] } }, orderBy: { id: "asc" } });
@@ -230,7 +297,13 @@ describe("merging two records of one paper", () => {
       ["paper.merge", "admin@example.org", `paper:local-${copyId}`],
       ["paper.unmerge", "second@example.org", `paper:local-${copyId}`],
     ]);
-    expect(log[0].details).toMatchObject({ mergeId: merge.id, into: `paper:${KEPT}`, movedUpvotes: 1, movedListItems: 1, movedFeatures: 1 });
+    expect(log[0].details).toMatchObject({
+      mergeId: merge.id,
+      into: `paper:${KEPT}`,
+      movedUpvotes: 1,
+      movedListItems: 1,
+      movedFeatures: 1,
+    });
   });
 
   it("an arXiv record merged into another answers the API with a redirect to the one kept", async () => {
@@ -244,16 +317,23 @@ describe("merging two records of one paper", () => {
   });
 
   it("a feed naming a merged record again features the paper kept, through chained merges, and undo takes the day back", async () => {
-    const onDay = async (day: string) => ids((await data.listFeaturedPapers({ range: dayRange(day), sort: "trending", limit: 10, offset: 0 })).papers);
+    const onDay = async (day: string) =>
+      ids((await data.listFeaturedPapers({ range: dayRange(day), sort: "trending", limit: 10, offset: 0 })).papers);
     const first = await mergePapers(actor, { sourceId: otherId, targetId: copyId });
     const second = await mergePapers(actor, { sourceId: copyId, targetId: keptId });
     // The next day's feed still lists OTHER under its own arXiv id.
-    await ingestText(prisma, hfDocument([{ id: OTHER, title: "Contrastive Decoding Revisited", day: "2026-04-09", upvotes: 4, authors: ["Ada Lovelace"] }]));
+    await ingestText(
+      prisma,
+      hfDocument([{ id: OTHER, title: "Contrastive Decoding Revisited", day: "2026-04-09", upvotes: 4, authors: ["Ada Lovelace"] }]),
+    );
     expect(await onDay("2026-04-09")).toEqual([KEPT]);
     expect(await prisma.paperFeature.count({ where: { paperId: { in: [otherId, copyId] }, day: new Date("2026-04-09") } })).toBe(0);
 
     // Ingesting it again changes nothing.
-    await ingestText(prisma, hfDocument([{ id: OTHER, title: "Contrastive Decoding Revisited", day: "2026-04-09", upvotes: 4, authors: ["Ada Lovelace"] }]));
+    await ingestText(
+      prisma,
+      hfDocument([{ id: OTHER, title: "Contrastive Decoding Revisited", day: "2026-04-09", upvotes: 4, authors: ["Ada Lovelace"] }]),
+    );
     expect(await prisma.paperFeature.count({ where: { day: new Date("2026-04-09") } })).toBe(1);
 
     await undoMerge(actor, { mergeId: second.mergeId });
@@ -266,17 +346,27 @@ describe("merging two records of one paper", () => {
     const second = await mergePapers(actor, { sourceId: otherId, targetId: keptId });
     // The copy's address follows both merges.
     expect(await findMergeDestination({ id: copyId })).toEqual({ id: keptId, arxivId: KEPT });
-    await expect(undoMerge(actor, { mergeId: first.mergeId })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/undo that merge first/) });
+    await expect(undoMerge(actor, { mergeId: first.mergeId })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/undo that merge first/),
+    });
     await undoMerge(actor, { mergeId: second.mergeId });
     await undoMerge(actor, { mergeId: first.mergeId });
-    expect((await prisma.paper.findMany({ where: { id: { in: [copyId, otherId, keptId] } } })).every((p) => p.hiddenAt === null && p.mergedIntoId === null)).toBe(true);
+    expect(
+      (await prisma.paper.findMany({ where: { id: { in: [copyId, otherId, keptId] } } })).every(
+        (p) => p.hiddenAt === null && p.mergedIntoId === null,
+      ),
+    ).toBe(true);
   });
 
   it("keeps a paper hidden before the merge hidden after the undo", async () => {
     await hidePaper(actor, { paperId: otherId, reason: "broken record" });
     const { mergeId } = await mergePapers(actor, { sourceId: otherId, targetId: keptId });
     await undoMerge(actor, { mergeId });
-    expect(await prisma.paper.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({ hiddenReason: "broken record", mergedIntoId: null });
+    expect(await prisma.paper.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({
+      hiddenReason: "broken record",
+      mergedIntoId: null,
+    });
     await unhidePaper(actor, { paperId: otherId });
   });
 

@@ -95,7 +95,10 @@ export async function hidePaper(actor: Actor, o: { paperId: number; reason: stri
     const paper = await tx.paper.findUnique({ where: { id: o.paperId }, select: { id: true, arxivId: true, hiddenAt: true } });
     if (!paper) throw new AppError("not_found", "No such paper");
     if (paper.hiddenAt) throw new AppError("conflict", "This paper is hidden already");
-    const { count } = await tx.paper.updateMany({ where: { id: o.paperId, hiddenAt: null }, data: { hiddenAt: new Date(), hiddenReason: o.reason } });
+    const { count } = await tx.paper.updateMany({
+      where: { id: o.paperId, hiddenAt: null },
+      data: { hiddenAt: new Date(), hiddenReason: o.reason },
+    });
     if (!count) throw new AppError("conflict", "This paper is hidden already");
     await recordAudit(tx, actor, { action: "paper.hide", target: paperTarget(paper), details: { paperId: paper.id, reason: o.reason } });
   });
@@ -113,7 +116,10 @@ export async function unhidePaper(actor: Actor, o: { paperId: number }): Promise
     if (!paper) throw new AppError("not_found", "No such paper");
     if (paper.mergedIntoId) throw new AppError("conflict", "This paper was merged into another one: undo the merge to bring it back");
     if (!paper.hiddenAt) throw new AppError("conflict", "This paper is not hidden");
-    const { count } = await tx.paper.updateMany({ where: { id: o.paperId, mergedIntoId: null, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenReason: null } });
+    const { count } = await tx.paper.updateMany({
+      where: { id: o.paperId, mergedIntoId: null, hiddenAt: { not: null } },
+      data: { hiddenAt: null, hiddenReason: null },
+    });
     if (!count) throw new AppError("conflict", "This paper is not hidden");
     await recordAudit(tx, actor, {
       action: "paper.unhide",
@@ -135,6 +141,7 @@ export async function resolvePaperRef(raw: string): Promise<number> {
     : local
       ? await db().paper.findUnique({ where: { id: Number(local[1]) }, select: { id: true } })
       : null;
-  if (!row) throw new AppError("not_found", q ? `No paper “${q.slice(0, 80)}”: give its arXiv id, local-<id> or #<id>` : "Name the other paper");
+  if (!row)
+    throw new AppError("not_found", q ? `No paper “${q.slice(0, 80)}”: give its arXiv id, local-<id> or #<id>` : "Name the other paper");
   return row.id;
 }

@@ -136,7 +136,16 @@ export async function ingestUpload(actor: Actor, o: UploadOptions): Promise<Inge
     recordAudit(tx, actor, {
       action: "ingest.upload",
       target: `run:${s.runId}`,
-      details: { fileName, size: o.size, ok: true, format: s.format, new: s.new, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected },
+      details: {
+        fileName,
+        size: o.size,
+        ok: true,
+        format: s.format,
+        new: s.new,
+        updated: s.updated,
+        unchanged: s.unchanged,
+        rejected: s.rejected,
+      },
     }),
   );
   return summary;

@@ -21,12 +21,18 @@ export const feedUrl = z
   }, "Enter an http:// or https:// URL")
   // Said at once for a host written as a private address or localhost; a name that resolves
   // inside is refused when fetched (lib/http/safe-fetch.ts), where every address is checked.
-  .refine((s) => env().ALLOW_PRIVATE_FEEDS === "true" || !writtenAsPrivate(s), "Feeds must be on a public address (ALLOW_PRIVATE_FEEDS=true allows private ones)");
+  .refine(
+    (s) => env().ALLOW_PRIVATE_FEEDS === "true" || !writtenAsPrivate(s),
+    "Feeds must be on a public address (ALLOW_PRIVATE_FEEDS=true allows private ones)",
+  );
 
 function writtenAsPrivate(url: string): boolean {
   let host: string;
   try {
-    host = new URL(url).hostname.replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "").toLowerCase();
+    host = new URL(url).hostname
+      .replace(/^\[(.*)\]$/, "$1")
+      .replace(/\.$/, "")
+      .toLowerCase();
   } catch {
     return false;
   }

@@ -5,11 +5,7 @@ import type { ParsedPaper } from "@/lib/ingest/types";
 import { feedText, streamOf } from "@/lib/test/fixtures";
 import { type HfDailyEntry, type HfPaperDetail, toDailyEntry, toPaperDetail } from "./hf-shape";
 
-const CAPTURES = [
-  "hf-daily-papers-2025-10-01.json",
-  "hf-daily-papers-2026-03-04.json",
-  "hf-daily-papers-2026-08-14.json",
-] as const;
+const CAPTURES = ["hf-daily-papers-2025-10-01.json", "hf-daily-papers-2026-03-04.json", "hf-daily-papers-2026-08-14.json"] as const;
 
 /**
  * What huggingface_hub reads (src/huggingface_hub/hf_api.py, the version with
@@ -25,7 +21,15 @@ const CLIENT_PAPER_KEYS = ["id", "authors", "publishedAt", "summary", "upvotes"]
 // PaperInfo.__init__ on the flat object of paper_info: `publishedAt` -> published_at,
 // `submittedOnDailyAt` -> submitted_at, `submittedOnDailyBy` -> submitted_by.
 const CLIENT_DETAIL_KEYS = [
-  "id", "authors", "publishedAt", "title", "summary", "upvotes", "numComments", "submittedOnDailyAt", "submittedOnDailyBy",
+  "id",
+  "authors",
+  "publishedAt",
+  "title",
+  "summary",
+  "upvotes",
+  "numComments",
+  "submittedOnDailyAt",
+  "submittedOnDailyBy",
 ];
 // PaperAuthor.__init__.
 const CLIENT_AUTHOR_KEYS = ["name"];
@@ -294,10 +298,19 @@ function readLikeHfHub(body: unknown): PyPaperInfo {
     return pyTruthy(first) ? first : b();
   };
 
-  const id = either(() => pyPop(kw, "id"), () => pyPop(paper, "id"));
-  const authors = either(() => pyPop(paper, "authors"), () => pyPop(kw, "authors"));
+  const id = either(
+    () => pyPop(kw, "id"),
+    () => pyPop(paper, "id"),
+  );
+  const authors = either(
+    () => pyPop(paper, "authors"),
+    () => pyPop(kw, "authors"),
+  );
   if (pyTruthy(authors) && !Array.isArray(authors)) throw new TypeError("authors is not a list");
-  const publishedAt = either(() => pyPop(paper, "publishedAt"), () => pyPop(kw, "publishedAt"));
+  const publishedAt = either(
+    () => pyPop(paper, "publishedAt"),
+    () => pyPop(kw, "publishedAt"),
+  );
   const info: Partial<PyPaperInfo> = {
     id,
     authors: pyTruthy(authors) ? (authors as Json[]).map(pyPaperAuthor) : null,
@@ -305,13 +318,28 @@ function readLikeHfHub(body: unknown): PyPaperInfo {
     title: pyPop(kw, "title"),
   };
   pyPop(kw, "source");
-  info.summary = either(() => pyPop(paper, "summary"), () => pyPop(kw, "summary"));
-  info.upvotes = either(() => pyPop(paper, "upvotes"), () => pyPop(kw, "upvotes"));
-  info.discussion_id = either(() => pyPop(paper, "discussionId"), () => pyPop(kw, "discussionId"));
+  info.summary = either(
+    () => pyPop(paper, "summary"),
+    () => pyPop(kw, "summary"),
+  );
+  info.upvotes = either(
+    () => pyPop(paper, "upvotes"),
+    () => pyPop(kw, "upvotes"),
+  );
+  info.discussion_id = either(
+    () => pyPop(paper, "discussionId"),
+    () => pyPop(kw, "discussionId"),
+  );
   info.comments = pyPop(kw, "numComments", 0);
-  const submittedAt = either(() => pyPop(kw, "publishedAt"), () => pyPop(kw, "submittedOnDailyAt"));
+  const submittedAt = either(
+    () => pyPop(kw, "publishedAt"),
+    () => pyPop(kw, "submittedOnDailyAt"),
+  );
   info.submitted_at = pyTruthy(submittedAt) ? pyParseDatetime(submittedAt) : null;
-  const submittedBy = either(() => pyPop(kw, "submittedBy"), () => pyPop(kw, "submittedOnDailyBy"));
+  const submittedBy = either(
+    () => pyPop(kw, "submittedBy"),
+    () => pyPop(kw, "submittedOnDailyBy"),
+  );
   info.submitted_by = pyTruthy(submittedBy) ? pyUser(submittedBy) : null;
   info.ai_summary = pyPop(kw, "ai_summary");
   info.ai_keywords = pyPop(kw, "ai_keywords");
@@ -455,7 +483,8 @@ describe.each(CAPTURES)("toDailyEntry on %s", (file) => {
       expect(e.paper.publishedAt, at).toBe(cap.paper.publishedAt);
       // We store the featured day, not HF's submission instant: midnight of the same day.
       expect(e.paper.submittedOnDailyAt, at).toBe(`${cap.paper.submittedOnDailyAt.slice(0, 10)}T00:00:00.000Z`);
-      if (cap.paper.submittedOnDailyAt.endsWith("T00:00:00.000Z")) expect(e.paper.submittedOnDailyAt, at).toBe(cap.paper.submittedOnDailyAt);
+      if (cap.paper.submittedOnDailyAt.endsWith("T00:00:00.000Z"))
+        expect(e.paper.submittedOnDailyAt, at).toBe(cap.paper.submittedOnDailyAt);
       expect(e.paper.upvotes, at).toBe(cap.paper.upvotes);
       expect(e.numComments, at).toBe(cap.numComments);
       expect(e.thumbnail, at).toBe(cap.thumbnail);
@@ -468,7 +497,10 @@ describe.each(CAPTURES)("toDailyEntry on %s", (file) => {
       expect(e.paper.ai_keywords, at).toEqual(cap.paper.ai_keywords);
       expect(e.isAuthorParticipating, at).toBe(false);
 
-      expect(e.paper.authors.map((a) => a.name), at).toEqual(cap.paper.authors.map((a) => a.name));
+      expect(
+        e.paper.authors.map((a) => a.name),
+        at,
+      ).toEqual(cap.paper.authors.map((a) => a.name));
       e.paper.authors.forEach((a, j) => {
         const capAuthor = cap.paper.authors[j];
         expect(a.hidden, at).toBe(capAuthor.hidden);
@@ -484,7 +516,10 @@ describe.each(CAPTURES)("toDailyEntry on %s", (file) => {
       }
       if (cap.paper.organization) expect(e.paper.organization?.name, at).toBe(cap.paper.organization.name);
 
-      expect(e.submittedBy && { name: e.submittedBy.name, fullname: e.submittedBy.fullname, avatarUrl: e.submittedBy.avatarUrl }, at).toEqual({
+      expect(
+        e.submittedBy && { name: e.submittedBy.name, fullname: e.submittedBy.fullname, avatarUrl: e.submittedBy.avatarUrl },
+        at,
+      ).toEqual({
         name: cap.submittedBy.name,
         fullname: cap.submittedBy.fullname,
         avatarUrl: cap.submittedBy.avatarUrl,
@@ -501,7 +536,10 @@ describe.each(CAPTURES)("toDailyEntry on %s", (file) => {
   });
 
   it("uses HF's key names, nesting and value kinds only", () => {
-    const hf = hfKinds(CAPTURES.flatMap((f) => capture(f).raw), "");
+    const hf = hfKinds(
+      CAPTURES.flatMap((f) => capture(f).raw),
+      "",
+    );
     for (const e of out) expectHfShape(e, "", hf);
   });
 
@@ -512,7 +550,12 @@ describe.each(CAPTURES)("toDailyEntry on %s", (file) => {
   it("has no null anywhere, and objects where HF has objects", () => {
     for (const e of out) {
       expectNoNulls(e);
-      for (const v of [e.paper, e.submittedBy, e.paper.submittedOnDailyBy, ...(e.organization ? [e.organization, e.paper.organization] : [])]) {
+      for (const v of [
+        e.paper,
+        e.submittedBy,
+        e.paper.submittedOnDailyBy,
+        ...(e.organization ? [e.organization, e.paper.organization] : []),
+      ]) {
         expect(kindOf(v)).toBe("object");
       }
       for (const a of e.paper.authors) {
@@ -594,7 +637,10 @@ describe.each(CAPTURES)("toPaperDetail on %s", (file) => {
       expect(d.submittedOnDailyAt?.slice(0, 10), at).toBe(cap.paper.submittedOnDailyAt.slice(0, 10));
       expect(d.upvotes, at).toBe(cap.paper.upvotes);
       expect(d.numComments, at).toBe(cap.numComments);
-      expect(d.authors.map((a) => a.name), at).toEqual(cap.paper.authors.map((a) => a.name));
+      expect(
+        d.authors.map((a) => a.name),
+        at,
+      ).toEqual(cap.paper.authors.map((a) => a.name));
       expect(d.mediaUrls, at).toEqual(cap.paper.mediaUrls);
       expect(d.githubRepo, at).toBe(cap.paper.githubRepo);
       expect(d.githubStars, at).toBe(cap.paper.githubStars);
@@ -612,7 +658,10 @@ describe.each(CAPTURES)("toPaperDetail on %s", (file) => {
   });
 
   it("uses HF's key names, nesting and value kinds only", () => {
-    const hf = hfKinds(CAPTURES.flatMap((f) => capture(f).raw.map((e) => e.paper)), "");
+    const hf = hfKinds(
+      CAPTURES.flatMap((f) => capture(f).raw.map((e) => e.paper)),
+      "",
+    );
     for (const d of out) expectHfShape(d, "", hf, { ".numComments": "number", ".isAuthorParticipating": "boolean" });
   });
 
@@ -707,7 +756,9 @@ describe("hf-shape", () => {
     expect(a.paper.submittedOnDailyBy!._id).toBe(a.submittedBy!._id);
     expect(a.paper.authors[0].user).toEqual({ _id: a.submittedBy!._id, user: "ada", name: "ada", type: "user" });
     expect(toDailyEntry(dto({ id: 1, authors: [ada, bob], organization: org, feature }))).toEqual(a);
-    expect(toDailyEntry(dto({ authors: [{ id: Number.MAX_SAFE_INTEGER, name: "Zed", hfUser: null }] })).paper.authors[0]._id).toMatch(OBJECT_ID);
+    expect(toDailyEntry(dto({ authors: [{ id: Number.MAX_SAFE_INTEGER, name: "Zed", hfUser: null }] })).paper.authors[0]._id).toMatch(
+      OBJECT_ID,
+    );
   });
 
   it("sends the submitter as HF does: `name` on the entry, `user` and `name` on the paper", () => {

@@ -3,10 +3,26 @@ import { paperMarkdown } from "@/lib/api/paper-markdown";
 import type { PaperDTO } from "@/lib/data/paper-types";
 
 const base: PaperDTO = {
-  id: 1, arxivId: "2608.12773", title: "Saturation-Aware (v2) Selection", abstract: "We set pi_kept >= tau, not [x](y).",
-  publishedAt: new Date("2026-08-13T00:00:00Z"), upvotes: 12, numComments: 0, githubRepo: "javascript:alert(1)", githubStars: 3,
-  projectPage: "https://example.org/p", aiSummary: null, aiKeywords: [], thumbnail: null, mediaUrls: [], categories: [], comment: null,
-  authors: [{ id: 1, name: "Ada *Lovelace*", hfUser: null }], authorCount: 1, organization: null, feature: { day: "2026-08-14", featuredAt: new Date(), submitter: null },
+  id: 1,
+  arxivId: "2608.12773",
+  title: "Saturation-Aware (v2) Selection",
+  abstract: "We set pi_kept >= tau, not [x](y).",
+  publishedAt: new Date("2026-08-13T00:00:00Z"),
+  upvotes: 12,
+  numComments: 0,
+  githubRepo: "javascript:alert(1)",
+  githubStars: 3,
+  projectPage: "https://example.org/p",
+  aiSummary: null,
+  aiKeywords: [],
+  thumbnail: null,
+  mediaUrls: [],
+  categories: [],
+  comment: null,
+  authors: [{ id: 1, name: "Ada *Lovelace*", hfUser: null }],
+  authorCount: 1,
+  organization: null,
+  feature: { day: "2026-08-14", featuredAt: new Date(), submitter: null },
 };
 
 describe("paperMarkdown (huggingface_hub's read_paper)", () => {

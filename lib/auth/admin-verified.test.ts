@@ -16,7 +16,11 @@ const { requireAdminAction, requireAdminPage, requireAdminRequest } = await impo
 const { actAs, nextSignal } = await import("@/lib/admin/test-support");
 const { viewerPaperState } = await import("@/lib/people/viewer-state");
 
-const outcome = (p: Promise<unknown>) => p.then(() => "allowed", (err: unknown) => nextSignal(err));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "allowed",
+    (err: unknown) => nextSignal(err),
+  );
 
 describe("admin rights need a verified address", () => {
   it("an unverified admin address is refused everywhere; verified, it is let in", async () => {

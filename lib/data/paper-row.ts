@@ -60,13 +60,16 @@ export function paperRowToDto(r: PaperColumnsRow & Partial<FeatureColumnsRow>, a
     authors,
     authorCount: authors.length || (r.author_count ?? 0),
     organization: r.org_id ? { id: r.org_id, name: r.org_name!, fullname: r.org_fullname, avatar: r.org_avatar } : null,
-    feature: r.day && r.featured_at
-      ? {
-          day: isoDay(r.day),
-          featuredAt: r.featured_at,
-          submitter: r.submitter_name ? { name: r.submitter_name, fullname: r.submitter_fullname ?? null, avatarUrl: r.submitter_avatar ?? null } : null,
-        }
-      : null,
+    feature:
+      r.day && r.featured_at
+        ? {
+            day: isoDay(r.day),
+            featuredAt: r.featured_at,
+            submitter: r.submitter_name
+              ? { name: r.submitter_name, fullname: r.submitter_fullname ?? null, avatarUrl: r.submitter_avatar ?? null }
+              : null,
+          }
+        : null,
   };
 }
 

@@ -13,12 +13,31 @@ beforeAll(async () => {
   await ingestText(
     prisma,
     hfDocument([
-      { id: "2601.00001", title: "Sparse Attention for Long Documents", upvotes: 40, day: "2026-01-05", authors: ["Grace Hopper", "Alan Turing"] },
+      {
+        id: "2601.00001",
+        title: "Sparse Attention for Long Documents",
+        upvotes: 40,
+        day: "2026-01-05",
+        authors: ["Grace Hopper", "Alan Turing"],
+      },
       { id: "2601.00002", title: "Dense Retrieval Revisited", upvotes: 90, day: "2026-01-05", submitter: "mira" },
       { id: "2601.00003", title: "A Quiet Paper", upvotes: 5, day: "2026-01-05", publishedAt: "2026-01-04T00:00:00.000Z" },
       // Jan 6 and 7 have nothing: navigation must skip them.
-      { id: "2601.00004", title: "Attention Is Still All You Need", upvotes: 12, day: "2026-01-08", summary: "We revisit sparse attention in transformers." },
-      { id: "2601.00005", title: "Graph Neural Nets at Scale", upvotes: 30, day: "2026-01-08", organization: "DeepGraph", authors: ["Ada Lovelace", "Grace Hopper"] },
+      {
+        id: "2601.00004",
+        title: "Attention Is Still All You Need",
+        upvotes: 12,
+        day: "2026-01-08",
+        summary: "We revisit sparse attention in transformers.",
+      },
+      {
+        id: "2601.00005",
+        title: "Graph Neural Nets at Scale",
+        upvotes: 30,
+        day: "2026-01-08",
+        organization: "DeepGraph",
+        authors: ["Ada Lovelace", "Grace Hopper"],
+      },
       { id: "2601.00006", title: "Reinforcement Learning from Feedback", upvotes: 7, day: "2026-01-09", authors: ["Sutton Barto"] },
       { id: "2602.00001", title: "February Attention Survey", upvotes: 1, day: "2026-02-02" },
     ]),
@@ -48,7 +67,8 @@ describe("daily, weekly and monthly lists", () => {
   it("decays upvotes with age over a week: a fresh paper can outrank an older, more upvoted one", async () => {
     const now = new Date("2026-01-09T18:00:00Z");
     const { papers } = await data.listFeaturedPapers({ range: weekRange("2026-W02"), sort: "trending", limit: 10, offset: 0, now });
-    const score = (upvotes: number, day: string) => (upvotes + 1) / Math.pow((now.getTime() - Date.parse(`${day}T00:00:00Z`)) / 3_600_000 + 2, 1.5);
+    const score = (upvotes: number, day: string) =>
+      (upvotes + 1) / Math.pow((now.getTime() - Date.parse(`${day}T00:00:00Z`)) / 3_600_000 + 2, 1.5);
     const expected = [
       ["2601.00001", score(40, "2026-01-05")],
       ["2601.00002", score(90, "2026-01-05")],
@@ -80,7 +100,8 @@ describe("daily, weekly and monthly lists", () => {
   });
 
   it("treats a day whose papers are all hidden as empty", async () => {
-    const hide = (hiddenAt: Date | null, arxivIds: string[]) => prisma.paper.updateMany({ where: { arxivId: { in: arxivIds } }, data: { hiddenAt } });
+    const hide = (hiddenAt: Date | null, arxivIds: string[]) =>
+      prisma.paper.updateMany({ where: { arxivId: { in: arxivIds } }, data: { hiddenAt } });
     await hide(new Date(), ["2601.00004", "2601.00005", "2602.00001"]);
     try {
       expect(await data.getAdjacentDays("2026-01-05")).toEqual({ previous: null, next: "2026-01-09" });
@@ -96,7 +117,12 @@ describe("daily, weekly and monthly lists", () => {
 describe("paper, author and organization pages", () => {
   it("loads a paper with its organization and latest featured day", async () => {
     const paper = await data.getPaper({ arxivId: "2601.00005" });
-    expect(paper).toMatchObject({ title: "Graph Neural Nets at Scale", upvotes: 30, organization: { name: "DeepGraph" }, feature: { day: "2026-01-08" } });
+    expect(paper).toMatchObject({
+      title: "Graph Neural Nets at Scale",
+      upvotes: 30,
+      organization: { name: "DeepGraph" },
+      feature: { day: "2026-01-08" },
+    });
     expect(await data.getPaper({ arxivId: "2699.99999" })).toBeNull();
   });
 

@@ -206,7 +206,10 @@ export async function getAuthorPapers(name: string, limit: number, offset: numbe
 }
 
 export async function getOrganizationPapers(name: string, limit: number, offset: number) {
-  const organization = await db().organization.findUnique({ where: { name }, select: { id: true, name: true, fullname: true, avatar: true } });
+  const organization = await db().organization.findUnique({
+    where: { name },
+    select: { id: true, name: true, fullname: true, avatar: true },
+  });
   if (!organization) return null;
   const page = await pageNewestFirst(
     `FROM papers p JOIN organizations o ON o.id = p.organization_id ${latestFeature}

@@ -94,7 +94,15 @@ type SearchRow = PaperRow & { authors_json: string };
 const toDto = (r: SearchRow) => paperRowToDto(r, JSON.parse(r.authors_json) as AuthorDTO[]);
 
 function params(opts: SearchOptions): unknown[] {
-  return [opts.tsquery, opts.limit + 1, opts.offset, opts.from ?? null, opts.to ?? null, opts.organization ?? null, opts.arxivOnly ?? false];
+  return [
+    opts.tsquery,
+    opts.limit + 1,
+    opts.offset,
+    opts.from ?? null,
+    opts.to ?? null,
+    opts.organization ?? null,
+    opts.arxivOnly ?? false,
+  ];
 }
 
 /** The matches of the title and of an abstract excerpt, marked (for the returned page only). */

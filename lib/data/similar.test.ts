@@ -14,7 +14,10 @@ beforeAll(async () => {
     { id: id(2), title: "Zebrafish Behaviour Atlas", summary: "An atlas of zebrafish larvae behaviour." },
     { id: id(3), title: "Larvae Counting in Zebrafish Tanks", summary: "Counting larvae." },
     // Many papers share the common word "transformers" with the first one, and nothing else.
-    ...Array.from({ length: 12 }, (_, i) => ({ id: id(10 + i), title: `Transformers for Task ${String.fromCharCode(65 + i)}${String.fromCharCode(75 + i)}q` })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      id: id(10 + i),
+      title: `Transformers for Task ${String.fromCharCode(65 + i)}${String.fromCharCode(75 + i)}q`,
+    })),
     { id: id(40), title: "Protein Folding Benchmarks", summary: "Nothing in common." },
     // Six words no other title has (a model's name), then two that others share.
     { id: id(50), title: "Aardvarkx Abacusy Abbotz Acornq Adderw Aegisv: Video Generation", summary: "Generating videos." },
@@ -43,7 +46,9 @@ describe("similar papers", () => {
   it("leaves out words too common to say anything once a collection is large (after ANALYZE)", async () => {
     // With room for 5 titles per word (of 18 papers), "transformers" (13 titles) finds nobody;
     // "zebrafish" and "larvae" (3 each) still do.
-    const rows = await prisma.$queryRaw<{ similar_id: number }[]>`SELECT similar_id FROM similar_paper_ids(${await dbId(id(1))}::int, 20, 6, 200, 5)`;
+    const rows = await prisma.$queryRaw<
+      { similar_id: number }[]
+    >`SELECT similar_id FROM similar_paper_ids(${await dbId(id(1))}::int, 20, 6, 200, 5)`;
     const found = await prisma.paper.findMany({ where: { id: { in: rows.map((r) => r.similar_id) } }, select: { arxivId: true } });
     expect(found.map((p) => p.arxivId).sort()).toEqual([id(2), id(3)]);
     // A title made only of common words has no neighbours at that bound.

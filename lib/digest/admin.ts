@@ -23,7 +23,10 @@ export interface DigestProblem {
 }
 
 /** Digests not delivered (yet), newest first. */
-export async function listDigestProblems(prisma: PrismaClient, o: { status?: DigestProblem["status"]; limit?: number } = {}): Promise<DigestProblem[]> {
+export async function listDigestProblems(
+  prisma: PrismaClient,
+  o: { status?: DigestProblem["status"]; limit?: number } = {},
+): Promise<DigestProblem[]> {
   const rows = await prisma.digestSend.findMany({
     where: { status: o.status ? o.status : { in: ["failed", "gave_up", "unknown"] } },
     orderBy: { id: "desc" },
@@ -79,7 +82,17 @@ export async function listDigestRuns(prisma: PrismaClient, limit = 50) {
   return prisma.digestRun.findMany({
     orderBy: { id: "desc" },
     take: Math.min(limit, 500),
-    select: { id: true, frequency: true, period: true, startedAt: true, finishedAt: true, sentCount: true, skippedCount: true, failedCount: true, error: true },
+    select: {
+      id: true,
+      frequency: true,
+      period: true,
+      startedAt: true,
+      finishedAt: true,
+      sentCount: true,
+      skippedCount: true,
+      failedCount: true,
+      error: true,
+    },
   });
 }
 

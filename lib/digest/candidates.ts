@@ -25,7 +25,11 @@ interface CandidateRow {
  * period (`trendingSql`, the formula the pages use).
  * Hidden papers are left out; a paper featured twice in a period counts once, for its later day.
  */
-export async function loadCandidates(prisma: PrismaClient, period: Period, max: number = digestRules.maxCandidates): Promise<DigestPaper[]> {
+export async function loadCandidates(
+  prisma: PrismaClient,
+  period: Period,
+  max: number = digestRules.maxCandidates,
+): Promise<DigestPaper[]> {
   // A literal, not a parameter: the formula is SQL text, and this ISO time comes from a Date.
   const trending = Prisma.raw(trendingSql(`'${new Date(`${period.range.end}T00:00:00Z`).toISOString()}'`));
   const rows = await prisma.$queryRaw<CandidateRow[]>`
@@ -90,7 +94,11 @@ async function withAuthorNames(prisma: PrismaClient, rows: CandidateRow[]): Prom
 }
 
 /** Which of these papers each of these subscriptions has already been sent. */
-export async function loadSentPapers(prisma: PrismaClient, subscriptionIds: number[], paperIds: number[]): Promise<Map<number, Set<number>>> {
+export async function loadSentPapers(
+  prisma: PrismaClient,
+  subscriptionIds: number[],
+  paperIds: number[],
+): Promise<Map<number, Set<number>>> {
   const sent = new Map<number, Set<number>>();
   if (!subscriptionIds.length || !paperIds.length) return sent;
   const rows = await prisma.$queryRaw<{ subscription_id: number; paper_id: number }[]>`

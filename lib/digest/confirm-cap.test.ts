@@ -11,7 +11,8 @@ const MIN = 60_000;
 describe("confirmation mails to one address", () => {
   it("are capped per day, however the sign-ups are spaced", async () => {
     const morning = new Date("2026-03-02T06:00:00Z").getTime();
-    const ask = (at: number, email = "target@cap.example") => requestSubscription(prisma, { email, frequency: "daily", limit: 10, now: new Date(at) });
+    const ask = (at: number, email = "target@cap.example") =>
+      requestSubscription(prisma, { email, frequency: "daily", limit: 10, now: new Date(at) });
     const gap = (digestRules.resendIntervalMinutes + 1) * MIN;
     const mailed: boolean[] = [];
     for (let i = 0; i < digestRules.confirmMailsPerDay + 2; i++) mailed.push((await ask(morning + i * gap)).mailSubscriptionId !== null);

@@ -68,7 +68,14 @@ describe("a digest worker killed mid-run", () => {
     // back to it by itself): what was not sent goes out now.
     const mailer = createDigestMailer({ url: sink.url, connections: CONCURRENCY });
     const later = new Date(Date.now() + (digestRules.leaseSeconds + 60) * 1000);
-    const summary = await runDueDigests({ prisma, mailer, now: later, force: true, periods: [parsePeriod("daily", DAY)!], concurrency: CONCURRENCY }).finally(() => mailer.close());
+    const summary = await runDueDigests({
+      prisma,
+      mailer,
+      now: later,
+      force: true,
+      periods: [parsePeriod("daily", DAY)!],
+      concurrency: CONCURRENCY,
+    }).finally(() => mailer.close());
     expect(summary.stale).toBe(inFlight);
     expect(summary.runs[0].sent).toBeGreaterThan(0);
 

@@ -68,7 +68,13 @@ const MAX_CACHED_RENDERS = 500;
  * and not yet recorded: it is recorded as sent in the same statement, so a run makes one round
  * trip to Postgres per email rather than two.
  */
-export async function claimFirstSend(ctx: DeliveryContext, job: DigestJob, runId: number | null, messageId: string, settleSent: number | null = null): Promise<number | null> {
+export async function claimFirstSend(
+  ctx: DeliveryContext,
+  job: DigestJob,
+  runId: number | null,
+  messageId: string,
+  settleSent: number | null = null,
+): Promise<number | null> {
   const now = ctx.now?.() ?? new Date();
   const lease = new Date(now.getTime() + digestRules.leaseSeconds * 1000);
   const rows = await ctx.prisma.$queryRaw<{ id: number }[]>`
@@ -98,7 +104,14 @@ export function newMessageId(ctx: DeliveryContext): string {
  * outcome; with `deferSent`, a success is left for the caller to record (`recordSent`, or the
  * next `claimFirstSend`).
  */
-export async function deliverClaimed(ctx: DeliveryContext, sendId: number, attempt: number, messageId: string, job: DigestJob, o: { deferSent?: boolean } = {}): Promise<DeliveryOutcome> {
+export async function deliverClaimed(
+  ctx: DeliveryContext,
+  sendId: number,
+  attempt: number,
+  messageId: string,
+  job: DigestJob,
+  o: { deferSent?: boolean } = {},
+): Promise<DeliveryOutcome> {
   const site = ctx.site;
   const template = await digestTemplate(ctx, job, site);
   const token = unsubscribeToken(job.subscriptionId, ctx.secret);
@@ -161,7 +174,13 @@ export async function recordSent(ctx: DeliveryContext, sendId: number) {
     ON CONFLICT DO NOTHING`;
 }
 
-async function recordFailure(ctx: DeliveryContext, sendId: number, attempt: number, job: DigestJob, err: unknown): Promise<DeliveryOutcome> {
+async function recordFailure(
+  ctx: DeliveryContext,
+  sendId: number,
+  attempt: number,
+  job: DigestJob,
+  err: unknown,
+): Promise<DeliveryOutcome> {
   const now = ctx.now?.() ?? new Date();
   const failure = classifySmtpError(err);
   if (failure.kind === "unknown") return recordUnknown(ctx, sendId, attempt, job, failure.message);
@@ -178,17 +197,29 @@ async function recordFailure(ctx: DeliveryContext, sendId: number, attempt: numb
              updated_at = ${now}::timestamptz
        WHERE id = ${job.subscriptionId} AND status = 'active'`;
   }
-  ctx.log.warn({ sendId, subscriptionId: job.subscriptionId, period: job.period.key, attempt, kind: failure.kind, err: failure.message }, "digest not delivered");
+  ctx.log.warn(
+    { sendId, subscriptionId: job.subscriptionId, period: job.period.key, attempt, kind: failure.kind, err: failure.message },
+    "digest not delivered",
+  );
   if (failure.kind === "bounce") return "bounced";
   return giveUp ? "gave_up" : "failed";
 }
 
 /** The message went out and no answer came back: settled as unknown, for the admin to judge. */
-async function recordUnknown(ctx: DeliveryContext, sendId: number, attempt: number, job: DigestJob, error: string): Promise<DeliveryOutcome> {
+async function recordUnknown(
+  ctx: DeliveryContext,
+  sendId: number,
+  attempt: number,
+  job: DigestJob,
+  error: string,
+): Promise<DeliveryOutcome> {
   const note = `The connection dropped after the message was sent and before the server answered, so it is unknown whether the SMTP server took it. Not sent again by itself, to never deliver a digest twice; resend it if the recipient did not get it. (${error})`;
   await ctx.prisma.$executeRaw`
     UPDATE digest_sends SET status = 'unknown', last_error = ${note.slice(0, 2000)}, next_attempt_at = NULL
      WHERE id = ${sendId}`;
-  ctx.log.warn({ sendId, subscriptionId: job.subscriptionId, period: job.period.key, attempt, err: error }, "digest outcome unknown: not retried");
+  ctx.log.warn(
+    { sendId, subscriptionId: job.subscriptionId, period: job.period.key, attempt, err: error },
+    "digest outcome unknown: not retried",
+  );
   return "unknown";
 }

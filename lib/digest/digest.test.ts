@@ -92,7 +92,11 @@ describe("double opt-in", () => {
     const notice = (await mailsTo(sink, email)).at(-1)!;
     expect(notice.subject).toBe("You are already subscribed to trending papers");
     expect(notice.text).toMatch(/http:\/\/paperboy\.test\/unsubscribe\/\d+\.[A-Za-z0-9_-]{22}/);
-    expect(await prisma.subscription.findUniqueOrThrow({ where: { email } })).toMatchObject({ status: "active", frequency: "daily", limit: 25 });
+    expect(await prisma.subscription.findUniqueOrThrow({ where: { email } })).toMatchObject({
+      status: "active",
+      frequency: "daily",
+      limit: 25,
+    });
   });
 
   it("refuses unknown, malformed and expired links", async () => {
@@ -117,8 +121,22 @@ describe("digests with filters", () => {
     await ingestText(
       prisma,
       hfDocument([
-        { id: "2502.00001", title: "Sparse Attention for Long Documents", upvotes: 50, day: day1, authors: ["Grace Hopper", "Alan Turing"], summary: "We make attention sparse. ".repeat(30) },
-        { id: "2502.00002", title: "Diffusion Models for Protein Design", upvotes: 40, day: day1, authors: ["Ada Lovelace"], organization: "DeepBio" },
+        {
+          id: "2502.00001",
+          title: "Sparse Attention for Long Documents",
+          upvotes: 50,
+          day: day1,
+          authors: ["Grace Hopper", "Alan Turing"],
+          summary: "We make attention sparse. ".repeat(30),
+        },
+        {
+          id: "2502.00002",
+          title: "Diffusion Models for Protein Design",
+          upvotes: 40,
+          day: day1,
+          authors: ["Ada Lovelace"],
+          organization: "DeepBio",
+        },
         { id: "2502.00003", title: "LLMs as Judges", upvotes: 30, day: day1, authors: ["Geoffrey E. Hinton", "Yoshua Bengio"] },
         { id: "2502.00004", title: `<script>alert("x")</script> & <b>Hostile</b> Title`, upvotes: 20, day: day1 },
         { id: "2502.00005", title: "A Quiet Paper", upvotes: 1, day: day1 },
@@ -133,7 +151,10 @@ describe("digests with filters", () => {
       ]),
     );
     await prisma.paper.update({ where: { arxivId: "2502.00001" }, data: { categories: ["cs.CL"] } });
-    await prisma.paper.update({ where: { arxivId: "2502.00002" }, data: { categories: ["q-bio.BM", "cs.LG"], githubRepo: "https://github.com/deepbio/prot" } });
+    await prisma.paper.update({
+      where: { arxivId: "2502.00002" },
+      data: { categories: ["q-bio.BM", "cs.LG"], githubRepo: "https://github.com/deepbio/prot" },
+    });
     await prisma.paper.update({ where: { arxivId: "2502.00003" }, data: { categories: ["cs.AI"] } });
 
     await activeSubscription(prisma, "all@f.example", { limit: 5 });
@@ -168,7 +189,11 @@ describe("digests with filters", () => {
     expect(titles((await mailsTo(sink, "org@f.example"))[0].text)).toEqual(["Diffusion Models for Protein Design"]);
     // Categories narrow (Sparse Attention is cs.CL); keywords, authors and organizations widen.
     expect(titles((await mailsTo(sink, "cat@f.example"))[0].text)).toEqual(["Diffusion Models for Protein Design"]);
-    expect(titles((await mailsTo(sink, "archive@f.example"))[0].text)).toEqual(["Sparse Attention for Long Documents", "Diffusion Models for Protein Design", "LLMs as Judges"]);
+    expect(titles((await mailsTo(sink, "archive@f.example"))[0].text)).toEqual([
+      "Sparse Attention for Long Documents",
+      "Diffusion Models for Protein Design",
+      "LLMs as Judges",
+    ]);
     for (const nobody of ["none@f.example", "weekly@f.example", "gone@f.example"]) expect(await mailsTo(sink, nobody)).toEqual([]);
   });
 
@@ -223,7 +248,11 @@ describe("digests with filters", () => {
     const [weekly] = await mailsTo(sink, "weekly@f.example");
     expect(weekly.subject).toBe("6 trending papers · Week 6, 2025 (Feb 3 – Feb 9)");
     // Over a week, age counts: day 1's 50 upvotes still beat day 2's 31.
-    expect(titles(weekly.text).slice(0, 3)).toEqual(["Sparse Attention for Long Documents", "Diffusion Models for Protein Design", "LLMs as Judges"]);
+    expect(titles(weekly.text).slice(0, 3)).toEqual([
+      "Sparse Attention for Long Documents",
+      "Diffusion Models for Protein Design",
+      "LLMs as Judges",
+    ]);
   });
 });
 
@@ -256,14 +285,20 @@ describe("unsubscribing", () => {
     const target = /^<(.+)>$/.exec(mail.listUnsubscribe!)![1];
     const token = target.split("/").at(-1)!;
     const res = await oneClickPost(
-      new Request(target, { method: "POST", body: mail.listUnsubscribePost!, headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      new Request(target, {
+        method: "POST",
+        body: mail.listUnsubscribePost!,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
       { params: Promise.resolve({ token }) },
     );
     expect(res.status).toBe(200);
     expect(await status("oneclick@u.example")).toBe("unsubscribed");
 
     const forged = `${token.split(".")[0]}.AAAAAAAAAAAAAAAAAAAAAA`;
-    const bad = await oneClickPost(new Request(`http://paperboy.test/api/unsubscribe/${forged}`, { method: "POST" }), { params: Promise.resolve({ token: forged }) });
+    const bad = await oneClickPost(new Request(`http://paperboy.test/api/unsubscribe/${forged}`, { method: "POST" }), {
+      params: Promise.resolve({ token: forged }),
+    });
     expect(bad.status).toBe(404);
   });
 

@@ -19,7 +19,8 @@ const paper = (o: Partial<DigestPaper>): DigestPaper => ({
   ...o,
 });
 
-const matches = (filters: Partial<typeof NO_FILTERS>, p: Partial<DigestPaper>) => compileFilters({ ...NO_FILTERS, ...filters })(preparePaper(paper(p)));
+const matches = (filters: Partial<typeof NO_FILTERS>, p: Partial<DigestPaper>) =>
+  compileFilters({ ...NO_FILTERS, ...filters })(preparePaper(paper(p)));
 
 describe("digest filters", () => {
   it("match keywords at the start of a word, ignoring case and accents, in title, abstract and AI keywords", () => {
@@ -36,9 +37,13 @@ describe("digest filters", () => {
     expect(matches({ authors: ["Hinton"] }, { authors: ["Geoffrey E. Hinton"] })).toBe(true);
     expect(matches({ authors: ["geoff hinton"] }, { authors: ["Geoffrey E. Hinton"] })).toBe(true);
     expect(matches({ authors: ["Hinton"] }, { authors: ["Ada Lovelace"] })).toBe(false);
-    expect(matches({ organizations: ["microsoft"] }, { organization: { name: "MicrosoftResearch", fullname: "Microsoft Research" } })).toBe(true);
+    expect(matches({ organizations: ["microsoft"] }, { organization: { name: "MicrosoftResearch", fullname: "Microsoft Research" } })).toBe(
+      true,
+    );
     expect(matches({ organizations: ["MicrosoftResearch"] }, { organization: { name: "MicrosoftResearch", fullname: null } })).toBe(true);
-    expect(matches({ organizations: ["google"] }, { organization: { name: "MicrosoftResearch", fullname: "Microsoft Research" } })).toBe(false);
+    expect(matches({ organizations: ["google"] }, { organization: { name: "MicrosoftResearch", fullname: "Microsoft Research" } })).toBe(
+      false,
+    );
   });
 
   it("narrow by category (an archive name covers its categories), and widen across keywords, authors and organizations", () => {

@@ -67,7 +67,9 @@ export function fold(s: string): string {
 }
 
 function words(s: string): string[] {
-  return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -107,7 +109,8 @@ export function compileFilters(filters: DigestFilters): (p: PreparedPaper) => bo
   const widening = keywords.length + authors.length + orgs.length > 0;
 
   return (p) => {
-    if (categories.length && !categories.some((c) => p.categories.some((pc) => pc === c || (!c.includes(".") && pc.startsWith(`${c}.`))))) return false;
+    if (categories.length && !categories.some((c) => p.categories.some((pc) => pc === c || (!c.includes(".") && pc.startsWith(`${c}.`)))))
+      return false;
     if (!widening) return true;
     return (
       keywords.some((re) => re.test(p.text)) ||

@@ -1,4 +1,16 @@
-import { addDays, addWeeks, dayRange, formatDayHeading, formatWeekHeading, isoWeekOf, parseDay, parseIsoWeek, todayUtc, weekRange, type DayRange } from "@/lib/papers/dates";
+import {
+  addDays,
+  addWeeks,
+  dayRange,
+  formatDayHeading,
+  formatWeekHeading,
+  isoWeekOf,
+  parseDay,
+  parseIsoWeek,
+  todayUtc,
+  weekRange,
+  type DayRange,
+} from "@/lib/papers/dates";
 import { digestRules } from "@/lib/digest/config";
 
 export type Frequency = "daily" | "weekly";

@@ -37,9 +37,19 @@ export async function previewDigest(prisma: PrismaClient, o: DigestPreviewOption
   if (!period) return { settings, period: null, papers: [], filters, limit };
 
   const test = compileFilters(filters);
-  const candidates = (await loadCandidates(prisma, period)).map(preparePaper).filter(test).map((c) => c.paper);
+  const candidates = (await loadCandidates(prisma, period))
+    .map(preparePaper)
+    .filter(test)
+    .map((c) => c.paper);
   const subscription = settings ? await prisma.subscription.findUnique({ where: { email: settings.email }, select: { id: true } }) : null;
-  const sent = subscription ? ((await loadSentPapers(prisma, [subscription.id], candidates.map((c) => c.id))).get(subscription.id) ?? new Set<number>()) : new Set<number>();
+  const sent = subscription
+    ? ((
+        await loadSentPapers(
+          prisma,
+          [subscription.id],
+          candidates.map((c) => c.id),
+        )
+      ).get(subscription.id) ?? new Set<number>())
+    : new Set<number>();
   return { settings, period, papers: candidates.filter((p) => !sent.has(p.id)).slice(0, limit), filters, limit };
 }
-

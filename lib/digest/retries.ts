@@ -66,12 +66,19 @@ export async function retryDueSends(opts: RetryOptions): Promise<RetrySummary> {
     const period = parsePeriod(claimed.frequency, claimed.period);
     const papers = await loadPapersByIds(opts.prisma, claimed.paper_ids);
     if (claimed.status !== "active" || !period || !papers.length) {
-      const why = claimed.status !== "active" ? `The subscription is ${claimed.status} now: not retried.` : "Its papers are gone: not retried.";
-      await opts.prisma.$executeRaw`UPDATE digest_sends SET status = 'gave_up', last_error = ${why}, next_attempt_at = NULL WHERE id = ${claimed.id}`;
+      const why =
+        claimed.status !== "active" ? `The subscription is ${claimed.status} now: not retried.` : "Its papers are gone: not retried.";
+      await opts.prisma
+        .$executeRaw`UPDATE digest_sends SET status = 'gave_up', last_error = ${why}, next_attempt_at = NULL WHERE id = ${claimed.id}`;
       summary.gaveUp++;
       continue;
     }
-    const filtered = hasFilters({ keywords: claimed.keywords, authors: claimed.authors, organizations: claimed.organizations, categories: claimed.categories });
+    const filtered = hasFilters({
+      keywords: claimed.keywords,
+      authors: claimed.authors,
+      organizations: claimed.organizations,
+      categories: claimed.categories,
+    });
     const outcome = await deliverClaimed(ctx, claimed.id, claimed.attempts, messageId, {
       subscriptionId: claimed.subscription_id,
       email: claimed.email,

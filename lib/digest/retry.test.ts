@@ -50,7 +50,9 @@ describe("when the SMTP server is down", () => {
   });
 
   it("records each digest as failed with its next try, sending nothing", async () => {
-    const summary = await withMailer(`smtp://127.0.0.1:${port}`, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer, now: () => t0, concurrency: 2 }));
+    const summary = await withMailer(`smtp://127.0.0.1:${port}`, (mailer) =>
+      runDigest({ prisma, period: parsePeriod("daily", day)!, mailer, now: () => t0, concurrency: 2 }),
+    );
     expect(summary).toMatchObject({ sent: 0, failed: 3 });
     const [send] = await sendsOf("r1@down.example");
     expect(send).toMatchObject({ status: "failed", attempts: 1 });
@@ -59,7 +61,9 @@ describe("when the SMTP server is down", () => {
   });
 
   it("retries once the next try is due and the server is back, sending each digest once", async () => {
-    const early = await withMailer(`smtp://127.0.0.1:${port}`, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 2 * MIN) }));
+    const early = await withMailer(`smtp://127.0.0.1:${port}`, (mailer) =>
+      retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 2 * MIN) }),
+    );
     expect(early).toEqual({ sent: 0, failed: 0, gaveUp: 0, unknown: 0 });
 
     const sink = await startSmtpSink({ port });
@@ -73,22 +77,33 @@ describe("when the SMTP server is down", () => {
       expect(await sendsOf(`${name}@down.example`)).toMatchObject([{ status: "sent", attempts: 2, lastError: null }]);
     }
     // Nothing left to retry, and the period is not sent again.
-    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 60 * MIN) }))).toEqual({ sent: 0, failed: 0, gaveUp: 0, unknown: 0 });
-    expect(await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({ sent: 0 });
+    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 60 * MIN) }))).toEqual(
+      { sent: 0, failed: 0, gaveUp: 0, unknown: 0 },
+    );
+    expect(await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({
+      sent: 0,
+    });
     expect(sink.accepted()).toBe(3);
   });
 
   it("gives up after the last try, shows it to the admin, and an admin can send it again", async () => {
     const day2 = "2025-04-08";
     await ingestText(prisma, hfDocument([{ id: "2504.00002", title: "Another April Paper", upvotes: 3, day: day2 }]));
-    await prisma.subscription.updateMany({ where: { email: { in: ["r1@down.example", "r2@down.example"] } }, data: { status: "unsubscribed" } });
+    await prisma.subscription.updateMany({
+      where: { email: { in: ["r1@down.example", "r2@down.example"] } },
+      data: { status: "unsubscribed" },
+    });
     const deadPort = await freePort();
     let clock = t0.getTime();
-    await withMailer(`smtp://127.0.0.1:${deadPort}`, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day2)!, mailer, now: () => new Date(clock) }));
+    await withMailer(`smtp://127.0.0.1:${deadPort}`, (mailer) =>
+      runDigest({ prisma, period: parsePeriod("daily", day2)!, mailer, now: () => new Date(clock) }),
+    );
     for (let attempt = 2; attempt <= digestRules.maxAttempts; attempt++) {
       clock += 24 * 60 * MIN;
       const r = await withMailer(`smtp://127.0.0.1:${deadPort}`, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(clock) }));
-      expect(r).toEqual(attempt < digestRules.maxAttempts ? { sent: 0, failed: 1, gaveUp: 0, unknown: 0 } : { sent: 0, failed: 0, gaveUp: 1, unknown: 0 });
+      expect(r).toEqual(
+        attempt < digestRules.maxAttempts ? { sent: 0, failed: 1, gaveUp: 0, unknown: 0 } : { sent: 0, failed: 0, gaveUp: 1, unknown: 0 },
+      );
     }
     const [, send] = await sendsOf("r3@down.example");
     expect(send).toMatchObject({ period: day2, status: "gave_up", attempts: digestRules.maxAttempts, nextAttemptAt: null });
@@ -99,7 +114,12 @@ describe("when the SMTP server is down", () => {
     expect(await resendDigest(prisma, send.id, new Date(clock))).toBe(true);
     const sink = await startSmtpSink();
     sinks.push(sink);
-    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(clock + MIN) }))).toEqual({ sent: 1, failed: 0, gaveUp: 0, unknown: 0 });
+    expect(await withMailer(sink.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(clock + MIN) }))).toEqual({
+      sent: 1,
+      failed: 0,
+      gaveUp: 0,
+      unknown: 0,
+    });
     expect((await mailsTo(sink, "r3@down.example")).map((m) => m.subject)).toEqual(["1 trending paper · Apr 8, 2025"]);
   });
 });
@@ -109,13 +129,23 @@ describe("refusals", () => {
   let sink: SmtpSink;
   beforeAll(async () => {
     await isolate();
-    await ingestText(prisma, hfDocument([{ id: "2505.00001", title: "May Paper", upvotes: 4, day }, { id: "2505.00002", title: "June Paper", upvotes: 4, day: "2025-05-06" }]));
+    await ingestText(
+      prisma,
+      hfDocument([
+        { id: "2505.00001", title: "May Paper", upvotes: 4, day },
+        { id: "2505.00002", title: "June Paper", upvotes: 4, day: "2025-05-06" },
+      ]),
+    );
     await activeSubscription(prisma, "bounce@refuse.example");
     await activeSubscription(prisma, "busy@refuse.example");
     await activeSubscription(prisma, "fine@refuse.example");
     sink = await startSmtpSink({
       refuseRecipient: (a) =>
-        a === "bounce@refuse.example" ? { code: 550, message: "5.1.1 No such user here" } : a === "busy@refuse.example" ? { code: 450, message: "4.2.1 Mailbox busy, try later" } : null,
+        a === "bounce@refuse.example"
+          ? { code: 550, message: "5.1.1 No such user here" }
+          : a === "busy@refuse.example"
+            ? { code: 450, message: "4.2.1 Mailbox busy, try later" }
+            : null,
     });
     sinks.push(sink);
   });
@@ -146,11 +176,20 @@ describe("sends interrupted by a crash", () => {
     const t = new Date();
     // What a worker killed during the SMTP transaction leaves behind.
     await prisma.digestSend.create({
-      data: { subscriptionId: id, frequency: "daily", period: day, status: "sending", attempts: 1, nextAttemptAt: new Date(t.getTime() + digestRules.leaseSeconds * 1000) },
+      data: {
+        subscriptionId: id,
+        frequency: "daily",
+        period: day,
+        status: "sending",
+        attempts: 1,
+        nextAttemptAt: new Date(t.getTime() + digestRules.leaseSeconds * 1000),
+      },
     });
     const sink = await startSmtpSink();
     sinks.push(sink);
-    expect(await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({ sent: 0 });
+    expect(await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({
+      sent: 0,
+    });
     expect(await resolveStaleSends(prisma, t)).toBe(0); // still within its lease: maybe another worker's
     expect(await resolveStaleSends(prisma, new Date(t.getTime() + (digestRules.leaseSeconds + 1) * 1000))).toBe(1);
     const [send] = await sendsOf("inflight@crash.example");
@@ -182,8 +221,13 @@ describe("the every-minute job", () => {
       expect(again.runs).toEqual([]);
 
       const weekly = await runDueDigests({ prisma, mailer, now: new Date("2025-07-21T01:00:00Z") });
-      expect(weekly.runs.map((r) => [r.period, r.sent])).toEqual([["2025-07-20", 0], ["2025-W29", 1]]);
-      expect((await mailsTo(sink, "tickweekly@job.example")).map((m) => m.subject)).toEqual(["1 trending paper · Week 29, 2025 (Jul 14 – Jul 20)"]);
+      expect(weekly.runs.map((r) => [r.period, r.sent])).toEqual([
+        ["2025-07-20", 0],
+        ["2025-W29", 1],
+      ]);
+      expect((await mailsTo(sink, "tickweekly@job.example")).map((m) => m.subject)).toEqual([
+        "1 trending paper · Week 29, 2025 (Jul 14 – Jul 20)",
+      ]);
     });
   });
 });

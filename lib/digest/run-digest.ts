@@ -1,7 +1,15 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadCandidates, loadSentPapers } from "@/lib/digest/candidates";
 import { claimFirstSend, deliverClaimed, deliveryContext, newMessageId, recordSent, type DigestJob } from "@/lib/digest/deliver";
-import { compileFilters, filterKey, hasFilters, preparePaper, type DigestFilters, type DigestPaper, type PreparedPaper } from "@/lib/digest/filters";
+import {
+  compileFilters,
+  filterKey,
+  hasFilters,
+  preparePaper,
+  type DigestFilters,
+  type DigestPaper,
+  type PreparedPaper,
+} from "@/lib/digest/filters";
 import type { Period } from "@/lib/digest/periods";
 import type { DigestMailer } from "@/lib/digest/smtp";
 import { logger as rootLogger, type Logger } from "@/lib/logger";
@@ -58,7 +66,18 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
   const started = Date.now();
   const log = (opts.log ?? rootLogger).child({ component: "digest", frequency: period.frequency, period: period.key });
   const run = await prisma.digestRun.create({ data: { frequency: period.frequency, period: period.key }, select: { id: true } });
-  const summary: DigestRunSummary = { runId: run.id, frequency: period.frequency, period: period.key, sent: 0, empty: 0, failed: 0, gaveUp: 0, unknown: 0, skipped: 0, ms: 0 };
+  const summary: DigestRunSummary = {
+    runId: run.id,
+    frequency: period.frequency,
+    period: period.key,
+    sent: 0,
+    empty: 0,
+    failed: 0,
+    gaveUp: 0,
+    unknown: 0,
+    skipped: 0,
+    ms: 0,
+  };
   const ctx = deliveryContext({ prisma, mailer: opts.mailer, log, now: opts.now });
 
   try {
@@ -109,7 +128,13 @@ function counts(s: DigestRunSummary) {
  * The digests to send, page by page of due subscriptions. Subscriptions with the same filters
  * share one pass over the candidates; each then drops the papers it was already sent.
  */
-async function* dueJobs(prisma: PrismaClient, period: Period, candidates: PreparedPaper[], summary: DigestRunSummary, pageSize: number): AsyncGenerator<DigestJob> {
+async function* dueJobs(
+  prisma: PrismaClient,
+  period: Period,
+  candidates: PreparedPaper[],
+  summary: DigestRunSummary,
+  pageSize: number,
+): AsyncGenerator<DigestJob> {
   const matchesByFilters = new Map<string, DigestPaper[]>();
   const candidateIds = candidates.map((c) => c.paper.id);
   let after = 0;
@@ -124,9 +149,20 @@ async function* dueJobs(prisma: PrismaClient, period: Period, candidates: Prepar
        LIMIT ${pageSize}`;
     if (!page.length) return;
     after = page[page.length - 1].id;
-    const sent = candidates.length ? await loadSentPapers(prisma, page.map((s) => s.id), candidateIds) : new Map<number, Set<number>>();
+    const sent = candidates.length
+      ? await loadSentPapers(
+          prisma,
+          page.map((s) => s.id),
+          candidateIds,
+        )
+      : new Map<number, Set<number>>();
     for (const sub of page) {
-      const filters: DigestFilters = { keywords: sub.keywords, authors: sub.authors, organizations: sub.organizations, categories: sub.categories };
+      const filters: DigestFilters = {
+        keywords: sub.keywords,
+        authors: sub.authors,
+        organizations: sub.organizations,
+        categories: sub.categories,
+      };
       const key = filterKey(filters);
       let matching = matchesByFilters.get(key);
       if (!matching) {

@@ -5,7 +5,9 @@ import { MAX_FILTER_TERM_LENGTH, MAX_FILTER_TERMS, normalizeCategory, parseTerms
 const frequency = z.enum(["daily", "weekly"], { error: "Choose daily or weekly." });
 const limit = z.coerce
   .number()
-  .refine((n): n is (typeof DIGEST_LIMITS)[number] => (DIGEST_LIMITS as readonly number[]).includes(n), { error: "Choose 5, 10 or 25 papers." })
+  .refine((n): n is (typeof DIGEST_LIMITS)[number] => (DIGEST_LIMITS as readonly number[]).includes(n), {
+    error: "Choose 5, 10 or 25 papers.",
+  })
   .transform((n) => n as (typeof DIGEST_LIMITS)[number]);
 
 /** An email address as typed: trimmed and lower-cased, so one mailbox is one subscription. */
@@ -36,7 +38,9 @@ const terms = (label: string) =>
     .default("")
     .transform((s) => parseTerms(s))
     .refine((xs) => xs.length <= MAX_FILTER_TERMS, { error: `At most ${MAX_FILTER_TERMS} ${label}.` })
-    .refine((xs) => xs.every((x) => x.length <= MAX_FILTER_TERM_LENGTH), { error: `Each of the ${label} must be under ${MAX_FILTER_TERM_LENGTH} characters.` });
+    .refine((xs) => xs.every((x) => x.length <= MAX_FILTER_TERM_LENGTH), {
+      error: `Each of the ${label} must be under ${MAX_FILTER_TERM_LENGTH} characters.`,
+    });
 
 export const filtersSchema = z.object({
   keywords: terms("keywords"),
@@ -46,7 +50,11 @@ export const filtersSchema = z.object({
     const out: string[] = [];
     for (const x of xs) {
       const c = normalizeCategory(x);
-      if (!c) ctx.addIssue({ code: "custom", message: `“${x}” is not an arXiv category (like cs.LG, stat.ML or cs for all of computer science).` });
+      if (!c)
+        ctx.addIssue({
+          code: "custom",
+          message: `“${x}” is not an arXiv category (like cs.LG, stat.ML or cs for all of computer science).`,
+        });
       else out.push(c);
     }
     return out;

@@ -33,12 +33,22 @@ describe("digest settings of a signed-in person", () => {
       filters: { ...NO_FILTERS, keywords: ["robot"] },
       subscribe: true,
     });
-    expect(saved).toMatchObject({ ok: true, mailSubscriptionId: null, settings: { email: "mira@lab.example", status: "active", frequency: "weekly", limit: 5 } });
+    expect(saved).toMatchObject({
+      ok: true,
+      mailSubscriptionId: null,
+      settings: { email: "mira@lab.example", status: "active", frequency: "weekly", limit: 5 },
+    });
     expect(await getEmailSettings(prisma, { userId: user.id })).toMatchObject({ filters: { keywords: ["robot"], authors: [] } });
 
     expect(await unsubscribeAccount(prisma, { userId: user.id })).toBe(true);
     expect((await getEmailSettings(prisma, { userId: user.id }))!.status).toBe("unsubscribed");
-    const resumed = await saveEmailSettings(prisma, { userId: user.id, frequency: "daily", limit: 10, filters: NO_FILTERS, subscribe: true });
+    const resumed = await saveEmailSettings(prisma, {
+      userId: user.id,
+      frequency: "daily",
+      limit: 10,
+      filters: NO_FILTERS,
+      subscribe: true,
+    });
     expect(resumed).toMatchObject({ ok: true, settings: { status: "active", frequency: "daily" } });
   });
 
@@ -59,7 +69,9 @@ describe("digest settings of a signed-in person", () => {
     expect(saved).toMatchObject({ ok: true, settings: { status: "pending" } });
     expect(saved.ok && saved.mailSubscriptionId).toBeGreaterThan(0);
     const nobody = await prisma.user.create({ data: { name: "No Mail" } });
-    expect(await saveEmailSettings(prisma, { userId: nobody.id, frequency: "daily", limit: 10, filters: NO_FILTERS, subscribe: true })).toEqual({ ok: false, reason: "no_email" });
+    expect(
+      await saveEmailSettings(prisma, { userId: nobody.id, frequency: "daily", limit: 10, filters: NO_FILTERS, subscribe: true }),
+    ).toEqual({ ok: false, reason: "no_email" });
   });
 
   it("preview the digest the person would get", async () => {
@@ -68,7 +80,13 @@ describe("digest settings of a signed-in person", () => {
     expect(none.period?.key).toBe("2025-11-11");
     expect(none.papers.map((p) => p.title)).toEqual(["Robots That Cook"]);
 
-    await saveEmailSettings(prisma, { userId: user.id, frequency: "weekly", limit: 5, filters: { ...NO_FILTERS, keywords: ["robot"] }, subscribe: true });
+    await saveEmailSettings(prisma, {
+      userId: user.id,
+      frequency: "weekly",
+      limit: 5,
+      filters: { ...NO_FILTERS, keywords: ["robot"] },
+      subscribe: true,
+    });
     const weekly = await previewDigest(prisma, { userId: user.id });
     expect(weekly.period?.key).toBe("2025-W46");
     expect(weekly.papers.map((p) => p.title)).toEqual(["Robot Learning from Play", "Robots That Cook"]);

@@ -90,7 +90,8 @@ export async function startSmtpSink(o: SmtpSinkOptions = {}): Promise<SmtpSink> 
   server.on("error", () => {});
   // smtp-server hands its handlers no socket: find the session's connection.
   function dropConnection(sessionId: string) {
-    for (const c of (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections) if (c.id === sessionId) c._socket.destroy();
+    for (const c of (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections)
+      if (c.id === sessionId) c._socket.destroy();
   }
   const port = o.port ?? (await freePort());
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -60,7 +60,16 @@ export function createDigestMailer(opts: SmtpOptions = {}): DigestMailer {
       // The message is built into one buffer first, in base64 rather than quoted-printable (encoded
       // natively; QP was the costliest step in JavaScript, and every client reads both). Streamed
       // as nodemailer builds it, it went out in 76-byte lines, a socket write each.
-      const mail = { from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers, messageId: m.messageId, textEncoding: "base64" as const };
+      const mail = {
+        from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        headers: m.headers,
+        messageId: m.messageId,
+        textEncoding: "base64" as const,
+      };
       const raw = await new MailComposer(mail).compile().build();
       const handover: Handover = { done: false };
       try {
@@ -113,7 +122,10 @@ function markUnknownOutcome(err: unknown, dataHandedOver: boolean): unknown {
  * time): measured on loopback, one connection carried 21 small messages a second, 200 without.
  * TLS (smtps:// or STARTTLS) is set up over this socket by nodemailer as usual.
  */
-function connectWithoutNagle(options: { host?: string; port?: number }, callback: (err: Error | null, socketOptions?: { connection: net.Socket } | Record<string, never>) => void) {
+function connectWithoutNagle(
+  options: { host?: string; port?: number },
+  callback: (err: Error | null, socketOptions?: { connection: net.Socket } | Record<string, never>) => void,
+) {
   const socket = net.connect({ host: options.host ?? "localhost", port: options.port ?? 25, noDelay: true });
   let done = false;
   const finish = (connected: boolean) => {

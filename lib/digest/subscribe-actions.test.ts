@@ -6,7 +6,10 @@ let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 // The confirmation mail goes through pg-boss in production; here only the decision matters.
 const queued: number[] = [];
-vi.mock("@/lib/jobs/queue", () => ({ getBoss: async () => ({}), enqueueSubscriptionMail: async (_boss: unknown, id: number) => void queued.push(id) }));
+vi.mock("@/lib/jobs/queue", () => ({
+  getBoss: async () => ({}),
+  enqueueSubscriptionMail: async (_boss: unknown, id: number) => void queued.push(id),
+}));
 
 const { url } = await useTestDatabase();
 process.env.DATABASE_URL = url;
@@ -29,7 +32,10 @@ describe("sign-up limits are per client, by the TCP peer", () => {
     for (let i = 0; i < SIGNUPS_PER_HOUR; i++) {
       expect(await signUp(`a${i}@limit.example`, { ...peer, "x-forwarded-for": `198.51.100.${i}` })).toMatchObject({ status: "sent" });
     }
-    expect(await signUp("over@limit.example", { ...peer, "x-forwarded-for": "192.0.2.99" })).toMatchObject({ status: "invalid", message: expect.stringMatching(/Too many/) });
+    expect(await signUp("over@limit.example", { ...peer, "x-forwarded-for": "192.0.2.99" })).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/Too many/),
+    });
     expect(await signUp("over2@limit.example", peer)).toMatchObject({ status: "invalid" });
 
     // Someone else, with no forwarding header at all, is not held back by that client.

@@ -21,7 +21,6 @@ export interface SubscribeState {
 /** Sign-ups per client address and hour: plenty for people, a wall for scripts mailing strangers. */
 const SIGNUPS_PER_HOUR = 30;
 
-
 /**
  * The public sign-up (home page banner and /subscribe). The answer is the same whether the
  * address was new, pending, already subscribed or asked a minute ago: the email, if any, is
@@ -42,7 +41,8 @@ export async function subscribeAction(_prev: SubscribeState, formData: FormData)
     // X-Forwarded-For, a script escaped the limit, and without it every visitor shared one bucket.
     await consumeRateLimit(`subscribe:${clientAddress(await headers())}`, SIGNUPS_PER_HOUR, 3600);
   } catch (err) {
-    if (err instanceof AppError && err.code === "rate_limited") return { status: "invalid", message: "Too many sign-ups from your network just now. Try again in an hour." };
+    if (err instanceof AppError && err.code === "rate_limited")
+      return { status: "invalid", message: "Too many sign-ups from your network just now. Try again in an hour." };
     throw err;
   }
   const { mailSubscriptionId } = await requestSubscription(db(), parsed.data);

@@ -15,23 +15,44 @@ export interface SubscriptionMailOptions {
  * and takes as long whether or not the address was known): a fresh confirmation link, or, when
  * the address is already subscribed, a notice. If SMTP fails, the address may ask again at once.
  */
-export async function deliverSubscriptionMail(prisma: PrismaClient, subscriptionId: number, o: SubscriptionMailOptions = {}): Promise<"confirm" | "notice" | null> {
+export async function deliverSubscriptionMail(
+  prisma: PrismaClient,
+  subscriptionId: number,
+  o: SubscriptionMailOptions = {},
+): Promise<"confirm" | "notice" | null> {
   const now = o.now ?? new Date();
   const send = o.send ?? sendEmail;
-  const sub = await prisma.subscription.findUnique({ where: { id: subscriptionId }, select: { id: true, email: true, status: true, frequency: true } });
+  const sub = await prisma.subscription.findUnique({
+    where: { id: subscriptionId },
+    select: { id: true, email: true, status: true, frequency: true },
+  });
   if (!sub) return null;
   const site = siteUrl();
   const host = new URL(site).host;
   try {
     if (sub.status === "active") {
       const token = unsubscribeToken(sub.id);
-      const mail = await renderAlreadySubscribedEmail({ host, frequency: sub.frequency, settingsUrl: `${site}/settings/email`, unsubscribeUrl: `${site}/unsubscribe/${token}` });
-      await send({ to: sub.email, ...mail, headers: { "List-Unsubscribe": `<${site}/api/unsubscribe/${token}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } });
+      const mail = await renderAlreadySubscribedEmail({
+        host,
+        frequency: sub.frequency,
+        settingsUrl: `${site}/settings/email`,
+        unsubscribeUrl: `${site}/unsubscribe/${token}`,
+      });
+      await send({
+        to: sub.email,
+        ...mail,
+        headers: { "List-Unsubscribe": `<${site}/api/unsubscribe/${token}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      });
       return "notice";
     }
     const { token, hash } = newConfirmToken();
     await prisma.subscription.update({ where: { id: sub.id }, data: { confirmTokenHash: hash, confirmSentAt: now } });
-    const mail = await renderConfirmEmail({ host, frequency: sub.frequency, confirmUrl: `${site}/subscribe/confirm/${token}`, ttlDays: digestRules.confirmTtlDays });
+    const mail = await renderConfirmEmail({
+      host,
+      frequency: sub.frequency,
+      confirmUrl: `${site}/subscribe/confirm/${token}`,
+      ttlDays: digestRules.confirmTtlDays,
+    });
     await send({ to: sub.email, ...mail });
     return "confirm";
   } catch (err) {

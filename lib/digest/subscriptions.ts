@@ -90,7 +90,15 @@ export async function confirmSubscription(prisma: PrismaClient, o: ConfirmOption
   if (!sub) return null;
   const updated = await prisma.subscription.updateMany({
     where: { id: sub.id, confirmTokenHash: hashConfirmToken(o.token) },
-    data: { status: "active", frequency: o.frequency, limit: o.limit, confirmedAt: now, confirmTokenHash: null, unsubscribedAt: null, pausedReason: null },
+    data: {
+      status: "active",
+      frequency: o.frequency,
+      limit: o.limit,
+      confirmedAt: now,
+      confirmTokenHash: null,
+      unsubscribedAt: null,
+      pausedReason: null,
+    },
   });
   return updated.count ? { email: sub.email } : null;
 }
@@ -113,7 +121,11 @@ export async function findByUnsubscribeToken(prisma: PrismaClient, token: string
  * Stops every email to the subscription an unsubscribe link names: the link in the digest and the
  * one-click POST (RFC 8058) both end here. Idempotent. Null when the link is not valid.
  */
-export async function unsubscribeWithToken(prisma: PrismaClient, token: string, now = new Date()): Promise<{ email: string; wasSubscribed: boolean } | null> {
+export async function unsubscribeWithToken(
+  prisma: PrismaClient,
+  token: string,
+  now = new Date(),
+): Promise<{ email: string; wasSubscribed: boolean } | null> {
   const target = await findByUnsubscribeToken(prisma, token);
   if (!target) return null;
   const wasSubscribed = target.status !== "unsubscribed";
@@ -202,8 +214,7 @@ export interface SaveSettingsOptions extends AccountRef {
 }
 
 export type SaveSettingsResult =
-  | { ok: true; settings: EmailSettings; mailSubscriptionId: number | null }
-  | { ok: false; reason: "no_email" | "address_taken" };
+  { ok: true; settings: EmailSettings; mailSubscriptionId: number | null } | { ok: false; reason: "no_email" | "address_taken" };
 
 /**
  * Saves the signed-in person's choices. Subscribing with an address the sign-in verified (an
@@ -221,7 +232,14 @@ export async function saveEmailSettings(prisma: PrismaClient, o: SaveSettingsOpt
     if (taken) return { ok: false, reason: "address_taken" };
     const status = o.subscribe && account.verified ? "active" : "pending";
     const created = await prisma.subscription.create({
-      data: { ...data, email: account.email, userId: o.userId, status, confirmedAt: status === "active" ? now : null, confirmSentAt: status === "pending" && o.subscribe ? now : null },
+      data: {
+        ...data,
+        email: account.email,
+        userId: o.userId,
+        status,
+        confirmedAt: status === "active" ? now : null,
+        confirmSentAt: status === "pending" && o.subscribe ? now : null,
+      },
       select: settingsSelect,
     });
     return { ok: true, settings: toSettings(created), mailSubscriptionId: status === "pending" && o.subscribe ? created.id : null };
@@ -241,7 +259,11 @@ export async function saveEmailSettings(prisma: PrismaClient, o: SaveSettingsOpt
       mail = existing.id;
     }
   }
-  const updated = await prisma.subscription.update({ where: { id: existing.id }, data: { ...data, status, ...extra }, select: settingsSelect });
+  const updated = await prisma.subscription.update({
+    where: { id: existing.id },
+    data: { ...data, status, ...extra },
+    select: settingsSelect,
+  });
   return { ok: true, settings: toSettings(updated), mailSubscriptionId: mail };
 }
 

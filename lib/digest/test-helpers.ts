@@ -18,7 +18,12 @@ export async function readMail(raw: string): Promise<ReadMail> {
   const parsed: ParsedMail = await simpleParser(raw);
   const line = (name: string) => {
     const found = parsed.headerLines.find((h) => h.key === name.toLowerCase());
-    return found ? found.line.slice(found.line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim() : null;
+    return found
+      ? found.line
+          .slice(found.line.indexOf(":") + 1)
+          .replace(/\r?\n\s+/g, " ")
+          .trim()
+      : null;
   };
   const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
   return {

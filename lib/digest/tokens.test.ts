@@ -15,7 +15,16 @@ describe("unsubscribe tokens", () => {
     const sig = token.split(".")[1];
     expect(verifyUnsubscribeToken(`43.${sig}`)).toBeNull();
     expect(verifyUnsubscribeToken(`42.${sig.slice(0, -1)}${sig.endsWith("A") ? "B" : "A"}`)).toBeNull();
-    for (const junk of ["", "42", "42.", ".abc", "0.AAAAAAAAAAAAAAAAAAAAAA", "-1.AAAAAAAAAAAAAAAAAAAAAA", `42.${sig}.x`, `99999999999.${sig}`]) {
+    for (const junk of [
+      "",
+      "42",
+      "42.",
+      ".abc",
+      "0.AAAAAAAAAAAAAAAAAAAAAA",
+      "-1.AAAAAAAAAAAAAAAAAAAAAA",
+      `42.${sig}.x`,
+      `99999999999.${sig}`,
+    ]) {
       expect(verifyUnsubscribeToken(junk)).toBeNull();
     }
     process.env.AUTH_SECRET = "another-secret-entirely-000";

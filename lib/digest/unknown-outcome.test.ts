@@ -42,7 +42,9 @@ describe("a connection dropped after the message's data, before the server's rep
     sinks.push(flaky);
     const t0 = new Date();
 
-    const summary = await withMailer(flaky.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer, now: () => t0 }));
+    const summary = await withMailer(flaky.url, (mailer) =>
+      runDigest({ prisma, period: parsePeriod("daily", day)!, mailer, now: () => t0 }),
+    );
     expect(summary).toMatchObject({ sent: 1, failed: 0, unknown: 1 });
     // The server did get the whole message: it may well be in the reader's inbox.
     expect(flaky.dropped.map((m) => m.to)).toEqual([["cut@unknown.example"]]);
@@ -52,11 +54,16 @@ describe("a connection dropped after the message's data, before the server's rep
 
     // Never retried by itself, however long we wait.
     for (const later of [1, 24, 24 * 7]) {
-      const r = await withMailer(flaky.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + later * HOUR) }));
+      const r = await withMailer(flaky.url, (mailer) =>
+        retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + later * HOUR) }),
+      );
       expect(r).toMatchObject({ sent: 0, failed: 0, gaveUp: 0 });
     }
     expect(flaky.dropped).toHaveLength(1);
-    expect(await withMailer(flaky.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({ sent: 0, unknown: 0 });
+    expect(await withMailer(flaky.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }))).toMatchObject({
+      sent: 0,
+      unknown: 0,
+    });
     expect(flaky.dropped).toHaveLength(1);
 
     // The admin sees it as such, and can send it again by hand, once.
@@ -67,7 +74,9 @@ describe("a connection dropped after the message's data, before the server's rep
     expect(await resendDigest(prisma, send.id, new Date(t0.getTime() + 200 * HOUR))).toBe(false);
     const good = await startSmtpSink();
     sinks.push(good);
-    const resent = await withMailer(good.url, (mailer) => retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 201 * HOUR) }));
+    const resent = await withMailer(good.url, (mailer) =>
+      retryDueSends({ prisma, mailer, now: () => new Date(t0.getTime() + 201 * HOUR) }),
+    );
     expect(resent).toMatchObject({ sent: 1 });
     expect(await mailsTo(good, "cut@unknown.example")).toHaveLength(1);
     expect(await prisma.digestSend.findUniqueOrThrow({ where: { id: send.id } })).toMatchObject({ status: "sent" });
@@ -84,6 +93,8 @@ describe("a connection dropped after the message's data, before the server's rep
     sinks.push(sink);
     const summary = await withMailer(sink.url, (mailer) => runDigest({ prisma, period: parsePeriod("daily", day)!, mailer }));
     expect(summary).toMatchObject({ sent: 0, failed: 1, unknown: 0 });
-    expect(await prisma.digestSend.findFirstOrThrow({ where: { subscription: { email: "early@unknown.example" } } })).toMatchObject({ status: "failed" });
+    expect(await prisma.digestSend.findFirstOrThrow({ where: { subscription: { email: "early@unknown.example" } } })).toMatchObject({
+      status: "failed",
+    });
   });
 });

@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import { arxivAbsUrl, paperHref, safeHttpUrl } from "@/lib/papers/links";
 import { ABSTRACT_CHARS, DigestEmail, digestSubject, type DigestEmailProps } from "@/lib/email/templates/digest-email";
-import { AlreadySubscribedEmail, ConfirmEmail, type AlreadySubscribedEmailProps, type ConfirmEmailProps } from "@/lib/email/templates/subscription-emails";
+import {
+  AlreadySubscribedEmail,
+  ConfirmEmail,
+  type AlreadySubscribedEmailProps,
+  type ConfirmEmailProps,
+} from "@/lib/email/templates/subscription-emails";
 import { authorLine, clipText } from "@/lib/email/text";
 
 export interface RenderedEmail {
@@ -45,10 +50,15 @@ export function digestText(p: DigestEmailProps): string {
   p.papers.forEach((paper, i) => {
     const org = paper.organization ? paper.organization.fullname || paper.organization.name : null;
     lines.push(`${i + 1}. ${paper.title.replace(/\s+/g, " ").trim()}`);
-    lines.push(`   ${[authorLine(paper.authors, paper.authorCount), org, `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`].filter(Boolean).join(" · ")}`);
+    lines.push(
+      `   ${[authorLine(paper.authors, paper.authorCount), org, `${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`].filter(Boolean).join(" · ")}`,
+    );
     if (paper.abstract) lines.push(`   ${clipText(paper.abstract, ABSTRACT_CHARS)}`);
     lines.push(`   ${p.siteUrl}${paperHref(paper)}`);
-    const extra = [paper.arxivId ? `arXiv: ${arxivAbsUrl(paper.arxivId)}` : null, safeHttpUrl(paper.githubRepo) ? `Code: ${safeHttpUrl(paper.githubRepo)}` : null].filter(Boolean);
+    const extra = [
+      paper.arxivId ? `arXiv: ${arxivAbsUrl(paper.arxivId)}` : null,
+      safeHttpUrl(paper.githubRepo) ? `Code: ${safeHttpUrl(paper.githubRepo)}` : null,
+    ].filter(Boolean);
     if (extra.length) lines.push(`   ${extra.join(" · ")}`);
     lines.push("");
   });

@@ -27,15 +27,22 @@ const AUTHORS = ["Eve <b onmouseover=alert(1)>bold</b>", `Mallory ]]> &amp;${CON
 const LIST_NAME = `Mine <img src=x onerror=alert(2)> ]]> &amp;${CONTROL}`;
 const NOTE = "PRIVATE <img src=x onerror=alert(3)> note";
 /** What survives: the same text without the characters XML cannot hold. */
-const kept = (s: string) => s.split("").filter((c) => !CONTROL.includes(c)).join("");
+const kept = (s: string) =>
+  s
+    .split("")
+    .filter((c) => !CONTROL.includes(c))
+    .join("");
 
 let token = "";
 
 beforeAll(async () => {
-  await ingestText(prisma, hfDocument([
-    { id: "2608.00001", title: "Hostile placeholder", day: "2026-08-14", upvotes: 9 },
-    { id: "2608.00002", title: "A calm paper about hostile inputs", day: "2026-08-14", upvotes: 1 },
-  ]));
+  await ingestText(
+    prisma,
+    hfDocument([
+      { id: "2608.00001", title: "Hostile placeholder", day: "2026-08-14", upvotes: 9 },
+      { id: "2608.00002", title: "A calm paper about hostile inputs", day: "2026-08-14", upvotes: 1 },
+    ]),
+  );
   // Written straight to the database: the feed must hold up whatever ingestion lets through.
   const paper = await prisma.paper.update({ where: { arxivId: "2608.00001" }, data: { title: TITLE, abstract: ABSTRACT } });
   await prisma.paperAuthor.deleteMany({ where: { paperId: paper.id } });

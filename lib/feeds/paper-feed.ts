@@ -59,7 +59,11 @@ export function renderFeed(doc: FeedDoc, format: FeedFormat): string {
   return format === "rss" ? renderRss(doc) : renderAtom(doc);
 }
 
-export function xmlResponse(body: string, type: FeedFormat, headers: Record<string, string> = { "cache-control": "public, max-age=300" }): Response {
+export function xmlResponse(
+  body: string,
+  type: FeedFormat,
+  headers: Record<string, string> = { "cache-control": "public, max-age=300" },
+): Response {
   const contentType = type === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
   return new Response(body, { headers: { ...headers, "content-type": contentType } });
 }

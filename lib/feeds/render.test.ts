@@ -15,13 +15,34 @@ function doc(text: string): FeedDoc {
     selfUrl: "https://papers.example.org/feed.xml?a=1&b=2",
     updated: date,
     rights: text,
-    items: [{ link: "https://papers.example.org/papers/1", guid: "arxiv:1", title: text, summary: text, date, authors: [text, "B"], categories: [text] }],
+    items: [
+      {
+        link: "https://papers.example.org/papers/1",
+        guid: "arxiv:1",
+        title: text,
+        summary: text,
+        date,
+        authors: [text, "B"],
+        categories: [text],
+      },
+    ],
   };
 }
 
 // Any UTF-16 string, lone surrogates and control characters included.
 const anyText = fc.string({ unit: "binary", minLength: 1, maxLength: 40 });
-const hostile = ["\u0000", "\uD800", "a\uDC00b", "\uFFFE", "]]>", "<![CDATA[x]]>", "&amp;", "<img src=x onerror=alert(1)>", "\r\n", "\t x \n"];
+const hostile = [
+  "\u0000",
+  "\uD800",
+  "a\uDC00b",
+  "\uFFFE",
+  "]]>",
+  "<![CDATA[x]]>",
+  "&amp;",
+  "<img src=x onerror=alert(1)>",
+  "\r\n",
+  "\t x \n",
+];
 
 describe("xmlSafe", () => {
   it("drops what XML 1.0 cannot carry and keeps everything else, astral characters included", () => {
@@ -48,7 +69,8 @@ describe.each([
     } else {
       const { feed } = parsed;
       const entry = feed.entry[0];
-      for (const t of [feed.title, feed.subtitle, feed.rights, entry.title, entry.summary]) expect(t).toEqual({ "#text": expected, "@type": "text" });
+      for (const t of [feed.title, feed.subtitle, feed.rights, entry.title, entry.summary])
+        expect(t).toEqual({ "#text": expected, "@type": "text" });
       expect(entry.author[0].name).toBe(expected);
       expect(entry.category[0]["@term"]).toBe(expected);
       expect(feed.link.map((l: Record<string, string>) => l["@href"])).toEqual([doc(text).pageUrl, doc(text).selfUrl]);
@@ -60,6 +82,12 @@ describe.each([
 
   it("writes any string as text in a well-formed document", () => {
     // Whitespace-only text is left out: fast-xml-parser drops it, a property of the parser, not the feed.
-    fc.assert(fc.property(anyText.filter((s) => xmlSafe(s).trim() !== ""), check), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        anyText.filter((s) => xmlSafe(s).trim() !== ""),
+        check,
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -30,5 +30,8 @@ export function parseFeedXml(text: string) {
 /** The text an HTML renderer shows for markup-free HTML (a fragment with no `<`). */
 export function plainFromHtml(html: string): string {
   expect(html).not.toContain("<");
-  return html.replace(/&(lt|gt|quot|#39|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", amp: "&" })[e]!);
+  return html.replace(
+    /&(lt|gt|quot|#39|apos|amp);/g,
+    (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", amp: "&" })[e]!,
+  );
 }

@@ -8,7 +8,8 @@
 // tab, LF and CR, U+FFFE/U+FFFF, and UTF-16 halves without their partner (lone surrogates,
 // which a UTF-8 encoder would turn into U+FFFD anyway). One of these makes a document not
 // well-formed, and strict readers then drop the whole feed.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The text without characters XML cannot hold. Line ends become \n, which is what an XML parser

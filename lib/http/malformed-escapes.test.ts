@@ -33,14 +33,18 @@ describe("malformed percent-encoding is the client's mistake, never a 500", () =
   it("PUT /api/me/upvotes/{paper}", async () => {
     const user = await createSignedInUser(prisma, "escapes@example.org");
     for (const bad of MALFORMED) {
-      const res = await upvotes.PUT(new NextRequest(request("/api/me/upvotes/x", { method: "PUT", user })), { params: Promise.resolve({ paper: bad }) });
+      const res = await upvotes.PUT(new NextRequest(request("/api/me/upvotes/x", { method: "PUT", user })), {
+        params: Promise.resolve({ paper: bad }),
+      });
       expect([400, 404], bad).toContain(res.status);
     }
   });
 
   it("POST /api/unsubscribe/{token}", async () => {
     for (const bad of MALFORMED) {
-      const res = await oneClick.POST(new Request("http://localhost/api/unsubscribe/x", { method: "POST" }), { params: Promise.resolve({ token: bad }) });
+      const res = await oneClick.POST(new Request("http://localhost/api/unsubscribe/x", { method: "POST" }), {
+        params: Promise.resolve({ token: bad }),
+      });
       expect([400, 404], bad).toContain(res.status);
     }
   });

@@ -15,7 +15,8 @@ function resolve(url: string): { rewrite: string } | null {
     if (!params) return null;
     const hasParams = rule.has ? matchHas({ headers: {} } as never, query, rule.has) : {};
     if (!hasParams) return null;
-    return prepareDestination({ appendParamsToQuery: true, destination: rule.destination, params: { ...params, ...hasParams }, query }).parsedDestination;
+    return prepareDestination({ appendParamsToQuery: true, destination: rule.destination, params: { ...params, ...hasParams }, query })
+      .parsedDestination;
   };
   for (const rule of periodRewrites()) {
     const dest = match(rule);
@@ -40,7 +41,9 @@ describe("period routes", () => {
   });
 
   it("normalise what they do not understand instead of caching every variant", () => {
-    expect(resolve("/papers?date=2026-08-14&sort=bogus&page=-4&cal=2026-13&utm_source=x")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/1/-" });
+    expect(resolve("/papers?date=2026-08-14&sort=bogus&page=-4&cal=2026-13&utm_source=x")).toEqual({
+      rewrite: "/pp/day/2026-08-14/trending/1/-",
+    });
     expect(resolve("/papers?date=2026-08-14&page=0&cal=nope")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/1/-" });
     expect(resolve("/papers?date=2026-08-14&page=1001")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/1/-" });
     // A date-shaped impossible date goes to its page, which answers 404; anything else is "no such day".
@@ -52,7 +55,14 @@ describe("period routes", () => {
   });
 
   it("leave other addresses alone", () => {
-    for (const path of ["/papers/2406.12345", "/papers/week", "/papers/month", "/search?q=x", "/api/daily_papers?date=2026-08-14", "/papers/week/2026-W33/extra"]) {
+    for (const path of [
+      "/papers/2406.12345",
+      "/papers/week",
+      "/papers/month",
+      "/search?q=x",
+      "/api/daily_papers?date=2026-08-14",
+      "/papers/week/2026-W33/extra",
+    ]) {
       expect(resolve(path)).toBeNull();
     }
   });

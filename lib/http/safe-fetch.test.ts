@@ -95,7 +95,10 @@ describe("safeFetch", () => {
   it("refuses a redirect from an allowed server to a private one, without reaching it", async () => {
     const inside = await serve("127.0.0.2", ok);
     const outside = await serve("127.0.0.1", (_req, res) => res.writeHead(302, { location: `${inside}/secret` }).end());
-    expect(await refusal(safeFetch(`${outside}/feed`, { allowAddress: publicLoopback }))).toEqual({ code: "upstream_error", message: UNREACHABLE_MESSAGE });
+    expect(await refusal(safeFetch(`${outside}/feed`, { allowAddress: publicLoopback }))).toEqual({
+      code: "upstream_error",
+      message: UNREACHABLE_MESSAGE,
+    });
     expect(hits).toEqual(["127.0.0.1/feed"]);
   });
 

@@ -109,7 +109,12 @@ export async function safeFetch(url: string | URL, opts: SafeFetchOptions = {}):
   }
 }
 
-function requestOnce(url: URL, headers: Record<string, string>, allow: (address: string) => boolean, signal: AbortSignal): Promise<IncomingMessage> {
+function requestOnce(
+  url: URL,
+  headers: Record<string, string>,
+  allow: (address: string) => boolean,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return Promise.reject(new AppError("bad_request", `Only http and https URLs are supported, not ${url.protocol}`));
   }
@@ -140,7 +145,9 @@ function requestOnce(url: URL, headers: Record<string, string>, allow: (address:
 }
 
 function decoded(res: IncomingMessage): SafeResponse {
-  const encoding = String(res.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  const encoding = String(res.headers["content-encoding"] ?? "identity")
+    .trim()
+    .toLowerCase();
   const decoder =
     encoding === "gzip" || encoding === "x-gzip"
       ? zlib.createGunzip()
@@ -151,7 +158,12 @@ function decoded(res: IncomingMessage): SafeResponse {
           : null;
   const length = Number(res.headers["content-length"]);
   if (!decoder) {
-    return { status: res.statusCode ?? 0, headers: res.headers, body: res, contentLength: Number.isFinite(length) && length > 0 ? length : undefined };
+    return {
+      status: res.statusCode ?? 0,
+      headers: res.headers,
+      body: res,
+      contentLength: Number.isFinite(length) && length > 0 ? length : undefined,
+    };
   }
   res.on("error", (err) => decoder.destroy(err));
   res.pipe(decoder);

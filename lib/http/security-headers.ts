@@ -51,6 +51,9 @@ export function securityHeaders(dev?: boolean): { key: string; value: string }[]
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     // Paperboy uses none of these; an injected script or a framed page cannot either. Only
     // features Chromium knows: it logs a warning for each name it does not (e.g. bluetooth).
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()",
+    },
   ];
 }

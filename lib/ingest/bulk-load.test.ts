@@ -94,7 +94,9 @@ describe("a bulk load into an empty database", () => {
 
   it("finds papers by search and similar papers right after the run", async () => {
     await ingest(doc);
-    const [{ id, title }] = await prisma.$queryRawUnsafe<{ id: number; title: string }[]>("SELECT id, title FROM papers ORDER BY id LIMIT 1");
+    const [{ id, title }] = await prisma.$queryRawUnsafe<{ id: number; title: string }[]>(
+      "SELECT id, title FROM papers ORDER BY id LIMIT 1",
+    );
     const word = title.split(/\s+/).find((w) => w.length > 6)!;
     const hits = await prisma.$queryRawUnsafe<{ id: number }[]>(
       "SELECT id FROM papers WHERE ts_filter(search_vector, '{a}') @@ plainto_tsquery('english', $1)",

@@ -77,10 +77,9 @@ export async function beginBulkLoad(client: ClientBase): Promise<BulkLoad | null
       [loadedTables],
     );
     await client.query(
-      [
-        ...constraints.map((k) => `ALTER TABLE ${k.table} DROP CONSTRAINT ${k.name}`),
-        ...indexes.map((i) => `DROP INDEX ${i.name}`),
-      ].join(";\n"),
+      [...constraints.map((k) => `ALTER TABLE ${k.table} DROP CONSTRAINT ${k.name}`), ...indexes.map((i) => `DROP INDEX ${i.name}`)].join(
+        ";\n",
+      ),
     );
     await client.query("RELEASE SAVEPOINT bulk_load");
     return { indexes, constraints };
@@ -112,4 +111,3 @@ export async function finishBulkLoad(client: ClientBase, load: BulkLoad): Promis
     if (k.comment !== null) await client.query(`COMMENT ON CONSTRAINT ${k.name} ON ${k.table} IS ${client.escapeLiteral(k.comment)}`);
   }
 }
-

@@ -50,7 +50,13 @@ export async function fetchFeed(
   const lastModified = header(res.headers["last-modified"]);
   if (res.status === 304) {
     res.body.resume();
-    return { status: 304, notModified: true, body: null, etag: etag ?? validators.etag ?? null, lastModified: lastModified ?? validators.lastModified ?? null };
+    return {
+      status: 304,
+      notModified: true,
+      body: null,
+      etag: etag ?? validators.etag ?? null,
+      lastModified: lastModified ?? validators.lastModified ?? null,
+    };
   }
   if (res.status < 200 || res.status > 299) {
     res.body.destroy();

@@ -18,8 +18,9 @@ const urlBodySchema = z.object({ url: z.string().url(), format: z.enum(formats).
 /** The body of POST /api/ingest: a feed document, or `{"url": …}` naming one to fetch. */
 export async function ingestFromRequest(request: NextRequest): Promise<IngestSummary | { notModified: true }> {
   const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!query.success) throw new AppError("bad_request", `Bad query: ${query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  if (!request.body) throw new AppError("bad_request", "Send the feed document as the request body, or {\"url\": \"…\"}");
+  if (!query.success)
+    throw new AppError("bad_request", `Bad query: ${query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!request.body) throw new AppError("bad_request", 'Send the feed document as the request body, or {"url": "…"}');
 
   const declared = declaredLength(request);
   // Refused before a byte is read (and before a run is recorded); an undeclared length is
@@ -28,7 +29,11 @@ export async function ingestFromRequest(request: NextRequest): Promise<IngestSum
   const { head, rest } = await peek(request.body as unknown as AsyncIterable<Uint8Array>, 4096);
   const urlRequest = asUrlRequest(head);
   if (urlRequest) {
-    const result = await ingestUrl(urlRequest.url, { trigger: "api", format: urlRequest.format ?? query.data.format, year: query.data.year });
+    const result = await ingestUrl(urlRequest.url, {
+      trigger: "api",
+      format: urlRequest.format ?? query.data.format,
+      year: query.data.year,
+    });
     if (result.notModified) return { notModified: true };
     return result;
   }

@@ -35,7 +35,9 @@ describe("ingest runs left running by a crash", () => {
     // What a server killed mid-run leaves: its connection is gone, its run still says running.
     const crashed = new pg.Client({ connectionString: url });
     await crashed.connect();
-    const { rows } = await crashed.query<{ id: number }>("INSERT INTO ingest_runs (origin, trigger) VALUES ('crashed', 'schedule') RETURNING id");
+    const { rows } = await crashed.query<{ id: number }>(
+      "INSERT INTO ingest_runs (origin, trigger) VALUES ('crashed', 'schedule') RETURNING id",
+    );
     await crashed.end();
 
     expect(await failInterruptedRuns(prisma)).toBe(1);

@@ -22,7 +22,12 @@ describe("progress display", () => {
   it("prints a line every interval when not on a terminal", () => {
     let clock = 0;
     const out: string[] = [];
-    const reporter = createProgressReporter({ label: "f", out: { write: (s: string) => out.push(s) }, interactive: false, now: () => clock });
+    const reporter = createProgressReporter({
+      label: "f",
+      out: { write: (s: string) => out.push(s) },
+      interactive: false,
+      now: () => clock,
+    });
     for (let s = 1; s <= 12; s++) {
       clock = s * 1000;
       reporter.update(at(s * 1000, s * MB));
@@ -34,7 +39,13 @@ describe("progress display", () => {
   it("redraws one bar in place on a terminal and clears it at the end", () => {
     let clock = 0;
     const out: string[] = [];
-    const reporter = createProgressReporter({ label: "f", totalBytes: 4 * MB, out: { write: (s: string) => out.push(s) }, interactive: true, now: () => clock });
+    const reporter = createProgressReporter({
+      label: "f",
+      totalBytes: 4 * MB,
+      out: { write: (s: string) => out.push(s) },
+      interactive: true,
+      now: () => clock,
+    });
     for (let s = 1; s <= 4; s++) {
       clock = s * 1000;
       reporter.update(at(s * 1000, s * MB));

@@ -60,7 +60,9 @@ const BAR_WIDTH = 24;
 export function progressBar(p: ProgressView): string {
   const fraction = p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : undefined;
   const bar =
-    fraction === undefined ? "" : ` [${"#".repeat(Math.round(fraction * BAR_WIDTH)).padEnd(BAR_WIDTH, ".")}] ${Math.floor(fraction * 100)}%`;
+    fraction === undefined
+      ? ""
+      : ` [${"#".repeat(Math.round(fraction * BAR_WIDTH)).padEnd(BAR_WIDTH, ".")}] ${Math.floor(fraction * 100)}%`;
   return `${p.label}${bar} ${details(p)}`;
 }
 

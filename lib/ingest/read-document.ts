@@ -15,7 +15,9 @@ export async function* limitBytes(source: ByteSource, maxBytes: number, onBytes?
 }
 
 export function tooLarge(maxBytes: number) {
-  return new AppError("payload_too_large", `Feed document is larger than the ${formatBytes(maxBytes)} limit (INGEST_MAX_BYTES)`, { maxBytes });
+  return new AppError("payload_too_large", `Feed document is larger than the ${formatBytes(maxBytes)} limit (INGEST_MAX_BYTES)`, {
+    maxBytes,
+  });
 }
 
 /**

@@ -69,7 +69,9 @@ describe("ingesting a Hugging Face daily-papers capture", () => {
   it("changes nothing when the same capture is ingested again", async () => {
     await ingest(doc);
     const before = await tableCounts();
-    const updatedAt = (await prisma.paper.findMany({ orderBy: { id: "asc" }, select: { updatedAt: true } })).map((p) => p.updatedAt.getTime());
+    const updatedAt = (await prisma.paper.findMany({ orderBy: { id: "asc" }, select: { updatedAt: true } })).map((p) =>
+      p.updatedAt.getTime(),
+    );
 
     const again = await ingest(doc);
     expect(again).toMatchObject({ new: 0, updated: 0, unchanged: 23, rejected: 0 });
@@ -101,7 +103,10 @@ describe("ingesting a Hugging Face daily-papers capture", () => {
     entries[0].paper.submittedOnDailyAt = "2026-08-20T00:00:00.000Z";
     const summary = await ingest(JSON.stringify(entries));
     expect(summary).toMatchObject({ new: 0, updated: 1 });
-    const paper = await prisma.paper.findUniqueOrThrow({ where: { arxivId: entries[0].paper.id }, include: { features: { orderBy: { day: "asc" } } } });
+    const paper = await prisma.paper.findUniqueOrThrow({
+      where: { arxivId: entries[0].paper.id },
+      include: { features: { orderBy: { day: "asc" } } },
+    });
     expect(paper.features.map((f) => f.day.toISOString().slice(0, 10))).toEqual(["2026-08-14", "2026-08-20"]);
   });
 });
@@ -189,7 +194,10 @@ describe("bad input", () => {
       read = true;
       yield Buffer.from("[]");
     })();
-    await expectNothingWritten(runIngest({ body, origin: "test", trigger: "api", prisma, maxBytes: 1000, declaredBytes: 5000 }), "payload_too_large");
+    await expectNothingWritten(
+      runIngest({ body, origin: "test", trigger: "api", prisma, maxBytes: 1000, declaredBytes: 5000 }),
+      "payload_too_large",
+    );
     expect(read).toBe(false);
   });
 
@@ -279,7 +287,12 @@ describe("author lists", () => {
       Object.fromEntries((await prisma.author.findMany({ orderBy: { name: "asc" } })).map((a) => [a.name, a.hfUser]));
 
     // Within one batch, the mention that gives a user wins.
-    await ingest(doc([{ id: "2601.00011", authors: [["Ada Lovelace", "ada"], ["Alan Turing"]] }, { id: "2601.00012", authors: [["Ada Lovelace"], ["Alan Turing"]] }]));
+    await ingest(
+      doc([
+        { id: "2601.00011", authors: [["Ada Lovelace", "ada"], ["Alan Turing"]] },
+        { id: "2601.00012", authors: [["Ada Lovelace"], ["Alan Turing"]] },
+      ]),
+    );
     expect(await hfUsers()).toEqual({ "Ada Lovelace": "ada", "Alan Turing": null });
     // A later run names Turing's user; one that names none changes nothing.
     await ingest(doc([{ id: "2601.00013", authors: [["Alan Turing", "turing"]] }]));
@@ -350,7 +363,11 @@ describe("progress", () => {
   });
 
   it("finds papers by full-text search as soon as the run returns", async () => {
-    await ingest(hfDocument([{ id: "2601.00002", title: "Quokka locomotion on sand", summary: "Marsupials hop.", authors: ["Zelda Quill"], day: "2026-01-05" }]));
+    await ingest(
+      hfDocument([
+        { id: "2601.00002", title: "Quokka locomotion on sand", summary: "Marsupials hop.", authors: ["Zelda Quill"], day: "2026-01-05" },
+      ]),
+    );
     const hits = await prisma.$queryRawUnsafe<{ arxiv_id: string }[]>(
       `SELECT arxiv_id FROM papers WHERE search_vector @@ websearch_to_tsquery('english', $1)`,
       "quokkas hopping quill",

@@ -84,10 +84,12 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   // The run's own connection, opened first: it holds the run's lock from the moment its row
   // exists until its outcome is written, so a later start can tell a crashed run (run-lock.ts).
   const client = await openIngestConnection(opts.prisma, opts.databaseUrl);
-  const run = await createLockedRun(client, { origin: opts.origin.slice(0, 2000), trigger: opts.trigger, sourceId: opts.sourceId }).catch(async (err) => {
-    await client.end().catch(() => {});
-    throw err;
-  });
+  const run = await createLockedRun(client, { origin: opts.origin.slice(0, 2000), trigger: opts.trigger, sourceId: opts.sourceId }).catch(
+    async (err) => {
+      await client.end().catch(() => {});
+      throw err;
+    },
+  );
   const log = logger.child({ runId: run.id, origin: opts.origin });
   const progress: IngestProgress = { new: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
   const rejections: ParsedRejection[] = [];
@@ -125,7 +127,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       // Ends a transaction abandoned mid-run, so its locks do not outlive a stalled source.
       await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
       await createStaging(client);
-      const { rows: [{ empty }] } = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM papers) AS empty");
+      const {
+        rows: [{ empty }],
+      } = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM papers) AS empty");
       let bulk: BulkLoad | null = null;
       let bulkTries = opts.bulkLoad === false || (opts.bulkLoad === undefined && !empty) ? 0 : 3;
       let batch: ParsedPaper[] = [];
@@ -188,7 +192,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         const rebuilding = Date.now();
         await finishBulkLoad(client, load);
         bulkLoaded = true;
-        log.info({ ms: Date.now() - rebuilding, indexes: load.indexes.length, foreignKeys: load.constraints.length }, "bulk load: indexes and foreign keys rebuilt");
+        log.info(
+          { ms: Date.now() - rebuilding, indexes: load.indexes.length, foreignKeys: load.constraints.length },
+          "bulk load: indexes and foreign keys rebuilt",
+        );
       }
       await client.query("COMMIT");
     } catch (err) {
@@ -210,11 +217,32 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         updatedCount: progress.updated,
         unchangedCount: progress.unchanged,
         rejectedCount: progress.rejected,
-        rejections: rejections.length ? { createMany: { data: rejections.map((r) => ({ ref: r.ref.slice(0, 500), reason: r.reason.slice(0, 1000) })) } } : undefined,
+        rejections: rejections.length
+          ? { createMany: { data: rejections.map((r) => ({ ref: r.ref.slice(0, 500), reason: r.reason.slice(0, 1000) })) } }
+          : undefined,
       },
     });
-    const summary: IngestSummary = { runId: run.id, status: "succeeded", format, ...progress, durationMs: finishedAt.getTime() - started, bulkLoad: bulkLoaded, rejections: rejections.slice(0, 100) };
-    log.info({ format, new: progress.new, updated: progress.updated, unchanged: progress.unchanged, rejected: progress.rejected, ms: summary.durationMs, bulkLoad: bulkLoaded }, "ingest run finished");
+    const summary: IngestSummary = {
+      runId: run.id,
+      status: "succeeded",
+      format,
+      ...progress,
+      durationMs: finishedAt.getTime() - started,
+      bulkLoad: bulkLoaded,
+      rejections: rejections.slice(0, 100),
+    };
+    log.info(
+      {
+        format,
+        new: progress.new,
+        updated: progress.updated,
+        unchanged: progress.unchanged,
+        rejected: progress.rejected,
+        ms: summary.durationMs,
+        bulkLoad: bulkLoaded,
+      },
+      "ingest run finished",
+    );
     return summary;
   } catch (err) {
     const error = asAppError(err);

@@ -16,7 +16,10 @@ export const interruptedReason = "interrupted: the server stopped during this ru
  * Inserts the run and takes its lock in one statement, so no other session ever sees the row
  * `running` without its lock held.
  */
-export async function createLockedRun(client: pg.Client, o: { origin: string; trigger: IngestTrigger; sourceId?: number }): Promise<{ id: number }> {
+export async function createLockedRun(
+  client: pg.Client,
+  o: { origin: string; trigger: IngestTrigger; sourceId?: number },
+): Promise<{ id: number }> {
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO ingest_runs (origin, trigger, source_id) VALUES ($1, $2::ingest_trigger, $3)
      RETURNING id, pg_advisory_lock(${RUN_LOCK_SPACE}, id)`,

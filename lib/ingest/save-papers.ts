@@ -82,9 +82,26 @@ export async function createStaging(client: ClientBase): Promise<void> {
 
 /** The columns ingestion owns, compared to decide whether a stored paper changed. */
 const owned = [
-  "key", "arxiv_id", "title_key", "title", "abstract", "published_at", "upvotes", "num_comments", "github_repo",
-  "github_stars", "project_page", "ai_summary", "ai_keywords", "thumbnail", "media_urls", "categories", "comment",
-  "author_count", "author_names", "organization_id",
+  "key",
+  "arxiv_id",
+  "title_key",
+  "title",
+  "abstract",
+  "published_at",
+  "upvotes",
+  "num_comments",
+  "github_repo",
+  "github_stars",
+  "project_page",
+  "ai_summary",
+  "ai_keywords",
+  "thumbnail",
+  "media_urls",
+  "categories",
+  "comment",
+  "author_count",
+  "author_names",
+  "organization_id",
 ];
 // Arrays the feed did not give compare as empty, as they are stored.
 const storedValue = (c: string) => (["ai_keywords", "media_urls", "categories"].includes(c) ? `COALESCE(p.${c}, '{}')` : `p.${c}`);
@@ -225,19 +242,20 @@ const upsertOrganizations = `
  * The whole merge as one round trip, in this order (results are read by position); it
  * ends by emptying the staging tables for the next batch.
  */
-const merge = (vectors: number | null) => [
-  upsertOrganizations,
-  insertPapers(vectors),
-  chooseRewrites,
-  updatePapers,
-  stageNames,
-  upsertAuthors,
-  resolveNames,
-  deleteLinks,
-  insertLinks,
-  insertFeatures,
-  "TRUNCATE ingest_batch, ingest_rewrite, ingest_names",
-].join(";\n");
+const merge = (vectors: number | null) =>
+  [
+    upsertOrganizations,
+    insertPapers(vectors),
+    chooseRewrites,
+    updatePapers,
+    stageNames,
+    upsertAuthors,
+    resolveNames,
+    deleteLinks,
+    insertLinks,
+    insertFeatures,
+    "TRUNCATE ingest_batch, ingest_rewrite, ingest_names",
+  ].join(";\n");
 const at = { lost: 1, rewritten: 2, updated: 3, featured: 9 } as const;
 
 /** A batch ready to stage: deduplicated, with its rows encoded except for the row's id. */
@@ -285,20 +303,33 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   // stays on its index even before the tables have statistics.
   const arxivIds = incoming.flatMap((i) => (i.paper.arxivId ? [i.paper.arxivId] : []));
   const { rows: stored } = arxivIds.length
-    ? await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key, merged_into_id FROM papers WHERE arxiv_id = ANY($1::text[])", [arxivIds])
+    ? await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key, merged_into_id FROM papers WHERE arxiv_id = ANY($1::text[])", [
+        arxivIds,
+      ])
     : { rows: [] as StoredKey[] };
   const found = new Set(stored.map((r) => r.arxiv_id));
   const titleKeys = incoming.flatMap((i) => (i.paper.arxivId && found.has(i.paper.arxivId) ? [] : [i.titleKey]));
   if (titleKeys.length) {
-    const byTitle = await client.query<StoredKey>("SELECT id, key, arxiv_id, title_key, merged_into_id FROM papers WHERE title_key = ANY($1::text[])", [titleKeys]);
+    const byTitle = await client.query<StoredKey>(
+      "SELECT id, key, arxiv_id, title_key, merged_into_id FROM papers WHERE title_key = ANY($1::text[])",
+      [titleKeys],
+    );
     stored.push(...byTitle.rows);
   }
   const byId = new Map(stored.map((r) => [r.id, r]));
-  const matches = matchExisting(incoming, [...byId.values()].sort((a, b) => a.id - b.id));
+  const matches = matchExisting(
+    incoming,
+    [...byId.values()].sort((a, b) => a.id - b.id),
+  );
 
   const fresh = incoming.length - matches.size;
   const ids = fresh
-    ? (await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1)`, [fresh])).rows.map((r) => r.id)
+    ? (
+        await client.query<{ id: number }>(
+          `SELECT nextval(pg_get_serial_sequence('papers', 'id'))::int AS id FROM generate_series(1, $1)`,
+          [fresh],
+        )
+      ).rows.map((r) => r.id)
     : [];
   const vectors = (await prepared.vectors) ?? null;
   if (vectors !== null && !Number.isSafeInteger(vectors)) throw new Error(`bad search vector batch ${vectors}`);
@@ -332,7 +363,10 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   const merged = new Set([...matches.values()].filter((r) => r.merged_into_id !== null).map((r) => r.id));
   if (merged.size) {
     const featured = results[at.featured].rows as { paper_id: number; id: number }[];
-    await followMerges(client, featured.filter((f) => merged.has(f.paper_id)).map((f) => f.id));
+    await followMerges(
+      client,
+      featured.filter((f) => merged.has(f.paper_id)).map((f) => f.id),
+    );
   }
 
   counts.new += newIds.size - lost.length;
@@ -497,7 +531,11 @@ function matchExisting(incoming: Incoming[], rows: StoredKey[]): Map<Incoming, S
   for (const i of incoming) {
     if (result.has(i)) continue;
     const sameTitle = byTitle.get(i.titleKey) ?? [];
-    if (i.paper.arxivId) claim(i, sameTitle.find((r) => !r.arxiv_id && !taken.has(r.id)));
+    if (i.paper.arxivId)
+      claim(
+        i,
+        sameTitle.find((r) => !r.arxiv_id && !taken.has(r.id)),
+      );
     else claim(i, sameTitle.find((r) => r.arxiv_id && !taken.has(r.id)) ?? sameTitle.find((r) => !taken.has(r.id)));
   }
   return result;

@@ -69,9 +69,7 @@ export interface ParsedRejection {
   reason: string;
 }
 
-export type ParseItem =
-  | { kind: "paper"; paper: ParsedPaper }
-  | { kind: "rejected"; rejection: ParsedRejection };
+export type ParseItem = { kind: "paper"; paper: ParsedPaper } | { kind: "rejected"; rejection: ParsedRejection };
 
 /** A document that cannot be read at all: nothing from it may be written. */
 export class FeedParseError extends Error {

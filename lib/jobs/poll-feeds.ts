@@ -37,7 +37,13 @@ export async function pollFeed(prisma: PrismaClient, sourceId: number, trigger: 
     });
     await prisma.feedSource.update({
       where: { id: sourceId },
-      data: { lastPolledAt: new Date(), lastStatus: result.httpStatus, etag: result.etag, lastModified: result.lastModified, lastError: null },
+      data: {
+        lastPolledAt: new Date(),
+        lastStatus: result.httpStatus,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        lastError: null,
+      },
     });
     if (result.notModified) {
       await prisma.ingestRun.create({ data: { origin: source.url, trigger, sourceId, status: "not_modified", finishedAt: new Date() } });
@@ -47,7 +53,10 @@ export async function pollFeed(prisma: PrismaClient, sourceId: number, trigger: 
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const status = err instanceof AppError ? ((err.details?.upstreamStatus as number | undefined) ?? null) : null;
-    await prisma.feedSource.update({ where: { id: sourceId }, data: { lastPolledAt: new Date(), lastStatus: status, lastError: message.slice(0, 2000) } });
+    await prisma.feedSource.update({
+      where: { id: sourceId },
+      data: { lastPolledAt: new Date(), lastStatus: status, lastError: message.slice(0, 2000) },
+    });
     log.warn({ sourceId, url: source.url, err: message }, "feed poll failed");
     throw err;
   }

@@ -7,7 +7,18 @@ describeAdversarial("bibtexExport");
 
 it("escapeTitle gives what it gave when it escaped each lone dollar on its own", () => {
   // The code before issue 12, as the oracle.
-  const SPECIAL: Record<string, string> = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", $: "\\$", "&": "\\&", "%": "\\%", "#": "\\#", _: "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+  const SPECIAL: Record<string, string> = {
+    "\\": "\\textbackslash{}",
+    "{": "\\{",
+    "}": "\\}",
+    $: "\\$",
+    "&": "\\&",
+    "%": "\\%",
+    "#": "\\#",
+    _: "\\_",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+  };
   const CURRENCY = /^\d[\d,.]*(?:\s+[A-Za-z]|\s*$)/;
   const escapeChars = (text: string) => text.replace(/[\\{}$&%#_~^]/g, (c) => SPECIAL[c]);
   const balanced = (tex: string) => {
@@ -42,7 +53,9 @@ it("escapeTitle gives what it gave when it escaped each lone dollar on its own",
     }
     return out + escapeChars(flat.slice(i));
   }
-  const title = fc.array(fc.constantFrom("$", "$", "$$", "{", "}", "\\", " ", "5", "x", "_", "&", "Q-Values"), { maxLength: 20 }).map((a) => a.join(""));
+  const title = fc
+    .array(fc.constantFrom("$", "$", "$$", "{", "}", "\\", " ", "5", "x", "_", "&", "Q-Values"), { maxLength: 20 })
+    .map((a) => a.join(""));
   fc.assert(
     fc.property(title, (t) => {
       expect(escapeTitle(t)).toBe(oldEscapeTitle(t));

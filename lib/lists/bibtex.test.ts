@@ -24,8 +24,12 @@ describe("escapeTitle", () => {
 
 describe("bibtexKey", () => {
   it("is last name, year and first significant title word, in ASCII", () => {
-    expect(bibtexKey({ authors: ["Ashish Vaswani", "Noam Shazeer"], year: 2017, title: "Attention Is All You Need" })).toBe("vaswani2017attention");
-    expect(bibtexKey({ authors: ["Emily M. Bender"], year: 2021, title: "On the Dangers of Stochastic Parrots" })).toBe("bender2021dangers");
+    expect(bibtexKey({ authors: ["Ashish Vaswani", "Noam Shazeer"], year: 2017, title: "Attention Is All You Need" })).toBe(
+      "vaswani2017attention",
+    );
+    expect(bibtexKey({ authors: ["Emily M. Bender"], year: 2021, title: "On the Dangers of Stochastic Parrots" })).toBe(
+      "bender2021dangers",
+    );
     expect(bibtexKey({ authors: ["Łukasz Kaiser"], year: 2017, title: "One Model To Learn Them All" })).toBe("kaiser2017one");
     expect(bibtexKey({ authors: ["José Müller Jr."], year: 2024, title: "$Q$-Learning, revisited" })).toBe("muller2024learning");
     expect(bibtexKey({ authors: ["Hinton, Geoffrey"], year: null, title: "Deep learning" })).toBe("hintondeep");
@@ -36,7 +40,14 @@ describe("bibtexKey", () => {
 describe("toBibtex", () => {
   it("writes arXiv's @misc shape with eprint fields and a URL", () => {
     const out = toBibtex([
-      { arxivId: "1706.03762", title: "Attention Is All You Need", authors: ["Ashish Vaswani", "Noam Shazeer"], year: 2017, primaryClass: "cs.CL", url: "https://arxiv.org/abs/1706.03762" },
+      {
+        arxivId: "1706.03762",
+        title: "Attention Is All You Need",
+        authors: ["Ashish Vaswani", "Noam Shazeer"],
+        year: 2017,
+        primaryClass: "cs.CL",
+        url: "https://arxiv.org/abs/1706.03762",
+      },
     ]);
     expect(out).toBe(
       [
@@ -55,7 +66,14 @@ describe("toBibtex", () => {
   });
 
   it("makes repeated keys unique and braces names that contain 'and'", () => {
-    const p = { arxivId: null, title: "Deep Nets", authors: ["Research and Development Team"], year: 2020, primaryClass: null, url: "http://localhost/papers/local-1" };
+    const p = {
+      arxivId: null,
+      title: "Deep Nets",
+      authors: ["Research and Development Team"],
+      year: 2020,
+      primaryClass: null,
+      url: "http://localhost/papers/local-1",
+    };
     const out = toBibtex([p, p, p]);
     expect(out.match(/@misc\{(\w+),/g)).toEqual(["@misc{team2020deep,", "@misc{team2020deepb,", "@misc{team2020deepc,"]);
     expect(out).toContain("author = {{Research and Development Team}}");
@@ -63,7 +81,16 @@ describe("toBibtex", () => {
   });
 
   it("never lets a field's braces come unbalanced", () => {
-    const out = toBibtex([{ arxivId: "2401.00001", title: "}{ @misc{evil, title={x}} %", authors: ["A } B"], year: 2024, primaryClass: "cs.LG", url: "https://arxiv.org/abs/2401.00001" }]);
+    const out = toBibtex([
+      {
+        arxivId: "2401.00001",
+        title: "}{ @misc{evil, title={x}} %",
+        authors: ["A } B"],
+        year: 2024,
+        primaryClass: "cs.LG",
+        url: "https://arxiv.org/abs/2401.00001",
+      },
+    ]);
     let depth = 0;
     for (let i = 0; i < out.length; i++) {
       if (out[i] === "\\") {

@@ -95,7 +95,9 @@ function asciiWord(text: string): string {
 
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const STOP_WORDS = new Set(
-  "a an the on of in for to and or with without towards toward via from is are do does can how what why when where which at by as into beyond not no".split(" "),
+  "a an the on of in for to and or with without towards toward via from is are do does can how what why when where which at by as into beyond not no".split(
+    " ",
+  ),
 );
 
 function lastName(author: string | undefined): string {

@@ -12,7 +12,7 @@ describe("csvCell", () => {
   });
 
   it("defuses cells a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -37,6 +37,9 @@ describe("toCsv and parseCsv", () => {
   });
 
   it("reads bare LF files and skips blank lines", () => {
-    expect(parseCsv("a,b\n\n1,2\n").map((r) => r.fields)).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a,b\n\n1,2\n").map((r) => r.fields)).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 });

@@ -74,6 +74,10 @@ export async function exportReadingList(userId: string, listId: number, format: 
   const list = await getReadingList(userId, listId);
   const entries = await listEntries(userId, listId, { sort: "manual", filter: "all" });
   return format === "bibtex"
-    ? { filename: exportFilename(list.name, format), contentType: "application/x-bibtex; charset=utf-8", body: entriesToBibtex(entries, origin) }
+    ? {
+        filename: exportFilename(list.name, format),
+        contentType: "application/x-bibtex; charset=utf-8",
+        body: entriesToBibtex(entries, origin),
+      }
     : { filename: exportFilename(list.name, format), contentType: "text/csv; charset=utf-8", body: entriesToCsv(entries, origin) };
 }

@@ -37,7 +37,14 @@ describe("parseArxivRef", () => {
 describe("parseImportText", () => {
   it("takes one per line or whitespace separated, with line numbers for bad ones, and skips repeats", () => {
     const parsed = parseImportText(
-      ["# my papers", "2406.12345 https://arxiv.org/abs/2401.00001v2", "", "not-an-id", "2406.12345v2, arXiv:2313.00001", "\thep-th/9901001  "].join("\n"),
+      [
+        "# my papers",
+        "2406.12345 https://arxiv.org/abs/2401.00001v2",
+        "",
+        "not-an-id",
+        "2406.12345v2, arXiv:2313.00001",
+        "\thep-th/9901001  ",
+      ].join("\n"),
     );
     expect(parsed.refs).toEqual([
       { line: 2, arxivId: "2406.12345" },

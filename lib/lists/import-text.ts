@@ -94,8 +94,11 @@ function fromUrl(raw: string): { arxivId: string } | { reason: string } {
  */
 export function parseImportText(input: string): ParsedImport {
   const text = input.replace(/^\uFEFF/, "");
-  const found: (ImportRef | ImportProblem)[] =
-    /^\s*@\w+\s*[{(]/.test(text) ? fromBibtex(text) : looksLikeCsv(text) ? fromCsv(text) : fromPlainText(text);
+  const found: (ImportRef | ImportProblem)[] = /^\s*@\w+\s*[{(]/.test(text)
+    ? fromBibtex(text)
+    : looksLikeCsv(text)
+      ? fromCsv(text)
+      : fromPlainText(text);
   const seen = new Set<string>();
   const out: ParsedImport = { refs: [], repeated: [], problems: [] };
   for (const f of found) {
@@ -161,14 +164,16 @@ function fromBibtex(text: string): (ImportRef | ImportProblem)[] {
   const out: (ImportRef | ImportProblem)[] = [];
   let entry: { line: number; key: string; found: boolean } | null = null;
   const close = () => {
-    if (entry && !entry.found) out.push({ line: entry.line, text: `@${entry.key}`, reason: "a BibTeX entry without an arXiv eprint or arxiv.org URL" });
+    if (entry && !entry.found)
+      out.push({ line: entry.line, text: `@${entry.key}`, reason: "a BibTeX entry without an arXiv eprint or arxiv.org URL" });
   };
   lines(text).forEach((content, i) => {
     const start = /^\s*@(\w+)\s*[{(]\s*([^,\s]*)/.exec(content);
     if (start) {
       close();
       const kind = start[1].toLowerCase();
-      entry = kind === "comment" || kind === "preamble" || kind === "string" ? null : { line: i + 1, key: start[2] || start[1], found: false };
+      entry =
+        kind === "comment" || kind === "preamble" || kind === "string" ? null : { line: i + 1, key: start[2] || start[1], found: false };
       return;
     }
     if (!entry || entry.found) return;

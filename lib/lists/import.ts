@@ -27,7 +27,10 @@ export async function importIntoList(userId: string, listId: number, text: strin
   for (const r of parsed.repeated) report.skipped.push({ ...r, reason: "named again further up" });
 
   const papers = parsed.refs.length
-    ? await db().paper.findMany({ where: { arxivId: { in: parsed.refs.map((r) => r.arxivId) }, hiddenAt: null }, select: { id: true, arxivId: true } })
+    ? await db().paper.findMany({
+        where: { arxivId: { in: parsed.refs.map((r) => r.arxivId) }, hiddenAt: null },
+        select: { id: true, arxivId: true },
+      })
     : [];
   const idOf = new Map(papers.map((p) => [p.arxivId!, p.id]));
   const known = parsed.refs.filter((r) => {
@@ -36,7 +39,10 @@ export async function importIntoList(userId: string, listId: number, text: strin
     return false;
   });
 
-  const added = await appendPapers(listId, known.map((r) => idOf.get(r.arxivId)!));
+  const added = await appendPapers(
+    listId,
+    known.map((r) => idOf.get(r.arxivId)!),
+  );
   for (const r of known) {
     const paperId = idOf.get(r.arxivId)!;
     if (added.has(paperId)) report.added.push({ ...r, paperId });

@@ -69,7 +69,11 @@ export async function listSharedEntries(listId: number): Promise<{ addedAt: Date
 
 /** Ids of the user's lists holding the paper: what a card's save control shows. */
 export async function listsHoldingPaper(userId: string, paperId: number): Promise<number[]> {
-  const rows = await db().readingListItem.findMany({ where: { paperId, list: { userId } }, select: { listId: true }, orderBy: { listId: "asc" } });
+  const rows = await db().readingListItem.findMany({
+    where: { paperId, list: { userId } },
+    select: { listId: true },
+    orderBy: { listId: "asc" },
+  });
   return rows.map((r) => r.listId);
 }
 
@@ -82,7 +86,9 @@ export async function listsHoldingPaper(userId: string, paperId: number): Promis
 export async function addToList(userId: string, listId: number, paperId: number, note?: string): Promise<{ added: boolean }> {
   await assertOwnList(userId, listId);
   const inserted = await db().$transaction(async (tx) => {
-    const [list] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM reading_lists WHERE id = ${listId} AND user_id = ${userId} FOR UPDATE`;
+    const [list] = await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT id FROM reading_lists WHERE id = ${listId} AND user_id = ${userId} FOR UPDATE`;
     if (!list) throw new AppError("not_found", "No such list");
     const count = await tx.readingListItem.count({ where: { listId } });
     if (count >= LIMITS.itemsPerList) throw new AppError("bad_request", `A list holds at most ${LIMITS.itemsPerList} papers`);
@@ -116,20 +122,34 @@ export interface ItemPatch {
  * place in the manual order. Moves are serialised per list (row lock on the list), so two moves
  * at once cannot compute positions from the same stale order.
  */
-export async function updateListItem(userId: string, listId: number, paperId: number, patch: ItemPatch): Promise<ListItemDTO & { index: number }> {
+export async function updateListItem(
+  userId: string,
+  listId: number,
+  paperId: number,
+  patch: ItemPatch,
+): Promise<ListItemDTO & { index: number }> {
   await assertOwnList(userId, listId);
   const result = await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM reading_lists WHERE id = ${listId} AND user_id = ${userId} FOR UPDATE`;
-    const item = await tx.readingListItem.findUnique({ where: { listId_paperId: { listId, paperId } }, select: { id: true, readAt: true } });
+    const item = await tx.readingListItem.findUnique({
+      where: { listId_paperId: { listId, paperId } },
+      select: { id: true, readAt: true },
+    });
     if (!item) throw new AppError("not_found", "That paper is not in this list");
     const data: { note?: string; readAt?: Date | null; position?: number } = {};
     if (patch.note !== undefined) data.note = patch.note;
     if (patch.read !== undefined) data.readAt = patch.read ? (item.readAt ?? new Date()) : null;
     if (patch.position !== undefined) {
       const others = (
-        await tx.readingListItem.findMany({ where: { listId, id: { not: item.id }, paper: { hiddenAt: null } }, select: { id: true, position: true } })
+        await tx.readingListItem.findMany({
+          where: { listId, id: { not: item.id }, paper: { hiddenAt: null } },
+          select: { id: true, position: true },
+        })
       ).sort((a, b) => a.position - b.position || a.id - b.id);
-      const position = positionForIndex(others.map((o) => o.position), patch.position);
+      const position = positionForIndex(
+        others.map((o) => o.position),
+        patch.position,
+      );
       if (position === null) {
         // No room between the neighbours: lay the whole list out again, evenly.
         const order = others.map((o) => o.id);
@@ -145,7 +165,11 @@ export async function updateListItem(userId: string, listId: number, paperId: nu
     }
     const updated = await tx.readingListItem.update({ where: { id: item.id }, data, select: { id: true, ...itemSelect } });
     const index = await tx.readingListItem.count({
-      where: { listId, paper: { hiddenAt: null }, OR: [{ position: { lt: updated.position } }, { position: updated.position, id: { lt: updated.id } }] },
+      where: {
+        listId,
+        paper: { hiddenAt: null },
+        OR: [{ position: { lt: updated.position } }, { position: updated.position, id: { lt: updated.id } }],
+      },
     });
     const { id: _id, ...rest } = updated;
     return { ...rest, index };
@@ -164,7 +188,8 @@ export async function appendPapers(listId: number, paperIds: number[]): Promise<
     await tx.$queryRaw`SELECT id FROM reading_lists WHERE id = ${listId} FOR UPDATE`;
     const present = new Set((await tx.readingListItem.findMany({ where: { listId }, select: { paperId: true } })).map((r) => r.paperId));
     const fresh = paperIds.filter((id) => !present.has(id));
-    if (present.size + fresh.length > LIMITS.itemsPerList) throw new AppError("bad_request", `A list holds at most ${LIMITS.itemsPerList} papers`);
+    if (present.size + fresh.length > LIMITS.itemsPerList)
+      throw new AppError("bad_request", `A list holds at most ${LIMITS.itemsPerList} papers`);
     const last = await tx.readingListItem.aggregate({ where: { listId }, _max: { position: true } });
     let position = last._max.position ?? 0;
     await tx.readingListItem.createMany({

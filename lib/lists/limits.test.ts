@@ -26,7 +26,9 @@ describe("limits that count, then insert, hold under concurrent requests", () =>
     const id = await user("lists@limits.example");
     // "Read later" plus enough lists to stand one below the limit.
     await prisma.readingList.create({ data: { userId: id, name: "Read later", isDefault: true } });
-    await prisma.readingList.createMany({ data: Array.from({ length: LIMITS.listsPerUser - 2 }, (_, i) => ({ userId: id, name: `list ${i}` })) });
+    await prisma.readingList.createMany({
+      data: Array.from({ length: LIMITS.listsPerUser - 2 }, (_, i) => ({ userId: id, name: `list ${i}` })),
+    });
     expect(await together((i) => createReadingList(id, `new ${i}`))).toBe(1);
     expect(await prisma.readingList.count({ where: { userId: id } })).toBe(LIMITS.listsPerUser);
   });
@@ -39,7 +41,11 @@ describe("limits that count, then insert, hold under concurrent requests", () =>
     await prisma.$executeRaw`
       INSERT INTO reading_list_items (list_id, paper_id, position)
       SELECT ${list.id}, id, id FROM papers WHERE key LIKE 'limit-%' ORDER BY id LIMIT ${LIMITS.itemsPerList - 1}`;
-    const spare = await prisma.paper.findMany({ where: { key: { startsWith: "limit-" }, listItems: { none: {} } }, select: { id: true }, take: AT_ONCE });
+    const spare = await prisma.paper.findMany({
+      where: { key: { startsWith: "limit-" }, listItems: { none: {} } },
+      select: { id: true },
+      take: AT_ONCE,
+    });
     expect(spare).toHaveLength(AT_ONCE);
     expect(await together((i) => addToList(id, list.id, spare[i].id))).toBe(1);
     expect(await prisma.readingListItem.count({ where: { listId: list.id } })).toBe(LIMITS.itemsPerList);
@@ -47,7 +53,9 @@ describe("limits that count, then insert, hold under concurrent requests", () =>
 
   it("API tokens", async () => {
     const id = await user("tokens@limits.example");
-    await prisma.apiToken.createMany({ data: Array.from({ length: 49 }, (_, i) => ({ userId: id, name: `t${i}`, tokenHash: `hash-${i}`, prefix: "pb_xxxxxx" })) });
+    await prisma.apiToken.createMany({
+      data: Array.from({ length: 49 }, (_, i) => ({ userId: id, name: `t${i}`, tokenHash: `hash-${i}`, prefix: "pb_xxxxxx" })),
+    });
     expect(await together((i) => createApiToken(id, `new ${i}`))).toBe(1);
     expect(await prisma.apiToken.count({ where: { userId: id } })).toBe(50);
   });

@@ -24,9 +24,25 @@ export interface ReadingListDTO {
   updatedAt: Date;
 }
 
-const listSelect = { id: true, name: true, isDefault: true, shareToken: true, createdAt: true, updatedAt: true, _count: { select: { items: { where: { paper: { hiddenAt: null } } } } } } as const;
+const listSelect = {
+  id: true,
+  name: true,
+  isDefault: true,
+  shareToken: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { items: { where: { paper: { hiddenAt: null } } } } },
+} as const;
 
-type ListRow = { id: number; name: string; isDefault: boolean; shareToken: string | null; createdAt: Date; updatedAt: Date; _count: { items: number } };
+type ListRow = {
+  id: number;
+  name: string;
+  isDefault: boolean;
+  shareToken: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  _count: { items: number };
+};
 
 function toDto(row: ListRow): ReadingListDTO {
   const { _count, ...rest } = row;
@@ -44,7 +60,11 @@ function isUniqueViolation(err: unknown): boolean {
 /** The user's lists, "Read later" first, then by name. Makes "Read later" on first need. */
 export async function listReadingLists(userId: string): Promise<ReadingListDTO[]> {
   await ensureDefaultList(userId);
-  const rows = await db().readingList.findMany({ where: { userId }, orderBy: [{ isDefault: "desc" }, { name: "asc" }, { id: "asc" }], select: listSelect });
+  const rows = await db().readingList.findMany({
+    where: { userId },
+    orderBy: [{ isDefault: "desc" }, { name: "asc" }, { id: "asc" }],
+    select: listSelect,
+  });
   return rows.map(toDto);
 }
 
@@ -85,7 +105,8 @@ export async function createReadingList(userId: string, name: string): Promise<R
     const row = await db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
       const count = await tx.readingList.count({ where: { userId } });
-      if (count >= LIMITS.listsPerUser) throw new AppError("bad_request", `You have ${LIMITS.listsPerUser} lists already: delete some first`);
+      if (count >= LIMITS.listsPerUser)
+        throw new AppError("bad_request", `You have ${LIMITS.listsPerUser} lists already: delete some first`);
       // Under the lock too, so "Notes" and "notes" asked for at once cannot both pass.
       await assertNameFree(userId, name, undefined, tx);
       return tx.readingList.create({ data: { userId, name }, select: listSelect });

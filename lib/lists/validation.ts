@@ -48,7 +48,10 @@ export const patchItemSchema = z
     position: z.number().int().min(0).max(1_000_000).optional(),
   })
   .strict()
-  .refine((v) => v.note !== undefined || v.read !== undefined || v.position !== undefined, "Nothing to change: send note, read or position");
+  .refine(
+    (v) => v.note !== undefined || v.read !== undefined || v.position !== undefined,
+    "Nothing to change: send note, read or position",
+  );
 
 export const LIST_SORTS = ["manual", "added", "title"] as const;
 export const LIST_FILTERS = ["all", "unread", "read"] as const;
@@ -65,7 +68,9 @@ export type ListView = z.infer<typeof listViewSchema>;
 export const exportFormatSchema = z.enum(["bibtex", "csv"], { error: "format must be bibtex or csv" });
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-export const importBodySchema = z.object({ text: z.string().max(LIMITS.importChars, `Paste at most ${LIMITS.importChars} characters at once`) }).strict();
+export const importBodySchema = z
+  .object({ text: z.string().max(LIMITS.importChars, `Paste at most ${LIMITS.importChars} characters at once`) })
+  .strict();
 
 /** A list id from a URL. Anything that is not one is "not found", like someone else's list. */
 export function parseListId(raw: string): number {

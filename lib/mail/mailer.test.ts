@@ -20,7 +20,11 @@ describe("sending mail over SMTP", () => {
         let raw = "";
         stream.on("data", (c) => (raw += c));
         stream.on("end", () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw });
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+          });
           callback();
         });
       },
@@ -33,7 +37,13 @@ describe("sending mail over SMTP", () => {
   afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
   it("delivers the message with its sender, recipient, headers and both bodies", async () => {
-    await sendEmail({ to: "ada@lab.example", subject: "Today's papers", text: "Plain body", html: "<p>HTML body</p>", headers: { "X-Paperboy-Digest": "daily-2026-08-14" } });
+    await sendEmail({
+      to: "ada@lab.example",
+      subject: "Today's papers",
+      text: "Plain body",
+      html: "<p>HTML body</p>",
+      headers: { "X-Paperboy-Digest": "daily-2026-08-14" },
+    });
     expect(received).toHaveLength(1);
     expect(received[0].from).toBe("papers@lab.example");
     expect(received[0].to).toEqual(["ada@lab.example"]);
@@ -48,7 +58,11 @@ describe("sending mail over SMTP", () => {
 describe("the embedded mail catcher", () => {
   let catcher: MailCatcher;
   beforeAll(async () => {
-    catcher = await startMailCatcher({ smtpPort: await freePort(), webPort: await freePort(), dir: mkdtempSync(path.join(os.tmpdir(), "maildev-")) });
+    catcher = await startMailCatcher({
+      smtpPort: await freePort(),
+      webPort: await freePort(),
+      dir: mkdtempSync(path.join(os.tmpdir(), "maildev-")),
+    });
     process.env.SMTP_URL = catcher.smtpUrl;
   });
   afterAll(() => catcher.stop());

@@ -67,12 +67,34 @@ beforeAll(async () => {
   await ingestText(
     source.prisma,
     hfDocument([
-      { id: "2601.00001", title: "Twice Featured", day: "2026-01-05", submitter: "alice", authors: ["Ada Lovelace", "Alan Turing"], organization: "lab" },
-      { id: "2601.00001", title: "Twice Featured", day: "2026-01-09", submitter: "bob", authors: ["Ada Lovelace", "Alan Turing"], organization: "lab", upvotes: 7 },
+      {
+        id: "2601.00001",
+        title: "Twice Featured",
+        day: "2026-01-05",
+        submitter: "alice",
+        authors: ["Ada Lovelace", "Alan Turing"],
+        organization: "lab",
+      },
+      {
+        id: "2601.00001",
+        title: "Twice Featured",
+        day: "2026-01-09",
+        submitter: "bob",
+        authors: ["Ada Lovelace", "Alan Turing"],
+        organization: "lab",
+        upvotes: 7,
+      },
     ]),
   );
-  await ingestText(source.prisma, JSON.stringify([{ title: "Never Featured", paper: { id: "2601.00002", title: "Never Featured", authors: [{ name: "Grace Hopper" }], upvotes: 3 } }]));
-  await source.prisma.$executeRawUnsafe(`UPDATE papers SET hidden_at = now(), hidden_reason = 'spam' WHERE arxiv_id = (SELECT min(arxiv_id) FROM papers)`);
+  await ingestText(
+    source.prisma,
+    JSON.stringify([
+      { title: "Never Featured", paper: { id: "2601.00002", title: "Never Featured", authors: [{ name: "Grace Hopper" }], upvotes: 3 } },
+    ]),
+  );
+  await source.prisma.$executeRawUnsafe(
+    `UPDATE papers SET hidden_at = now(), hidden_reason = 'spam' WHERE arxiv_id = (SELECT min(arxiv_id) FROM papers)`,
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,7 +162,9 @@ describe("npm run export", { timeout: 120_000 }, () => {
 
   it("leaves no file behind when the export fails", async () => {
     const file = path.join(dir, "broken.json");
-    const failed = await cli("scripts/export.ts", [file], "postgresql://nobody:pw@127.0.0.1:1/none").catch((e: { code: number; stderr: string }) => e);
+    const failed = await cli("scripts/export.ts", [file], "postgresql://nobody:pw@127.0.0.1:1/none").catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect("code" in failed && failed.code).toBe(1);
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.partial`)).toBe(false);

@@ -105,21 +105,25 @@ async function readBatch(tx: Tx, after: number, limit: number) {
     ids,
   );
   const featureRows = await tx.$queryRawUnsafe<
-    { paper_id: number; day: Date; featured_at: Date; submitter_name: string | null; submitter_fullname: string | null; submitter_avatar: string | null }[]
+    {
+      paper_id: number;
+      day: Date;
+      featured_at: Date;
+      submitter_name: string | null;
+      submitter_fullname: string | null;
+      submitter_avatar: string | null;
+    }[]
   >(
     `SELECT paper_id, day, featured_at, submitter_name, submitter_fullname, submitter_avatar
        FROM paper_features WHERE paper_id = ANY($1::int[]) ORDER BY paper_id, day`,
     ids,
   );
   const authors = groupBy(authorRows, (a): AuthorDTO => ({ id: a.id, name: a.name, hfUser: a.hf_user }));
-  const features = groupBy(
-    featureRows,
-    (f): FeatureDTO => ({
-      day: isoDay(f.day),
-      featuredAt: f.featured_at,
-      submitter: f.submitter_name ? { name: f.submitter_name, fullname: f.submitter_fullname, avatarUrl: f.submitter_avatar } : null,
-    }),
-  );
+  const features = groupBy(featureRows, (f): FeatureDTO => ({
+    day: isoDay(f.day),
+    featuredAt: f.featured_at,
+    submitter: f.submitter_name ? { name: f.submitter_name, fullname: f.submitter_fullname, avatarUrl: f.submitter_avatar } : null,
+  }));
   return rows.map((r) => ({ id: r.id, paper: paperRowToDto(r, authors.get(r.id) ?? []), features: features.get(r.id) ?? [] }));
 }
 

@@ -103,7 +103,9 @@ async function queueHealth(client: pg.PoolClient): Promise<QueueHealth> {
     [`${BOSS_SCHEMA}.job`, `${BOSS_SCHEMA}.version`],
   );
   if (!rows[0]?.installed) return { ok: false, error: "not_installed" };
-  const { rows: [row] } = await client.query<{
+  const {
+    rows: [row],
+  } = await client.query<{
     version: number | null;
     maintained_on: Date | null;
     cron_on: Date | null;

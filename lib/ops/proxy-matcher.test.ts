@@ -21,7 +21,16 @@ describe("proxy matcher", () => {
   });
 
   it("still runs for pages and the other API routes", () => {
-    for (const path of ["/", "/papers/2401.00001", "/api/daily_papers", "/api/ingestion", "/api/ingest-x", "/api/admin/ingests", "/admin/feeds", "/api/me/state"]) {
+    for (const path of [
+      "/",
+      "/papers/2401.00001",
+      "/api/daily_papers",
+      "/api/ingestion",
+      "/api/ingest-x",
+      "/api/admin/ingests",
+      "/admin/feeds",
+      "/api/me/state",
+    ]) {
       expect(proxied(path), path).toBe(true);
     }
   });

@@ -14,8 +14,10 @@ const { listFeaturedPapers } = await import("@/lib/data/papers");
 const { dayRange } = await import("@/lib/papers/dates");
 
 const ctx = (paper: string) => ({ params: Promise.resolve({ paper }) });
-const put = (paper: string, o: Parameters<typeof request>[1] = {}) => route.PUT(new NextRequest(request(`/api/me/upvotes/${paper}`, { method: "PUT", ...o })), ctx(paper));
-const del = (paper: string, o: Parameters<typeof request>[1] = {}) => route.DELETE(new NextRequest(request(`/api/me/upvotes/${paper}`, { method: "DELETE", ...o })), ctx(paper));
+const put = (paper: string, o: Parameters<typeof request>[1] = {}) =>
+  route.PUT(new NextRequest(request(`/api/me/upvotes/${paper}`, { method: "PUT", ...o })), ctx(paper));
+const del = (paper: string, o: Parameters<typeof request>[1] = {}) =>
+  route.DELETE(new NextRequest(request(`/api/me/upvotes/${paper}`, { method: "DELETE", ...o })), ctx(paper));
 const shown = async (arxivId: string) => {
   const p = await prisma.paper.findUniqueOrThrow({ where: { arxivId } });
   return p.upvotes + p.userUpvotes;
@@ -136,8 +138,9 @@ describe("who may upvote", () => {
 
 describe("the viewer's state for a page", () => {
   it("lists the viewer's own upvotes among the papers asked about, and nothing when signed out", async () => {
-    const ids = (await prisma.paper.findMany({ select: { id: true, arxivId: true } }))
-      .filter((p) => p.arxivId === "2603.00001" || p.arxivId === "2603.00002");
+    const ids = (await prisma.paper.findMany({ select: { id: true, arxivId: true } })).filter(
+      (p) => p.arxivId === "2603.00001" || p.arxivId === "2603.00002",
+    );
     const q = `/api/me/state?papers=${ids.map((p) => p.id).join(",")}`;
     const asBob = await (await stateRoute.GET(new NextRequest(request(q, { user: bob })))).json();
     expect(asBob.user.email).toBe("bob@example.org");

@@ -40,7 +40,10 @@ export async function upvotedAmong(userId: string, paperIds: number[]): Promise<
 }
 
 /** The user's upvoted papers, newest upvote first: ids for the caller to load as cards. */
-export async function listUpvotedPaperIds(userId: string, opts: { limit: number; offset: number }): Promise<{ ids: number[]; total: number }> {
+export async function listUpvotedPaperIds(
+  userId: string,
+  opts: { limit: number; offset: number },
+): Promise<{ ids: number[]; total: number }> {
   const [rows, total] = await Promise.all([
     db().upvote.findMany({
       where: { userId, paper: { hiddenAt: null } },

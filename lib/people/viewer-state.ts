@@ -22,9 +22,13 @@ export interface ViewerPaperState {
 
 /** Every user has a "Read later" list; made on first need, safe under concurrency. */
 export async function ensureDefaultList(userId: string): Promise<ListSummary> {
-  const existing = await db().readingList.findFirst({ where: { userId, isDefault: true }, select: { id: true, name: true, isDefault: true } });
+  const existing = await db().readingList.findFirst({
+    where: { userId, isDefault: true },
+    select: { id: true, name: true, isDefault: true },
+  });
   if (existing) return existing;
-  await db().$executeRaw`INSERT INTO reading_lists (user_id, name, is_default, updated_at) VALUES (${userId}, 'Read later', true, now()) ON CONFLICT (user_id, name) DO NOTHING`;
+  await db()
+    .$executeRaw`INSERT INTO reading_lists (user_id, name, is_default, updated_at) VALUES (${userId}, 'Read later', true, now()) ON CONFLICT (user_id, name) DO NOTHING`;
   return db().readingList.findFirstOrThrow({ where: { userId, name: "Read later" }, select: { id: true, name: true, isDefault: true } });
 }
 
@@ -35,15 +39,25 @@ export async function liveUpvoteCounts(paperIds: number[]): Promise<Record<numbe
   return Object.fromEntries(rows.map((r) => [r.id, r.upvotes + r.userUpvotes]));
 }
 
-export async function viewerPaperState(user: { id: string; name: string | null; email: string | null }, paperIds: number[]): Promise<ViewerPaperState> {
+export async function viewerPaperState(
+  user: { id: string; name: string | null; email: string | null },
+  paperIds: number[],
+): Promise<ViewerPaperState> {
   await ensureDefaultList(user.id);
   // isAdmin asks the database (is the address verified?) only for addresses in ADMIN_EMAILS.
   const [counts, upvoted, lists, items, admin] = await Promise.all([
     liveUpvoteCounts(paperIds),
     upvotedAmong(user.id, paperIds),
-    db().readingList.findMany({ where: { userId: user.id }, orderBy: [{ isDefault: "desc" }, { name: "asc" }], select: { id: true, name: true, isDefault: true } }),
+    db().readingList.findMany({
+      where: { userId: user.id },
+      orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, isDefault: true },
+    }),
     paperIds.length
-      ? db().readingListItem.findMany({ where: { paperId: { in: paperIds }, list: { userId: user.id } }, select: { paperId: true, listId: true } })
+      ? db().readingListItem.findMany({
+          where: { paperId: { in: paperIds }, list: { userId: user.id } },
+          select: { paperId: true, listId: true },
+        })
       : Promise.resolve([]),
     isAdmin(user),
   ]);

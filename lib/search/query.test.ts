@@ -35,7 +35,7 @@ const HOSTILE = [
   "a or or | b or",
   "or | or",
   "- -- ---",
-  "-\"\" - |",
+  '-"" - |',
 ];
 
 describe("parseSearchQuery syntax", () => {
@@ -187,7 +187,7 @@ describe("parseSearchQuery against Postgres", () => {
       ["Q-lear", true, true],
       ["Q-lear", false],
       ["robots -q-learning", false],
-      ["robots -\"deep learning\"", true],
+      ['robots -"deep learning"', true],
     ];
     for (const [input, hit, prefixLast] of cases) {
       const { rows } = await client.query("SELECT to_tsvector('english', $1) @@ to_tsquery('english', $2) AS hit", [

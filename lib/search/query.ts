@@ -96,7 +96,11 @@ export function parseSearchQuery(input: string, opts: ParseOptions = {}): Parsed
   if (typeof input !== "string") return null;
   // Two UTF-16 units hold any code point, so the first 400 hold the first 200 code points:
   // a 200 KB query is not split into an array of 200,000 characters to keep 200.
-  const tokens = tokenize(Array.from(input.slice(0, 2 * MAX_QUERY_CHARS)).slice(0, MAX_QUERY_CHARS).join(""));
+  const tokens = tokenize(
+    Array.from(input.slice(0, 2 * MAX_QUERY_CHARS))
+      .slice(0, MAX_QUERY_CHARS)
+      .join(""),
+  );
   const items = tokens.filter((t): t is Item => t !== "or");
 
   if (opts.prefixLast) {

@@ -32,7 +32,11 @@ export async function boot() {
 
   const stops: (() => Promise<void>)[] = [];
   if (!config.SMTP_URL) {
-    const catcher = await startMailCatcher({ smtpPort: config.MAILDEV_SMTP_PORT, webPort: config.MAILDEV_WEB_PORT, dir: path.join(dataDir(), "mail") });
+    const catcher = await startMailCatcher({
+      smtpPort: config.MAILDEV_SMTP_PORT,
+      webPort: config.MAILDEV_WEB_PORT,
+      dir: path.join(dataDir(), "mail"),
+    });
     process.env.SMTP_URL = catcher.smtpUrl;
     stops.push(catcher.stop);
   }

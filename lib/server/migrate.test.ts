@@ -46,6 +46,8 @@ describe("applying migrations with the WASM schema engine", () => {
     }
     expect(await applyMigrations(url)).toEqual([]);
     const tables = await query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
-    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(["papers", "authors", "paper_authors", "paper_features", "feed_sources", "ingest_runs"]));
+    expect(tables.map((t) => t.tablename)).toEqual(
+      expect.arrayContaining(["papers", "authors", "paper_authors", "paper_features", "feed_sources", "ingest_runs"]),
+    );
   });
 });

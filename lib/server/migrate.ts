@@ -99,7 +99,15 @@ async function withEngine<T>(connectionString: string, fn: (engine: SchemaEngine
   // Pass discrete fields, not a connectionString: the adapter opens its shadow database
   // as `{ ...config, database }`, and a connectionString would override that database.
   const { host, port, user, password, database, ssl } = parseConnectionString(connectionString);
-  const adapter = new PrismaPg({ host: host ?? undefined, port: port ? Number(port) : undefined, user, password, database: database ?? undefined, ssl: ssl as boolean | undefined, max: 2 });
+  const adapter = new PrismaPg({
+    host: host ?? undefined,
+    port: port ? Number(port) : undefined,
+    user,
+    password,
+    database: database ?? undefined,
+    ssl: ssl as boolean | undefined,
+    max: 2,
+  });
   const opened: { dispose(): Promise<void> }[] = [];
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: adapter.provider,

@@ -15,8 +15,15 @@ export async function loadSampleFeeds(prisma: PrismaClient) {
   const done = await prisma.ingestRun.count({ where: { trigger: "seed", status: "succeeded" } });
   if (done) return;
   // Feed documents only: the folder's README says where each capture comes from.
-  for (const file of readdirSync(sampleFeedsDir).filter((f) => /\.(json|xml|txt)$/.test(f)).sort()) {
-    const summary = await runIngest({ body: createReadStream(path.join(sampleFeedsDir, file)), origin: `sample:${file}`, trigger: "seed", prisma });
+  for (const file of readdirSync(sampleFeedsDir)
+    .filter((f) => /\.(json|xml|txt)$/.test(f))
+    .sort()) {
+    const summary = await runIngest({
+      body: createReadStream(path.join(sampleFeedsDir, file)),
+      origin: `sample:${file}`,
+      trigger: "seed",
+      prisma,
+    });
     logger.info({ file, new: summary.new }, "loaded sample feed");
   }
 }

@@ -86,10 +86,18 @@ describe("settleSecrets", () => {
 
 describe("server start-up", () => {
   it("exits non-zero naming the missing secrets, before touching the database", { timeout: 60_000 }, async () => {
-    const childEnv: Record<string, string | undefined> = { ...env, NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", DATABASE_URL: "postgresql://paperboy:pw@127.0.0.1:1/paperboy" };
+    const childEnv: Record<string, string | undefined> = {
+      ...env,
+      NODE_ENV: "production",
+      DATA_DIR: dir,
+      LOG_LEVEL: "info",
+      DATABASE_URL: "postgresql://paperboy:pw@127.0.0.1:1/paperboy",
+    };
     delete childEnv.AUTH_SECRET;
     delete childEnv.INGEST_TOKEN;
-    const result = await run(process.execPath, ["--import", "tsx", "-e", 'import("./lib/server/boot.ts").then((m) => m.bootOrExit())'], { env: childEnv as NodeJS.ProcessEnv }).then(
+    const result = await run(process.execPath, ["--import", "tsx", "-e", 'import("./lib/server/boot.ts").then((m) => m.bootOrExit())'], {
+      env: childEnv as NodeJS.ProcessEnv,
+    }).then(
       () => ({ code: 0, out: "" }),
       (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, out: err.stdout + err.stderr }),
     );

@@ -39,7 +39,43 @@ export interface Suite {
 }
 
 /** What patterns loop over: whitespace, delimiters, escapes, line ends. */
-const FILLERS = [" ", "\t", "\n", "\n\n", "\r\n", "\r", "{", "}", "(", ")", "[", "]", '"', "'", "\\", "$", "$$", "<", ">", "/", ",", ".", "%", "·", "-", "=", ":", "@", "&", "#", "1", "a", "v1", "\u2028", "\u00a0"];
+const FILLERS = [
+  " ",
+  "\t",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "\r",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  '"',
+  "'",
+  "\\",
+  "$",
+  "$$",
+  "<",
+  ">",
+  "/",
+  ",",
+  ".",
+  "%",
+  "·",
+  "-",
+  "=",
+  ":",
+  "@",
+  "&",
+  "#",
+  "1",
+  "a",
+  "v1",
+  "\u2028",
+  "\u00a0",
+];
 
 /** `unit` repeated to exactly `size` characters. */
 export function fill(unit: string, size: number): string {
@@ -67,7 +103,16 @@ function block(vocabulary: Vocabulary): fc.Arbitrary<Block> {
   return fc.oneof(
     fc.record({ kind: fc.constant("run" as const), unit: filler, weight }),
     fc.record({ kind: fc.constant("prefixRun" as const), prefix, unit: filler, weight }),
-    fc.record({ kind: fc.constant("repeat" as const), unit: fc.oneof(prefix, fragment, noise, fc.tuple(prefix, filler).map(([p, f]) => p + f)), weight }),
+    fc.record({
+      kind: fc.constant("repeat" as const),
+      unit: fc.oneof(
+        prefix,
+        fragment,
+        noise,
+        fc.tuple(prefix, filler).map(([p, f]) => p + f),
+      ),
+      weight,
+    }),
   );
 }
 
@@ -97,8 +142,27 @@ const bib = (body: string, size: number, tail = "") => framed("@article{key,\n",
 export const suites = {
   importText: {
     vocabulary: {
-      prefixes: ["@article{", "@misc{k,\n", "arXiv:", "arxiv_id,title\n", "https://arxiv.org/abs/", "https://huggingface.co/papers/", "arxiv.org/", ...BIBTEX_FIELDS],
-      fragments: ["2406.12345", "hep-th/9901001v2", "https://arxiv.org/abs/2406.12345v2\n", "eprint = {2406.12345},\n", "}\n", "# comment\n", "%E0%A4%A", "%zz", '"2406.12345",x\r\n'],
+      prefixes: [
+        "@article{",
+        "@misc{k,\n",
+        "arXiv:",
+        "arxiv_id,title\n",
+        "https://arxiv.org/abs/",
+        "https://huggingface.co/papers/",
+        "arxiv.org/",
+        ...BIBTEX_FIELDS,
+      ],
+      fragments: [
+        "2406.12345",
+        "hep-th/9901001v2",
+        "https://arxiv.org/abs/2406.12345v2\n",
+        "eprint = {2406.12345},\n",
+        "}\n",
+        "# comment\n",
+        "%E0%A4%A",
+        "%zz",
+        '"2406.12345",x\r\n',
+      ],
     },
     worst: {
       // Cubic in the old field pattern: `\s*([^}"]+?)\s*` over one run of spaces.
@@ -118,7 +182,10 @@ export const suites = {
     errors: ["AppError"],
   },
   arxivRef: {
-    vocabulary: { prefixes: ["arXiv:", "https://arxiv.org/abs/", "(<[", "huggingface.co/papers/", "2406."], fragments: ["2406.12345", "v2", ".pdf", "%2F", "%E0%A4%A"] },
+    vocabulary: {
+      prefixes: ["arXiv:", "https://arxiv.org/abs/", "(<[", "huggingface.co/papers/", "2406."],
+      fragments: ["2406.12345", "v2", ".pdf", "%2F", "%E0%A4%A"],
+    },
     worst: {
       "token )))…x": (n) => framed("", ")", "x", n),
       "url ///…x": (n) => framed("https://arxiv.org/", "/", "x", n),
@@ -133,8 +200,8 @@ export const suites = {
     worst: {
       'unclosed "': (n) => framed('"', "a", "", n),
       '"" pairs': (n) => framed('"', '""', "", n),
-      "commas": (n) => fill(",", n),
-      "CRs": (n) => fill("\r", n),
+      commas: (n) => fill(",", n),
+      CRs: (n) => fill("\r", n),
     },
     run: (input: string) => parseCsv(input).length + csvCell(input).length,
     errors: [],
@@ -149,7 +216,14 @@ export const suites = {
       "$1 + digits": (n) => framed("$1", "1", "", n),
     },
     run: (input: string) => {
-      const paper = { arxivId: "2406.12345", title: input, authors: [input, "A and B"], year: 2024, primaryClass: input.slice(0, 100), url: input };
+      const paper = {
+        arxivId: "2406.12345",
+        title: input,
+        authors: [input, "A and B"],
+        year: 2024,
+        primaryClass: input.slice(0, 100),
+        url: input,
+      };
       return escapeTitle(input).length + escapeBibtex(input).length + bibtexKey(paper).length + toBibtex([paper]).length;
     },
     errors: [],
@@ -157,7 +231,13 @@ export const suites = {
   hfPageText: {
     vocabulary: {
       prefixes: ["Daily papers\n", "• 6 authors", "·", "Jun 18", "MicrosoftResearch Microsoft Research · ", "a ", "\n\n"],
-      fragments: ["A Title\n", "An abstract that is long enough to be one.\n", "• 6 authors\n·\nJun 18\n", "Org Name · Dec 8, 2025\n", "12\n"],
+      fragments: [
+        "A Title\n",
+        "An abstract that is long enough to be one.\n",
+        "• 6 authors\n·\nJun 18\n",
+        "Org Name · Dec 8, 2025\n",
+        "12\n",
+      ],
     },
     worst: {
       // Quadratic in the old organization-and-date pattern: `(.+?)\s+·` over one run of spaces.
@@ -176,7 +256,10 @@ export const suites = {
     errors: ["FeedParseError"],
   },
   detect: {
-    vocabulary: { prefixes: ["<?xml", "<!--", "<!DOCTYPE", "<!DOCTYPE x [", "<", "\uFEFF", "Daily papers\n"], fragments: ["<feed>", "<rss>", "?>", "-->", "]>", "[", "{"] },
+    vocabulary: {
+      prefixes: ["<?xml", "<!--", "<!DOCTYPE", "<!DOCTYPE x [", "<", "\uFEFF", "Daily papers\n"],
+      fragments: ["<feed>", "<rss>", "?>", "-->", "]>", "[", "{"],
+    },
     worst: {
       "<? <? <?…": (n) => fill("<?", n),
       "<!-- repeated": (n) => fill("<!--", n),
@@ -190,13 +273,29 @@ export const suites = {
   },
   arxivAtom: {
     vocabulary: {
-      prefixes: ['<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">', "<entry>", "<!DOCTYPE ", "<![CDATA[", "<!--", "<a ", "&#"],
-      fragments: ["<entry><id>http://arxiv.org/abs/2406.12345v1</id><title>T</title></entry>", "</feed>", "&amp;", "&#233;", 'x="y" ', "</a>"],
+      prefixes: [
+        '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+        "<entry>",
+        "<!DOCTYPE ",
+        "<![CDATA[",
+        "<!--",
+        "<a ",
+        "&#",
+      ],
+      fragments: [
+        "<entry><id>http://arxiv.org/abs/2406.12345v1</id><title>T</title></entry>",
+        "</feed>",
+        "&amp;",
+        "&#233;",
+        'x="y" ',
+        "</a>",
+      ],
     },
     worst: {
       // Quadratic in the old DOCTYPE check: each `<!DOCTYPE` scanned to the end.
       "<!DOCTYPE repeated": (n) => fill("<!DOCTYPE ", n),
-      "entries": (n) => framed("<feed>", "<entry><id>http://arxiv.org/abs/2406.12345v1</id><title>T</title><summary>S</summary></entry>", "</feed>", n),
+      entries: (n) =>
+        framed("<feed>", "<entry><id>http://arxiv.org/abs/2406.12345v1</id><title>T</title><summary>S</summary></entry>", "</feed>", n),
       "deep nesting": (n) => framed("<feed>", "<a>", "", n),
       "many attributes": (n) => framed("<feed><entry ", 'a="b" ', "/></feed>", n),
       "<<<…": (n) => fill("<", n),
@@ -210,13 +309,33 @@ export const suites = {
   arxivRss: {
     vocabulary: {
       prefixes: ["<rss><channel>", "<item>", "<link>", "<!DOCTYPE ", "<dc:creator>"],
-      fragments: ["<item><link>https://arxiv.org/abs/2406.12345</link><title>T</title></item>", "</channel></rss>", "arxiv.org/abs/", " and ", ", ", "Announce Type: new Abstract: "],
+      fragments: [
+        "<item><link>https://arxiv.org/abs/2406.12345</link><title>T</title></item>",
+        "</channel></rss>",
+        "arxiv.org/abs/",
+        " and ",
+        ", ",
+        "Announce Type: new Abstract: ",
+      ],
     },
     worst: {
       "<!DOCTYPE repeated": (n) => fill("<!DOCTYPE ", n),
-      "link arxiv.org/abs/ repeated": (n) => framed("<rss><channel><item><title>T</title><link>", "arxiv.org/abs/", "</link></item></channel></rss>", n),
-      "creator , , ,": (n) => framed("<rss><channel><item><title>T</title><link>2406.12345</link><dc:creator>", " , ", "x</dc:creator></item></channel></rss>", n),
-      "description arXiv:x…": (n) => framed("<rss><channel><item><title>T</title><link>2406.12345</link><description>arXiv:", "x", " Announce Type:</description></item></channel></rss>", n),
+      "link arxiv.org/abs/ repeated": (n) =>
+        framed("<rss><channel><item><title>T</title><link>", "arxiv.org/abs/", "</link></item></channel></rss>", n),
+      "creator , , ,": (n) =>
+        framed(
+          "<rss><channel><item><title>T</title><link>2406.12345</link><dc:creator>",
+          " , ",
+          "x</dc:creator></item></channel></rss>",
+          n,
+        ),
+      "description arXiv:x…": (n) =>
+        framed(
+          "<rss><channel><item><title>T</title><link>2406.12345</link><description>arXiv:",
+          "x",
+          " Announce Type:</description></item></channel></rss>",
+          n,
+        ),
     },
     run: (input: string) => [...parseArxivRss(input)].length,
     errors: ["FeedParseError"],
@@ -233,8 +352,8 @@ export const suites = {
       "long string in an object": (n) => framed('{"a":"', "x", '"}', n),
       "[[[…": (n) => fill("[", n),
       "{{{…": (n) => fill("{", n),
-      "spaces": (n) => framed("", " ", "[]", n),
-      "entries": (n) => framed("[", '{"paper":{"id":"2406.12345","title":"T","summary":"S"}},', "1]", n),
+      spaces: (n) => framed("", " ", "[]", n),
+      entries: (n) => framed("[", '{"paper":{"id":"2406.12345","title":"T","summary":"S"}},', "1]", n),
       "bad entry text": (n) => framed('[{"paper":{"id":"2406.12345","title":"', "x", '\u0001"}}]', n),
     },
     run: async (input: string) => {
@@ -249,15 +368,24 @@ export const suites = {
     errors: ["FeedParseError"],
   },
   feedText: {
-    vocabulary: { prefixes: ["2024-01-01T00:00:00.", "Mon, 27 Apr 2026 ", "arXiv:", "hep-th/"], fragments: ["2406.12345v2", "v1", " -0400", "Sept", "1"] },
+    vocabulary: {
+      prefixes: ["2024-01-01T00:00:00.", "Mon, 27 Apr 2026 ", "arXiv:", "hep-th/"],
+      fragments: ["2406.12345v2", "v1", " -0400", "Sept", "1"],
+    },
     worst: {
       "v1v1v1…": (n) => fill("v1", n),
       "v + digits + x": (n) => framed("v", "1", "x", n),
-      "spaces": (n) => framed("a", " ", "b", n),
+      spaces: (n) => framed("a", " ", "b", n),
       "ISO fraction digits": (n) => framed("2024-01-01T00:00:00.", "1", "x", n),
       "RFC 822 spaces": (n) => framed("Mon,", " ", "x", n),
     },
-    run: (input: string) => [collapseWhitespace(input).length, parseIsoDateTime(input), parseRfc822(input), normalizeArxivId(input), monthNumber(input)],
+    run: (input: string) => [
+      collapseWhitespace(input).length,
+      parseIsoDateTime(input),
+      parseRfc822(input),
+      normalizeArxivId(input),
+      monthNumber(input),
+    ],
     errors: [],
   },
   normalize: {
@@ -265,8 +393,8 @@ export const suites = {
     worst: {
       "\\a\\a…": (n) => fill("\\a", n),
       "combining marks": (n) => framed("e", "\u0301", "", n),
-      "punctuation": (n) => framed("a", "-", "b", n),
-      "NULs": (n) => fill("\u0000", n),
+      punctuation: (n) => framed("a", "-", "b", n),
+      NULs: (n) => fill("\u0000", n),
     },
     run: (input: string) => titleKey(input).length + cleanText(input).length,
     errors: [],
@@ -280,21 +408,29 @@ export const suites = {
       "$a repeated": (n) => fill("$a", n),
       "$ + digits": (n) => framed("$", "1", "", n),
       "$1 + spaces": (n) => framed("$1", " ", "x", n),
-      "backslashes": (n) => fill("\\", n),
-      "$x$ distinct": (n) => Array.from({ length: Math.ceil(n / 8) }, (_, i) => `$x_{${i % 1000}}$ `).join("").slice(0, n),
+      backslashes: (n) => fill("\\", n),
+      "$x$ distinct": (n) =>
+        Array.from({ length: Math.ceil(n / 8) }, (_, i) => `$x_{${i % 1000}}$ `)
+          .join("")
+          .slice(0, n),
     },
     run: (input: string) => splitMath(input).length + mathToPlainText(input).length,
     errors: [],
   },
   paperIds: {
     vocabulary: { prefixes: ["1,", ","], fragments: ["12", "0", "-1", "1e3", "x"] },
-    worst: { "commas": (n) => fill(",", n), "ids": (n) => fill("1,", n), "digits": (n) => fill("1", n) },
+    worst: { commas: (n) => fill(",", n), ids: (n) => fill("1,", n), digits: (n) => fill("1", n) },
     run: (input: string) => parsePaperIds(input).length,
     errors: ["AppError"],
   },
   searchQuery: {
     vocabulary: { prefixes: ['"', "-", "|", "or "], fragments: ["deep learning", '"neural radiance"', "-survey", "a OR b"] },
-    worst: { 'unclosed "': (n) => framed('"', "a", "", n), "spaces": (n) => fill(" ", n), "words": (n) => fill("a ", n), "astral": (n) => fill("𝔸", n) },
+    worst: {
+      'unclosed "': (n) => framed('"', "a", "", n),
+      spaces: (n) => fill(" ", n),
+      words: (n) => fill("a ", n),
+      astral: (n) => fill("𝔸", n),
+    },
     run: (input: string) => parseSearchQuery(input, { prefixLast: true }),
     errors: [],
   },

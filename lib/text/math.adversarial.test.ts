@@ -17,11 +17,15 @@ it("renders at most 200 formulas of one text; the rest stay as written", () => {
 describe("tokenize gives what the 300-step character scan gave", () => {
   // The code before issue 12, verbatim but for names: the oracle.
   const CURRENCY = /\d[\d,.]*(?:\s+[A-Za-z]|\s*$)/y;
-  const DELIMITERS: [string, string, boolean][] = [["$$", "$$", true], ["\\[", "\\]", true], ["\\(", "\\)", false]];
+  const DELIMITERS: [string, string, boolean][] = [
+    ["$$", "$$", true],
+    ["\\[", "\\]", true],
+    ["\\(", "\\)", false],
+  ];
   function oldTokenize(input: string): Piece[] {
     const out: Piece[] = [];
     let text = "";
-    for (let i = 0; i < input.length; ) {
+    for (let i = 0; i < input.length;) {
       const math = mathAt(input, i);
       if (math) {
         if (text) out.push({ kind: "text", text });
@@ -65,7 +69,28 @@ describe("tokenize gives what the 300-step character scan gave", () => {
   }
 
   it("on random delimiters, escapes, blank lines and spans near the 300-character limit", () => {
-    const piece = fc.constantFrom("$", "$", "$$", "\\", "\\", "(", ")", "[", "]", "\n", "\n", " ", "\t", "\r", "1", "x", "{", "}", "x".repeat(97), " ".repeat(149));
+    const piece = fc.constantFrom(
+      "$",
+      "$",
+      "$$",
+      "\\",
+      "\\",
+      "(",
+      ")",
+      "[",
+      "]",
+      "\n",
+      "\n",
+      " ",
+      "\t",
+      "\r",
+      "1",
+      "x",
+      "{",
+      "}",
+      "x".repeat(97),
+      " ".repeat(149),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const input = pieces.join("");

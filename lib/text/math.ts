@@ -37,10 +37,16 @@ export function splitMath(input: string): MathSegment[] {
 
 /** The text with math delimiters removed and common commands simplified, for <title>, OG tags, RSS and snippets. Not escaped. */
 export function mathToPlainText(input: string): string {
-  return tokenize(input).map((p) => (p.kind === "text" ? p.text : texToPlain(p.tex))).join("");
+  return tokenize(input)
+    .map((p) => (p.kind === "text" ? p.text : texToPlain(p.tex)))
+    .join("");
 }
 
-const DELIMITERS: [open: string, close: string, display: boolean][] = [["$$", "$$", true], ["\\[", "\\]", true], ["\\(", "\\)", false]];
+const DELIMITERS: [open: string, close: string, display: boolean][] = [
+  ["$$", "$$", true],
+  ["\\[", "\\]", true],
+  ["\\(", "\\)", false],
+];
 
 /**
  * Math is `$…$`, `$$…$$`, `\(…\)` or `\[…\]`. A span is at most MAX_TEX characters and never crosses a blank line.
@@ -54,7 +60,7 @@ export function tokenize(input: string): Piece[] {
   // Plain text is copied in slices from here, not a character at a time.
   let from = 0;
   const closers = new Closers(input);
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const math = mathAt(input, i, closers);
     if (math) {
       text += input.slice(from, i);
@@ -166,7 +172,15 @@ function renderUncached(tex: string, displayMode: boolean): string | null {
   // Same as `trust: false`, but we learn of the attempt: KaTeX would show "\href" in red and echo the URL in its annotation.
   const trust = () => ((refused = true), false);
   try {
-    const html = katex.renderToString(tex, { throwOnError: false, displayMode, trust, strict: "ignore", maxSize: 10, maxExpand: 100, output: "htmlAndMathml" });
+    const html = katex.renderToString(tex, {
+      throwOnError: false,
+      displayMode,
+      trust,
+      strict: "ignore",
+      maxSize: 10,
+      maxExpand: 100,
+      output: "htmlAndMathml",
+    });
     return refused || !isSafeOutput(html) ? null : html;
   } catch {
     return null;
@@ -183,10 +197,12 @@ function isSafeOutput(html: string): boolean {
 }
 
 const SYMBOLS: Record<string, string> = Object.fromEntries(
-  ("alpha=α beta=β gamma=γ delta=δ epsilon=ε varepsilon=ε theta=θ lambda=λ mu=μ pi=π sigma=σ tau=τ phi=φ varphi=φ " +
+  (
+    "alpha=α beta=β gamma=γ delta=δ epsilon=ε varepsilon=ε theta=θ lambda=λ mu=μ pi=π sigma=σ tau=τ phi=φ varphi=φ " +
     "omega=ω Gamma=Γ Delta=Δ Theta=Θ Lambda=Λ Sigma=Σ Phi=Φ Omega=Ω times=× cdot=· leq=≤ le=≤ geq=≥ ge=≥ neq=≠ " +
     "approx=≈ sim=~ pm=± infty=∞ to=→ rightarrow=→ leftarrow=← in=∈ ell=ℓ ldots=… cdots=… dots=… partial=∂ nabla=∇ " +
-    "sum=Σ prod=Π sqrt=√ int=∫ colon=: mid=|")
+    "sum=Σ prod=Π sqrt=√ int=∫ colon=: mid=|"
+  )
     .split(" ")
     .map((pair) => pair.split("=")),
 );

@@ -19,9 +19,16 @@ export const dailyPapersQuery = z
   .superRefine((q, ctx) => {
     const given = [q.date, q.week, q.month].filter((v) => v !== undefined);
     if (given.length > 1) ctx.addIssue({ code: "custom", message: "Give at most one of date, week and month" });
-    if (q.date !== undefined && !parseDay(q.date)) ctx.addIssue({ code: "custom", path: ["date"], message: `Invalid date ${JSON.stringify(q.date)}: expected a real day as YYYY-MM-DD` });
-    if (q.week !== undefined && !parseIsoWeek(q.week)) ctx.addIssue({ code: "custom", path: ["week"], message: `Invalid week ${JSON.stringify(q.week)}: expected an ISO week as YYYY-Www` });
-    if (q.month !== undefined && !parseMonth(q.month)) ctx.addIssue({ code: "custom", path: ["month"], message: `Invalid month ${JSON.stringify(q.month)}: expected YYYY-MM` });
+    if (q.date !== undefined && !parseDay(q.date))
+      ctx.addIssue({
+        code: "custom",
+        path: ["date"],
+        message: `Invalid date ${JSON.stringify(q.date)}: expected a real day as YYYY-MM-DD`,
+      });
+    if (q.week !== undefined && !parseIsoWeek(q.week))
+      ctx.addIssue({ code: "custom", path: ["week"], message: `Invalid week ${JSON.stringify(q.week)}: expected an ISO week as YYYY-Www` });
+    if (q.month !== undefined && !parseMonth(q.month))
+      ctx.addIssue({ code: "custom", path: ["month"], message: `Invalid month ${JSON.stringify(q.month)}: expected YYYY-MM` });
   });
 
 export type DailyPapersQuery = z.infer<typeof dailyPapersQuery>;

@@ -5,7 +5,7 @@ export function parsePaperIds(raw: string | null): number[] {
   if (!raw) return [];
   // Not split(","): 200 KB of commas would become 200,000 strings before being refused.
   const parts: string[] = [];
-  for (let start = 0; start <= raw.length; ) {
+  for (let start = 0; start <= raw.length;) {
     const comma = raw.indexOf(",", start);
     const end = comma < 0 ? raw.length : comma;
     if (end > start) {
@@ -15,6 +15,7 @@ export function parsePaperIds(raw: string | null): number[] {
     start = end + 1;
   }
   const ids = parts.map((p) => Number(p));
-  if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647)) throw new AppError("bad_request", "papers must be comma-separated paper ids");
+  if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0 || n > 2_147_483_647))
+    throw new AppError("bad_request", "papers must be comma-separated paper ids");
   return [...new Set(ids)];
 }

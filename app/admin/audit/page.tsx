@@ -46,11 +46,20 @@ export default async function AuditPage({ searchParams }: Props) {
     <div>
       <PageTitle description="Every change made from the admin pages and the admin API, with who made it.">Audit log</PageTitle>
       <nav aria-label="Filter by kind" className="mb-4 flex flex-wrap gap-2 text-sm">
-        <Link href={href(1, undefined)} aria-current={!action ? "page" : undefined} className={`${cls.secondary} aria-[current=page]:border-amber-500`}>
+        <Link
+          href={href(1, undefined)}
+          aria-current={!action ? "page" : undefined}
+          className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+        >
           All
         </Link>
         {filters.map((f) => (
-          <Link key={f.action} href={href(1, f.action)} aria-current={action === f.action ? "page" : undefined} className={`${cls.secondary} aria-[current=page]:border-amber-500`}>
+          <Link
+            key={f.action}
+            href={href(1, f.action)}
+            aria-current={action === f.action ? "page" : undefined}
+            className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+          >
             {f.label}
           </Link>
         ))}
@@ -67,7 +76,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   <time dateTime={r.createdAt.toISOString()}>{formatUtc(r.createdAt)}</time>
                 </td>
                 <td className={`${td} break-all`}>{r.actorEmail}</td>
-                <td className={`${td} whitespace-nowrap font-medium`}>{r.action}</td>
+                <td className={`${td} font-medium whitespace-nowrap`}>{r.action}</td>
                 <td className={`${td} break-all`}>
                   {link ? (
                     <Link href={link} className={cls.link}>
@@ -79,7 +88,9 @@ export default async function AuditPage({ searchParams }: Props) {
                 </td>
                 <td className={`${td} max-w-md`}>
                   {r.details && typeof r.details === "object" && Object.keys(r.details).length > 0 ? (
-                    <pre className="overflow-x-auto text-xs whitespace-pre-wrap break-words text-gray-700 dark:text-gray-300">{JSON.stringify(r.details, null, 1)}</pre>
+                    <pre className="overflow-x-auto text-xs break-words whitespace-pre-wrap text-gray-700 dark:text-gray-300">
+                      {JSON.stringify(r.details, null, 1)}
+                    </pre>
                   ) : (
                     <span className="text-gray-500">—</span>
                   )}

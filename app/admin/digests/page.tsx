@@ -28,18 +28,33 @@ const waitsForAdmin = (status: string) => status === "gave_up" || status === "un
 export default async function DigestsPage({ searchParams }: Props) {
   await requireAdminPage("/admin/digests");
   const email = ((await searchParams).email ?? "").trim().slice(0, 320);
-  const [{ runs, problems, paused }, address] = await Promise.all([getDigestOverview(), email ? getAddressSends(email) : Promise.resolve(null)]);
+  const [{ runs, problems, paused }, address] = await Promise.all([
+    getDigestOverview(),
+    email ? getAddressSends(email) : Promise.resolve(null),
+  ]);
 
   return (
     <div>
-      <PageTitle description="Daily and weekly digests: each is sent at most once per address and period; failures are retried with backoff, then given up and listed here.">Digests</PageTitle>
+      <PageTitle description="Daily and weekly digests: each is sent at most once per address and period; failures are retried with backoff, then given up and listed here.">
+        Digests
+      </PageTitle>
 
       <section aria-labelledby="runs">
         <h2 id="runs" className="mb-2 text-xl font-semibold">
           Last runs
         </h2>
         <DataTable caption="Digest runs, newest first">
-          <TableHead columns={["Run", "Period", "Started", "Finished", { label: "Sent", numeric: true }, { label: "Skipped", numeric: true }, { label: "Failed", numeric: true }]} />
+          <TableHead
+            columns={[
+              "Run",
+              "Period",
+              "Started",
+              "Finished",
+              { label: "Sent", numeric: true },
+              { label: "Skipped", numeric: true },
+              { label: "Failed", numeric: true },
+            ]}
+          />
           <tbody>
             {runs.length === 0 && <EmptyRow colSpan={7}>No digest has run yet.</EmptyRow>}
             {runs.map((r) => (
@@ -67,7 +82,9 @@ export default async function DigestsPage({ searchParams }: Props) {
           Not delivered
         </h2>
         <p className={`mb-3 ${cls.muted}`}>
-          “failed” digests are retried by themselves; “gave up” ones wait for you. “outcome unknown” ones went out but the server never answered (a dropped connection, a crash): they may have arrived, so they are never sent again by themselves. Resend one only when you know it never arrived.
+          “failed” digests are retried by themselves; “gave up” ones wait for you. “outcome unknown” ones went out but the server never
+          answered (a dropped connection, a crash): they may have arrived, so they are never sent again by themselves. Resend one only when
+          you know it never arrived.
         </p>
         <DataTable caption="Digests not delivered, newest first">
           <TableHead columns={["Address", "Digest", "Status", { label: "Tries", numeric: true }, "Last error", "Action"]} />
@@ -85,13 +102,20 @@ export default async function DigestsPage({ searchParams }: Props) {
                 </td>
                 <td className={td}>
                   <SendStatus status={p.status} />
-                  {p.status === "failed" && p.nextAttemptAt && <div className="mt-1 text-xs text-gray-500 dark:text-gray-400">next try {formatUtc(p.nextAttemptAt)}</div>}
+                  {p.status === "failed" && p.nextAttemptAt && (
+                    <div className="mt-1 text-xs text-gray-500 dark:text-gray-400">next try {formatUtc(p.nextAttemptAt)}</div>
+                  )}
                 </td>
                 <td className={`${td} ${num}`}>{p.attempts}</td>
                 <td className={`${td} max-w-sm text-xs break-words`}>{p.lastError ?? "—"}</td>
                 <td className={td}>
                   {waitsForAdmin(p.status) ? (
-                    <ActionButton action={retryDigestAction} fields={{ sendId: p.sendId }} label={p.status === "unknown" ? "Resend" : "Retry"} srContext={`the ${p.frequency} digest ${p.period} to ${p.email}`} />
+                    <ActionButton
+                      action={retryDigestAction}
+                      fields={{ sendId: p.sendId }}
+                      label={p.status === "unknown" ? "Resend" : "Retry"}
+                      srContext={`the ${p.frequency} digest ${p.period} to ${p.email}`}
+                    />
                   ) : (
                     <span className="text-xs text-gray-500 dark:text-gray-400">retrying</span>
                   )}
@@ -106,7 +130,9 @@ export default async function DigestsPage({ searchParams }: Props) {
         <h2 id="paused" className="mb-2 text-xl font-semibold">
           Paused addresses
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>Paused after a hard bounce or a complaint: they get nothing until the address confirms its subscription again.</p>
+        <p className={`mb-3 ${cls.muted}`}>
+          Paused after a hard bounce or a complaint: they get nothing until the address confirms its subscription again.
+        </p>
         <DataTable caption="Paused addresses">
           <TableHead columns={["Address", "Why", "Since"]} />
           <tbody>
@@ -136,7 +162,14 @@ export default async function DigestsPage({ searchParams }: Props) {
             <label htmlFor="pause-reason" className={cls.label}>
               Reason
             </label>
-            <input id="pause-reason" name="reason" required maxLength={1000} placeholder="complaint forwarded by the mail provider" className={cls.input} />
+            <input
+              id="pause-reason"
+              name="reason"
+              required
+              maxLength={1000}
+              placeholder="complaint forwarded by the mail provider"
+              className={cls.input}
+            />
           </div>
         </ActionForm>
       </section>
@@ -160,7 +193,8 @@ export default async function DigestsPage({ searchParams }: Props) {
         {address && (
           <div className="mt-4">
             <p className="mb-2 text-sm">
-              <span className="font-medium">{address.subscription.email}</span>: {address.subscription.status}, {address.subscription.frequency}
+              <span className="font-medium">{address.subscription.email}</span>: {address.subscription.status},{" "}
+              {address.subscription.frequency}
               {address.subscription.pausedReason && ` (paused: ${address.subscription.pausedReason})`}
             </p>
             <DataTable caption={`Digests sent to ${address.subscription.email}`}>
@@ -180,7 +214,12 @@ export default async function DigestsPage({ searchParams }: Props) {
                     <td className={`${td} max-w-sm text-xs break-words`}>{s.lastError ?? "—"}</td>
                     <td className={td}>
                       {waitsForAdmin(s.status) && (
-                        <ActionButton action={retryDigestAction} fields={{ sendId: s.id }} label={s.status === "unknown" ? "Resend" : "Retry"} srContext={`the ${s.frequency} digest ${s.period}`} />
+                        <ActionButton
+                          action={retryDigestAction}
+                          fields={{ sendId: s.id }}
+                          label={s.status === "unknown" ? "Resend" : "Retry"}
+                          srContext={`the ${s.frequency} digest ${s.period}`}
+                        />
                       )}
                     </td>
                   </tr>

@@ -62,7 +62,15 @@ export async function pollFeedNowAction(_prev: ActionState, form: FormData): Pro
     refreshCachedPages();
     const found = result.runId ? await getRun(result.runId) : null;
     const run = found
-      ? { id: found.id, status: found.status, newCount: found.newCount, updatedCount: found.updatedCount, unchangedCount: found.unchangedCount, rejectedCount: found.rejectedCount, error: found.error }
+      ? {
+          id: found.id,
+          status: found.status,
+          newCount: found.newCount,
+          updatedCount: found.updatedCount,
+          unchangedCount: found.unchangedCount,
+          rejectedCount: found.rejectedCount,
+          error: found.error,
+        }
       : undefined;
     if (!result.ok) return { error: `Poll failed: ${result.error}`, run };
     return { ok: result.status === "not_modified" ? "Not modified since the last poll (HTTP 304): nothing to ingest." : "Polled.", run };

@@ -23,7 +23,9 @@ export default async function FeedsPage({ searchParams }: Props) {
   const now = new Date();
   return (
     <div>
-      <PageTitle description="Each feed is fetched on its schedule with a conditional GET (ETag / Last-Modified), and ingested when it changed.">Feeds</PageTitle>
+      <PageTitle description="Each feed is fetched on its schedule with a conditional GET (ETag / Last-Modified), and ingested when it changed.">
+        Feeds
+      </PageTitle>
       {params.deleted && <Notice kind="ok">Feed deleted. Its past runs stay in the run history.</Notice>}
 
       <DataTable caption="Feeds" testId="feeds-table">
@@ -39,9 +41,17 @@ export default async function FeedsPage({ searchParams }: Props) {
                 <div className="truncate text-xs text-gray-500 dark:text-gray-400" title={f.url}>
                   {f.url}
                 </div>
-                {f.configured && <div className="mt-1"><Badge color="blue">from FEED_URLS</Badge></div>}
+                {f.configured && (
+                  <div className="mt-1">
+                    <Badge color="blue">from FEED_URLS</Badge>
+                  </div>
+                )}
               </td>
-              <td className={td}>{f.format ?? <span className="text-gray-500 dark:text-gray-400">auto{f.lastRun?.format ? ` (${f.lastRun.format})` : ""}</span>}</td>
+              <td className={td}>
+                {f.format ?? (
+                  <span className="text-gray-500 dark:text-gray-400">auto{f.lastRun?.format ? ` (${f.lastRun.format})` : ""}</span>
+                )}
+              </td>
               <td className={td}>
                 {f.enabled ? <Badge color="green">active</Badge> : <Badge color="gray">paused</Badge>}
                 <div className="mt-1 text-xs text-gray-500 dark:text-gray-400">{formatInterval(f.pollIntervalMinutes)}</div>
@@ -52,7 +62,12 @@ export default async function FeedsPage({ searchParams }: Props) {
                     <div>{formatUtc(f.lastPolledAt)}</div>
                     <div className="text-xs text-gray-500 dark:text-gray-400">
                       HTTP {f.lastStatus ?? "—"}
-                      {f.etag && <> · ETag <code className="break-all">{f.etag}</code></>}
+                      {f.etag && (
+                        <>
+                          {" "}
+                          · ETag <code className="break-all">{f.etag}</code>
+                        </>
+                      )}
                     </div>
                     {f.lastRun && (
                       <div className="mt-1 text-xs">
@@ -72,7 +87,9 @@ export default async function FeedsPage({ searchParams }: Props) {
                 {f.enabled ? (
                   <>
                     <div>{formatUtc(f.nextPollAt)}</div>
-                    <div className="text-xs text-gray-500 dark:text-gray-400">{f.nextPollAt <= now ? "due now" : formatRelative(f.nextPollAt, now)}</div>
+                    <div className="text-xs text-gray-500 dark:text-gray-400">
+                      {f.nextPollAt <= now ? "due now" : formatRelative(f.nextPollAt, now)}
+                    </div>
                   </>
                 ) : (
                   <span className="text-gray-500 dark:text-gray-400">paused</span>
@@ -81,7 +98,12 @@ export default async function FeedsPage({ searchParams }: Props) {
               <td className={td}>
                 <div className="flex flex-col items-start gap-2">
                   <PollNowButton action={pollFeedNowAction} feedId={f.id} feedName={f.name} />
-                  <ActionButton action={setFeedEnabledAction} fields={{ id: f.id, enabled: String(!f.enabled) }} label={f.enabled ? "Pause" : "Resume"} srContext={f.name} />
+                  <ActionButton
+                    action={setFeedEnabledAction}
+                    fields={{ id: f.id, enabled: String(!f.enabled) }}
+                    label={f.enabled ? "Pause" : "Resume"}
+                    srContext={f.name}
+                  />
                   <Link href={`/admin/feeds/${f.id}`} className={cls.secondary}>
                     Edit<span className="sr-only"> {f.name}</span>
                   </Link>
@@ -104,7 +126,11 @@ export default async function FeedsPage({ searchParams }: Props) {
         <h2 id="add-feed" className="mb-3 text-xl font-semibold">
           Add a feed
         </h2>
-        <FeedForm action={createFeedAction} values={{ name: "", url: "", format: null, enabled: true, pollIntervalMinutes: env().FEED_POLL_MINUTES }} submitLabel="Add feed" />
+        <FeedForm
+          action={createFeedAction}
+          values={{ name: "", url: "", format: null, enabled: true, pollIntervalMinutes: env().FEED_POLL_MINUTES }}
+          submitLabel="Add feed"
+        />
       </section>
     </div>
   );

@@ -40,7 +40,10 @@ export async function mergePapersAction(_prev: ActionState, form: FormData): Pro
     const paperId = parseInput(idInput, form.get("paperId"));
     const otherId = await resolvePaperRef(String(form.get("other") ?? ""));
     const role = form.get("role") === "target" ? "target" : "source";
-    const result = await mergePapers(admin, role === "source" ? { sourceId: paperId, targetId: otherId } : { sourceId: otherId, targetId: paperId });
+    const result = await mergePapers(
+      admin,
+      role === "source" ? { sourceId: paperId, targetId: otherId } : { sourceId: otherId, targetId: paperId },
+    );
     revalidateAll();
     return {
       ok: `Merged: ${result.movedUpvotes} upvotes, ${result.movedListItems} reading-list entries and ${result.movedFeatures} featured days moved to the paper kept.`,

@@ -19,11 +19,17 @@ export default async function AdminPapersPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = (params.q ?? "").trim().slice(0, 200);
   const page = pageParam(params.page);
-  const [found, hidden, merges] = await Promise.all([q ? findPapers(q) : Promise.resolve(null), listHiddenPapers({ page }), listMerges({ limit: 20 })]);
+  const [found, hidden, merges] = await Promise.all([
+    q ? findPapers(q) : Promise.resolve(null),
+    listHiddenPapers({ page }),
+    listMerges({ limit: 20 }),
+  ]);
 
   return (
     <div>
-      <PageTitle description="Hide a paper (spam, a bad record) or merge two records of one paper. Both can be undone, and both are logged.">Papers</PageTitle>
+      <PageTitle description="Hide a paper (spam, a bad record) or merge two records of one paper. Both can be undone, and both are logged.">
+        Papers
+      </PageTitle>
 
       <div role="search">
         <form action="/admin/papers" className="flex flex-wrap items-end gap-2">
@@ -31,7 +37,14 @@ export default async function AdminPapersPage({ searchParams }: Props) {
             <label htmlFor="paper-query" className={cls.label}>
               arXiv id, local-&lt;id&gt;, or words of the title
             </label>
-            <input id="paper-query" name="q" type="search" defaultValue={q} placeholder="2406.12345 or “diffusion transformer”" className={cls.input} />
+            <input
+              id="paper-query"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder="2406.12345 or “diffusion transformer”"
+              className={cls.input}
+            />
           </div>
           <button type="submit" className={cls.primary}>
             Find
@@ -53,7 +66,11 @@ export default async function AdminPapersPage({ searchParams }: Props) {
           Hidden papers
         </h2>
         <PapersTable papers={hidden.papers} caption="Hidden papers, most recently hidden first" empty="No hidden papers." />
-        <Pager page={page} hasMore={hidden.hasMore} href={(p) => `/admin/papers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#hidden`} />
+        <Pager
+          page={page}
+          hasMore={hidden.hasMore}
+          href={(p) => `/admin/papers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#hidden`}
+        />
       </section>
 
       <section aria-labelledby="merges" className={cls.section}>

@@ -15,7 +15,12 @@ interface Props {
   searchParams: Promise<{ page?: string; status?: string; source?: string }>;
 }
 
-const statusLabels: Record<IngestStatus, string> = { running: "Running", succeeded: "Succeeded", failed: "Failed", not_modified: "Not modified" };
+const statusLabels: Record<IngestStatus, string> = {
+  running: "Running",
+  succeeded: "Succeeded",
+  failed: "Failed",
+  not_modified: "Not modified",
+};
 
 /** Every ingestion (scheduled polls, API, CLI, uploads), newest first, with its counts; and uploading a file by hand. */
 export default async function RunsPage({ searchParams }: Props) {
@@ -36,14 +41,25 @@ export default async function RunsPage({ searchParams }: Props) {
 
   return (
     <div>
-      <PageTitle description="Each ingestion of one feed document: scheduled polls, the ingest API, the CLI and uploads.">Ingest runs</PageTitle>
+      <PageTitle description="Each ingestion of one feed document: scheduled polls, the ingest API, the CLI and uploads.">
+        Ingest runs
+      </PageTitle>
 
       <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2 text-sm">
-        <Link href={href(1, undefined)} aria-current={!status ? "page" : undefined} className={`${cls.secondary} aria-[current=page]:border-amber-500`}>
+        <Link
+          href={href(1, undefined)}
+          aria-current={!status ? "page" : undefined}
+          className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+        >
           All
         </Link>
         {runStatuses.map((s) => (
-          <Link key={s} href={href(1, s)} aria-current={status === s ? "page" : undefined} className={`${cls.secondary} aria-[current=page]:border-amber-500`}>
+          <Link
+            key={s}
+            href={href(1, s)}
+            aria-current={status === s ? "page" : undefined}
+            className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+          >
             {statusLabels[s]}
           </Link>
         ))}
@@ -55,7 +71,19 @@ export default async function RunsPage({ searchParams }: Props) {
       </nav>
 
       <DataTable caption="Ingest runs, newest first" testId="runs-table">
-        <TableHead columns={["Run", "Source", "Started", "Duration", { label: "New", numeric: true }, { label: "Updated", numeric: true }, { label: "Unchanged", numeric: true }, { label: "Rejected", numeric: true }, "Status"]} />
+        <TableHead
+          columns={[
+            "Run",
+            "Source",
+            "Started",
+            "Duration",
+            { label: "New", numeric: true },
+            { label: "Updated", numeric: true },
+            { label: "Unchanged", numeric: true },
+            { label: "Rejected", numeric: true },
+            "Status",
+          ]}
+        />
         <tbody>
           {runs.length === 0 && <EmptyRow colSpan={9}>No runs{status ? " with this status" : " yet"}.</EmptyRow>}
           {runs.map((r) => (
@@ -98,7 +126,9 @@ export default async function RunsPage({ searchParams }: Props) {
         <h2 id="upload" className="mb-1 text-xl font-semibold">
           Upload a feed file
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>A saved Hugging Face daily-papers JSON, arXiv Atom or RSS, or a copied papers page, ingested as a run of its own.</p>
+        <p className={`mb-3 ${cls.muted}`}>
+          A saved Hugging Face daily-papers JSON, arXiv Atom or RSS, or a copied papers page, ingested as a run of its own.
+        </p>
         <UploadForm maxBytesLabel={formatBytes(env().INGEST_MAX_BYTES)} />
       </section>
     </div>

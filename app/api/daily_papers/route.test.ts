@@ -14,7 +14,13 @@ const daily = await import("@/app/api/daily_papers/route");
 const paperRoute = await import("@/app/api/papers/[...id]/route");
 const searchRoute = await import("@/app/api/papers/search/route");
 
-type Entry = { title: string; publishedAt: string; numComments: number; submittedBy: { name: string }; paper: { id: string; upvotes: number; submittedOnDailyAt: string; authors: { name: string }[] } };
+type Entry = {
+  title: string;
+  publishedAt: string;
+  numComments: number;
+  submittedBy: { name: string };
+  paper: { id: string; upvotes: number; submittedOnDailyAt: string; authors: { name: string }[] };
+};
 const capture = feedJson<Entry[]>("hf-daily-papers-2026-08-14.json");
 const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -105,7 +111,10 @@ describe("GET /api/papers/{id}", () => {
   it("answers one flat paper, also for a versioned id", async () => {
     const { status, body } = await call("2608.13489");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: "2608.13489", title: "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation" });
+    expect(body).toMatchObject({
+      id: "2608.13489",
+      title: "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation",
+    });
     expect(body.authors[1].name).toBe("Rui Chen");
     expect(body.publishedAt).toMatch(iso);
     expect((await call("2608.13489v3")).body.id).toBe("2608.13489");

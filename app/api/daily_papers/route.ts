@@ -19,7 +19,14 @@ async function answer(q: DailyPapersQuery, requested: DayRange | null): Promise<
     range = dayRange(latest);
   }
   const sort = q.sort === "trending" ? "trending" : "listed";
-  const { papers } = await listFeaturedPapers({ range, sort, limit: q.limit, offset: q.p * q.limit, submitter: q.submitter, arxivOnly: true });
+  const { papers } = await listFeaturedPapers({
+    range,
+    sort,
+    limit: q.limit,
+    offset: q.p * q.limit,
+    submitter: q.submitter,
+    arxivOnly: true,
+  });
   return jsonAnswer(papers.map(toDailyEntry), cacheHeaders(range.end));
 }
 

@@ -90,13 +90,16 @@ describe("POST /api/ingest", () => {
 
   it("answers 413 for a declared Content-Length over the limit without reading the body or recording a run", async () => {
     let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled++;
-        controller.enqueue(new TextEncoder().encode(doc));
-        controller.close();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new TextEncoder().encode(doc));
+          controller.close();
+        },
       },
-    }, { highWaterMark: 0 }); // pulled only when read
+      { highWaterMark: 0 },
+    ); // pulled only when read
     const request = new NextRequest("http://localhost/api/ingest", {
       method: "POST",
       body,

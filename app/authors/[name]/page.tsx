@@ -20,7 +20,11 @@ export async function generateMetadata({ params, searchParams }: AuthorPageProps
   const name = safeDecode((await params).name);
   const data = await load(name, parsePage((await searchParams).page));
   if (!data) return { title: "Author not found" };
-  return pageMetadata({ title: `Papers by ${data.author.name}`, description: `Research papers by ${data.author.name}, newest first.`, path: authorHref(data.author.name) });
+  return pageMetadata({
+    title: `Papers by ${data.author.name}`,
+    description: `Research papers by ${data.author.name}, newest first.`,
+    path: authorHref(data.author.name),
+  });
 }
 
 /** `/authors/<name>?page=`: an author's papers, newest first. */
@@ -46,7 +50,13 @@ export default async function AuthorPage({ params, searchParams }: AuthorPagePro
         </Link>
       </p>
       <div className="mt-6">
-        <PaperCollection papers={data.papers} hasMore={data.hasMore} page={page} label={`Papers by ${data.author.name}`} hrefForPage={(p) => hrefWith(authorHref(data.author.name), { page: p })} />
+        <PaperCollection
+          papers={data.papers}
+          hasMore={data.hasMore}
+          page={page}
+          label={`Papers by ${data.author.name}`}
+          hrefForPage={(p) => hrefWith(authorHref(data.author.name), { page: p })}
+        />
       </div>
     </>
   );

@@ -45,13 +45,19 @@ export default async function DigestPreviewPage({ searchParams }: PreviewPagePro
         </Link>
       </p>
       {!preview.period || !preview.papers.length ? (
-        <p data-testid="digest-preview-empty" className="mt-6 rounded-lg border border-gray-200 px-4 py-6 text-center text-gray-600 dark:border-gray-800 dark:text-gray-300">
+        <p
+          data-testid="digest-preview-empty"
+          className="mt-6 rounded-lg border border-gray-200 px-4 py-6 text-center text-gray-600 dark:border-gray-800 dark:text-gray-300"
+        >
           {preview.period ? `Nothing for ${periodLabel(preview.period)} matches: no email would be sent.` : "There are no papers yet."}
         </p>
       ) : (
         <div className="mt-6 overflow-hidden rounded-xl border border-gray-200 bg-gray-100 p-4 dark:border-gray-800 dark:bg-gray-900">
           <p className="mb-3 text-sm text-gray-600 dark:text-gray-400">
-            Subject: <strong className="text-gray-900 dark:text-gray-100">{digestSubject({ papers: preview.papers, periodLabel: periodLabel(preview.period) })}</strong>
+            Subject:{" "}
+            <strong className="text-gray-900 dark:text-gray-100">
+              {digestSubject({ papers: preview.papers, periodLabel: periodLabel(preview.period) })}
+            </strong>
           </p>
           <div data-testid="digest-preview" className="rounded-lg bg-white p-6 text-gray-900">
             <DigestContent

@@ -93,19 +93,41 @@ export default async function ListPage({ params, searchParams }: Props) {
             Papers
           </h2>
           <div className="mb-4 flex flex-wrap items-center gap-3">
-            <TabLinks label="Sort the list" items={LIST_SORTS.map((s) => ({ href: viewHref(list.id, { ...view, sort: s }), label: SORT_LABELS[s], current: view.sort === s }))} />
-            <TabLinks label="Filter by read state" items={LIST_FILTERS.map((f) => ({ href: viewHref(list.id, { ...view, filter: f }), label: FILTER_LABELS[f], current: view.filter === f }))} />
+            <TabLinks
+              label="Sort the list"
+              items={LIST_SORTS.map((s) => ({
+                href: viewHref(list.id, { ...view, sort: s }),
+                label: SORT_LABELS[s],
+                current: view.sort === s,
+              }))}
+            />
+            <TabLinks
+              label="Filter by read state"
+              items={LIST_FILTERS.map((f) => ({
+                href: viewHref(list.id, { ...view, filter: f }),
+                label: FILTER_LABELS[f],
+                current: view.filter === f,
+              }))}
+            />
           </div>
           {!reorderable && entries.length > 1 && (
             <p className="mb-3 text-sm text-gray-600 dark:text-gray-400">
-              To reorder, show <Link href={viewHref(list.id, { sort: "manual", filter: "all" })} className="underline">all papers in your order</Link>.
+              To reorder, show{" "}
+              <Link href={viewHref(list.id, { sort: "manual", filter: "all" })} className="underline">
+                all papers in your order
+              </Link>
+              .
             </p>
           )}
           {entries.length === 0 ? (
             <EmptyState title={view.filter === "all" ? "No papers in this list yet" : `No ${view.filter} papers`}>
               {view.filter === "all" ? (
                 <p>
-                  Save papers with the bookmark button on any card, or import arXiv ids below. Browse <Link href="/" className="underline">today&apos;s papers</Link>.
+                  Save papers with the bookmark button on any card, or import arXiv ids below. Browse{" "}
+                  <Link href="/" className="underline">
+                    today&apos;s papers
+                  </Link>
+                  .
                 </p>
               ) : (
                 <p>
@@ -133,10 +155,18 @@ export default async function ListPage({ params, searchParams }: Props) {
             </h2>
             <p className="text-sm text-gray-700 dark:text-gray-300">In your order. The CSV includes your notes.</p>
             <p className="mt-2 flex gap-2">
-              <a href={`/api/me/lists/${list.id}/export?format=bibtex`} download className="rounded-lg border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900">
+              <a
+                href={`/api/me/lists/${list.id}/export?format=bibtex`}
+                download
+                className="rounded-lg border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
+              >
                 BibTeX
               </a>
-              <a href={`/api/me/lists/${list.id}/export?format=csv`} download className="rounded-lg border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900">
+              <a
+                href={`/api/me/lists/${list.id}/export?format=csv`}
+                download
+                className="rounded-lg border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
+              >
                 CSV
               </a>
             </p>

@@ -19,7 +19,12 @@ export async function generateMetadata({ params, searchParams }: OrgPageProps): 
   const data = await load(safeDecode((await params).name), parsePage((await searchParams).page));
   if (!data) return { title: "Organization not found" };
   const label = data.organization.fullname || data.organization.name;
-  return pageMetadata({ title: `Papers from ${label}`, description: `Research papers from ${label}, newest first.`, path: orgHref(data.organization.name), image: safeImageUrl(data.organization.avatar) });
+  return pageMetadata({
+    title: `Papers from ${label}`,
+    description: `Research papers from ${label}, newest first.`,
+    path: orgHref(data.organization.name),
+    image: safeImageUrl(data.organization.avatar),
+  });
 }
 
 /** `/orgs/<handle>?page=`: an organization's papers, newest first. */
@@ -33,8 +38,16 @@ export default async function OrgPage({ params, searchParams }: OrgPageProps) {
   return (
     <>
       <div className="flex items-center gap-4">
-        {/* eslint-disable-next-line @next/next/no-img-element -- remote feed image */}
-        {avatar && <img src={avatar} alt="" width={56} height={56} referrerPolicy="no-referrer" className="size-14 rounded-xl border border-gray-200 dark:border-gray-800" />}
+        {avatar && (
+          <img
+            src={avatar}
+            alt=""
+            width={56}
+            height={56}
+            referrerPolicy="no-referrer"
+            className="size-14 rounded-xl border border-gray-200 dark:border-gray-800"
+          />
+        )}
         <div className="min-w-0">
           <p className="text-sm font-medium text-gray-500 dark:text-gray-400">Organization · {org.name}</p>
           <h1 className="text-3xl font-bold tracking-tight break-words">{org.fullname || org.name}</h1>
@@ -49,7 +62,13 @@ export default async function OrgPage({ params, searchParams }: OrgPageProps) {
         )}
       </p>
       <div className="mt-6">
-        <PaperCollection papers={data.papers} hasMore={data.hasMore} page={page} label={`Papers from ${org.fullname || org.name}`} hrefForPage={(p) => hrefWith(orgHref(org.name), { page: p })} />
+        <PaperCollection
+          papers={data.papers}
+          hasMore={data.hasMore}
+          page={page}
+          label={`Papers from ${org.fullname || org.name}`}
+          hrefForPage={(p) => hrefWith(orgHref(org.name), { page: p })}
+        />
       </div>
     </>
   );

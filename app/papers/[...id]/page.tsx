@@ -54,7 +54,9 @@ export async function generateMetadata({ params }: PaperPageProps): Promise<Meta
   const authors = paper.authors.map((a) => a.name);
   return pageMetadata({
     title,
-    description: paper.abstract ? mathToPlainText(paper.abstract) : `${title}${authors.length ? `, by ${authors.slice(0, 3).join(", ")}` : ""}.`,
+    description: paper.abstract
+      ? mathToPlainText(paper.abstract)
+      : `${title}${authors.length ? `, by ${authors.slice(0, 3).join(", ")}` : ""}.`,
     path: paperHref(paper),
     type: "article",
     image: safeImageUrl(paper.thumbnail),

@@ -49,11 +49,19 @@ export async function periodMetadata(kind: PeriodKind, params: Promise<PeriodPar
   const path = periodHref(period);
   if (period.kind === "day") {
     const label = formatDayHeading(period.day);
-    return pageMetadata({ title: `Daily Papers: ${label}`, description: `The research papers featured on ${label}, ranked by the community's upvotes.`, path });
+    return pageMetadata({
+      title: `Daily Papers: ${label}`,
+      description: `The research papers featured on ${label}, ranked by the community's upvotes.`,
+      path,
+    });
   }
   const label = period.kind === "week" ? formatWeekHeading(period.week) : formatMonthHeading(period.month);
   const title = period.kind === "week" ? "Weekly Papers" : "Monthly Papers";
-  return pageMetadata({ title: `${title}: ${label}`, description: `The research papers featured in ${label}, ranked by the community.`, path });
+  return pageMetadata({
+    title: `${title}: ${label}`,
+    description: `The research papers featured in ${label}, ranked by the community.`,
+    path,
+  });
 }
 
 export async function PeriodPage({ kind, params }: { kind: PeriodKind; params: Promise<PeriodParams> }) {

@@ -27,7 +27,13 @@ export async function saveSettingsAction(_prev: SettingsState, formData: FormDat
     return { status: "invalid", fieldErrors };
   }
   const { frequency, limit, ...filters } = parsed.data;
-  const result = await saveEmailSettings(db(), { userId: user.id, frequency, limit, filters, subscribe: formData.get("intent") === "subscribe" });
+  const result = await saveEmailSettings(db(), {
+    userId: user.id,
+    frequency,
+    limit,
+    filters,
+    subscribe: formData.get("intent") === "subscribe",
+  });
   if (!result.ok) {
     return {
       status: "invalid",
@@ -42,7 +48,12 @@ export async function saveSettingsAction(_prev: SettingsState, formData: FormDat
   const s = result.settings.status;
   return {
     status: "saved",
-    message: s === "active" ? "Saved." : s === "pending" ? "Saved. We sent a link to your address: follow it to start the digest." : "Saved. The digest is off.",
+    message:
+      s === "active"
+        ? "Saved."
+        : s === "pending"
+          ? "Saved. We sent a link to your address: follow it to start the digest."
+          : "Saved. The digest is off.",
   };
 }
 

@@ -28,7 +28,8 @@ export default async function EmailSettingsPage() {
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight">Email digests</h1>
       <p className="mt-2 text-gray-600 dark:text-gray-300">
-        Trending papers sent to <strong>{settings?.email ?? user.email ?? "your address"}</strong>, daily (01:00 UTC, for the day before) or weekly (Mondays).{" "}
+        Trending papers sent to <strong>{settings?.email ?? user.email ?? "your address"}</strong>, daily (01:00 UTC, for the day before) or
+        weekly (Mondays).{" "}
         <Link href="/digest/preview" className="font-medium underline">
           Preview your digest
         </Link>
@@ -36,7 +37,9 @@ export default async function EmailSettingsPage() {
       </p>
       <p data-testid="digest-status" className="mt-4 rounded-lg border border-gray-200 px-3 py-2 text-sm dark:border-gray-800">
         {status ? statusLine[status] : "You are not subscribed yet."}
-        {status === "paused" && settings?.pausedReason ? <span className="mt-1 block text-xs text-gray-500">{settings.pausedReason}</span> : null}
+        {status === "paused" && settings?.pausedReason ? (
+          <span className="mt-1 block text-xs text-gray-500">{settings.pausedReason}</span>
+        ) : null}
       </p>
       <div className="mt-6 rounded-xl border border-gray-200 p-5 dark:border-gray-800">
         <SettingsForm
@@ -44,7 +47,13 @@ export default async function EmailSettingsPage() {
           limit={settings?.limit ?? 10}
           {...(settings?.filters ?? NO_FILTERS)}
           intent={status === "active" ? "save" : "subscribe"}
-          submitLabel={status === "active" ? "Save settings" : status === "paused" || status === "unsubscribed" ? "Save and resume the digest" : "Save and subscribe"}
+          submitLabel={
+            status === "active"
+              ? "Save settings"
+              : status === "paused" || status === "unsubscribed"
+                ? "Save and resume the digest"
+                : "Save and subscribe"
+          }
         />
       </div>
       {(status === "active" || status === "pending") && (

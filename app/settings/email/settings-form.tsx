@@ -20,10 +20,20 @@ const input = "mt-1 w-full rounded-lg border border-gray-300 bg-white px-3 py-1.
 type FilterField = "keywords" | "authors" | "organizations" | "categories";
 
 const filterFields: { name: FilterField; label: string; hint: string; placeholder: string }[] = [
-  { name: "keywords", label: "Keywords", hint: "In the title, abstract or keywords; “LLM” also finds “LLMs”.", placeholder: "diffusion, robot learning, LLM" },
+  {
+    name: "keywords",
+    label: "Keywords",
+    hint: "In the title, abstract or keywords; “LLM” also finds “LLMs”.",
+    placeholder: "diffusion, robot learning, LLM",
+  },
   { name: "authors", label: "Authors", hint: "A name or a surname.", placeholder: "Yoshua Bengio, Hinton" },
   { name: "organizations", label: "Organizations", hint: "As shown on the papers.", placeholder: "Microsoft Research, DeepMind" },
-  { name: "categories", label: "arXiv categories", hint: "Only papers in these; “cs” means all of computer science.", placeholder: "cs.LG, cs.CL, stat.ML" },
+  {
+    name: "categories",
+    label: "arXiv categories",
+    hint: "Only papers in these; “cs” means all of computer science.",
+    placeholder: "cs.LG, cs.CL, stat.ML",
+  },
 ];
 
 /** Digest choices of the signed-in person. Terms are separated by commas or new lines. */
@@ -55,7 +65,12 @@ export function SettingsForm(props: SettingsFormProps) {
         <label htmlFor="settings-limit" className="block text-sm font-medium">
           How many papers
         </label>
-        <select id="settings-limit" name="limit" defaultValue={String([5, 10, 25].includes(props.limit) ? props.limit : 10)} className={`${input} w-auto`}>
+        <select
+          id="settings-limit"
+          name="limit"
+          defaultValue={String([5, 10, 25].includes(props.limit) ? props.limit : 10)}
+          className={`${input} w-auto`}
+        >
           <option value="5">Top 5</option>
           <option value="10">Top 10</option>
           <option value="25">Top 25</option>
@@ -65,8 +80,8 @@ export function SettingsForm(props: SettingsFormProps) {
       <fieldset className="space-y-4">
         <legend className="text-sm font-medium">Filters (optional)</legend>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          With none, you get the top trending papers. Keywords, authors and organizations add up: a paper matching any of them is in. Categories narrow: only
-          papers in one of them are in.
+          With none, you get the top trending papers. Keywords, authors and organizations add up: a paper matching any of them is in.
+          Categories narrow: only papers in one of them are in.
         </p>
         {filterFields.map((f) => (
           <div key={f.name}>
@@ -100,7 +115,10 @@ export function SettingsForm(props: SettingsFormProps) {
           {pending ? "Saving…" : props.submitLabel}
         </button>
         {state.message && (
-          <p role={state.status === "invalid" ? "alert" : "status"} className={`text-sm ${state.status === "invalid" ? "text-red-700 dark:text-red-300" : "text-gray-700 dark:text-gray-300"}`}>
+          <p
+            role={state.status === "invalid" ? "alert" : "status"}
+            className={`text-sm ${state.status === "invalid" ? "text-red-700 dark:text-red-300" : "text-gray-700 dark:text-gray-300"}`}
+          >
             {state.message}
           </p>
         )}

@@ -24,7 +24,10 @@ export default async function SignInErrorPage({ searchParams }: Props) {
         {message}
       </p>
       <p className="mt-6">
-        <Link href="/signin" className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+        <Link
+          href="/signin"
+          className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
+        >
           Sign in again
         </Link>
       </p>

@@ -28,7 +28,10 @@ export default async function ConfirmedPage({ searchParams }: ConfirmedPageProps
         .
       </p>
       <p className="mt-6">
-        <Link href="/" className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200">
+        <Link
+          href="/"
+          className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
+        >
           Back to the papers
         </Link>
       </p>

@@ -13,7 +13,8 @@ interface UnsubscribePageProps {
   params: Promise<{ token: string }>;
 }
 
-const button = "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
+const button =
+  "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
 
 /**
  * The unsubscribe link of every digest. It works without signing in; opening it asks before

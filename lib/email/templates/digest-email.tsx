@@ -42,7 +42,16 @@ export function DigestEmail(props: DigestEmailProps) {
 }
 
 /** The digest without the HTML document around it: the preview page shows this inside the site. */
-export function DigestContent({ siteUrl, frequency, periodLabel, periodUrl, papers, settingsUrl, unsubscribeUrl, filtered }: DigestEmailProps) {
+export function DigestContent({
+  siteUrl,
+  frequency,
+  periodLabel,
+  periodUrl,
+  papers,
+  settingsUrl,
+  unsubscribeUrl,
+  filtered,
+}: DigestEmailProps) {
   return (
     <>
       <Heading as="h1" style={s.h1} className="pb-text">

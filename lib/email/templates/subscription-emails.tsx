@@ -19,8 +19,8 @@ export function ConfirmEmail({ host, confirmUrl, frequency, ttlDays }: ConfirmEm
         Confirm your subscription
       </Heading>
       <Text style={s.text} className="pb-text">
-        Someone, hopefully you, asked for a {frequency} email of the trending research papers on {host} at this address. Follow the link to confirm it; you can choose daily or
-        weekly and how many papers there.
+        Someone, hopefully you, asked for a {frequency} email of the trending research papers on {host} at this address. Follow the link to
+        confirm it; you can choose daily or weekly and how many papers there.
       </Text>
       <Text style={s.text}>
         <Link href={confirmUrl} style={s.button}>
@@ -52,7 +52,8 @@ export function AlreadySubscribedEmail({ host, frequency, settingsUrl, unsubscri
         You are already subscribed
       </Heading>
       <Text style={s.text} className="pb-text">
-        Someone asked to subscribe this address to the trending papers on {host}. It already receives the {frequency} digest, so nothing has changed.
+        Someone asked to subscribe this address to the trending papers on {host}. It already receives the {frequency} digest, so nothing has
+        changed.
       </Text>
       <Text style={s.text} className="pb-text">
         To change how often and what you receive, sign in with this address and open{" "}

@@ -72,7 +72,9 @@ describe("parseArxivAtom on the real capture", () => {
     expect(p.publishedAt).toEqual(new Date("2025-10-16T17:59:37Z"));
     expect(p.featured).toEqual({ day: "2025-10-16", featuredAt: new Date("2025-10-16T17:59:37Z") });
     expect(p.categories).toEqual(["cs.RO", "cs.AI", "cs.CV", "cs.LG", "cs.SY", "eess.SY"]);
-    expect(p.comment).toBe("39th Conference on Neural Information Processing Systems (NeurIPS 2025); Project Website: rdd-neurips.github.io");
+    expect(p.comment).toBe(
+      "39th Conference on Neural Information Processing Systems (NeurIPS 2025); Project Website: rdd-neurips.github.io",
+    );
   });
 
   it("maps the second entry, which has no comment", () => {
@@ -148,9 +150,7 @@ describe("parseArxivAtom on other input", () => {
     expect(parseError(capture.slice(0, 2000)).message).toMatch(/^Malformed XML/);
     expect(parseError("").message).toMatch(/^Malformed XML/);
     expect(parseError('<rss version="2.0"><channel/></rss>').message).toBe("Expected an Atom <feed> document, got <rss>");
-    expect(parseError("<!DOCTYPE html><html><body><p>Hi</p></body></html>").message).toBe(
-      "Expected an Atom <feed> document, got <html>",
-    );
+    expect(parseError("<!DOCTYPE html><html><body><p>Hi</p></body></html>").message).toBe("Expected an Atom <feed> document, got <html>");
   });
 
   it("refuses DOCTYPE entity declarations", () => {

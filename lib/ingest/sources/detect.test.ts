@@ -20,7 +20,9 @@ describe("detectFormat", () => {
     expect(detectFormat('\uFEFF\n  [{"paper": {}}]')).toBe("hf-daily");
     expect(detectFormat(' {"id": "2406.12345"}')).toBe("hf-daily");
     expect(
-      detectFormat('\uFEFF<?xml version="1.0"?>\n<!-- generated -->\n<!DOCTYPE feed [<!ENTITY x "<y>">]>\n<feed xmlns="http://www.w3.org/2005/Atom">'),
+      detectFormat(
+        '\uFEFF<?xml version="1.0"?>\n<!-- generated -->\n<!DOCTYPE feed [<!ENTITY x "<y>">]>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+      ),
     ).toBe("arxiv-atom");
     expect(detectFormat('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">')).toBe("arxiv-rss");
   });

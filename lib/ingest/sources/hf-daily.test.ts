@@ -121,7 +121,9 @@ describe("parseHfDaily on real captures", () => {
     const ocean = paperById(items, "2509.26536");
     expect(ocean.githubStars).toBe(25);
     expect(ocean.projectPage).toBe("https://oceangpt.github.io/OceanGym/");
-    expect(ocean.mediaUrls).toEqual(["https://cdn-uploads.huggingface.co/production/uploads/620b3bbb0668e435407c8d0a/1Nye1TFWd66krDhvPXjQ1.png"]);
+    expect(ocean.mediaUrls).toEqual([
+      "https://cdn-uploads.huggingface.co/production/uploads/620b3bbb0668e435407c8d0a/1Nye1TFWd66krDhvPXjQ1.png",
+    ]);
   });
 
   it("maps the 2026-03-04 shape with entry-level organization", async () => {
@@ -168,7 +170,11 @@ describe("parseHfDaily on real captures", () => {
     expect([p.upvotes, p.numComments, p.githubStars]).toEqual([61, 2, 23]);
     expect(p.organization?.name).toBe("alibabagroup");
     expect(p.organization?.fullname).toBe("alibaba");
-    expect(p.authors.slice(0, 3)).toEqual([{ name: "DreamX Team" }, { name: "Rui Chen", hfUser: "ruichen9618" }, { name: "Xiangxiang Chu" }]);
+    expect(p.authors.slice(0, 3)).toEqual([
+      { name: "DreamX Team" },
+      { name: "Rui Chen", hfUser: "ruichen9618" },
+      { name: "Xiangxiang Chu" },
+    ]);
     expect(p.aiKeywords).toContain("SE(3) transformations");
     expect(p.publishedAt).toEqual(new Date("2026-08-13T00:00:00.000Z"));
     expect(p.featured).toMatchObject({ day: "2026-08-14", featuredAt: new Date("2026-08-12T20:00:00.000Z") });
@@ -235,9 +241,11 @@ describe("parseHfDaily on bad input", () => {
     expect((await parseError("   \n")).message).toMatch(/^Empty document/);
     expect((await parseError("[] []")).message).toMatch(/^Invalid JSON/);
     expect((await parseError("tru")).message).toMatch(/^Invalid JSON/);
-    const badUtf8 = await collect((async function* () {
-      yield new Uint8Array([0x5b, 0xff, 0x5d]);
-    })()).catch((e: unknown) => e);
+    const badUtf8 = await collect(
+      (async function* () {
+        yield new Uint8Array([0x5b, 0xff, 0x5d]);
+      })(),
+    ).catch((e: unknown) => e);
     expect(badUtf8).toBeInstanceOf(FeedParseError);
     expect((badUtf8 as Error).message).toBe("Invalid UTF-8 after byte 0");
   });
@@ -311,7 +319,10 @@ describe("parseHfDaily on bad input", () => {
       id: "2406.12345v3",
       title: "Flat\n  paper",
       summary: "  Abstract.\n",
-      authors: [{ name: "Ann", hidden: true }, { name: "Bob", user: { user: "bob" } }],
+      authors: [
+        { name: "Ann", hidden: true },
+        { name: "Bob", user: { user: "bob" } },
+      ],
       publishedAt: "2024-06-17T17:59:00.000Z",
       submittedOnDailyAt: "2024-06-18T01:02:03.000Z",
       submittedOnDailyBy: { user: "akhaliq", fullname: "AK" },

@@ -2,13 +2,7 @@ import { none } from "stream-chain/defs.js";
 import Assembler from "stream-json/core/assembler.js";
 import { jsonParser, type Token } from "stream-json/core/parser.js";
 import streamArray from "stream-json/core/streamers/stream-array.js";
-import {
-  FeedParseError,
-  type ParseItem,
-  type ParsedOrganization,
-  type ParsedPaper,
-  type ParsedSubmitter,
-} from "../types";
+import { FeedParseError, type ParseItem, type ParsedOrganization, type ParsedPaper, type ParsedSubmitter } from "../types";
 import { JsonArraySplitter, JsonSyntaxError, type JsonElement } from "./json-array";
 import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, utcDay } from "./text";
 

@@ -7,7 +7,9 @@ describeAdversarial("hfPageText");
 
 it("splitOrgAndDate gives what /^(.+?)\\s+·\\s+(.+)$/ gave", () => {
   const OLD = /^(.+?)\s+·\s+(.+)$/;
-  const line = fc.array(fc.constantFrom("a", "Dec 8", " ", " ", "\t", "\u00a0", "·", "\u2028", "\n", "é"), { maxLength: 14 }).map((a) => a.join(""));
+  const line = fc
+    .array(fc.constantFrom("a", "Dec 8", " ", " ", "\t", "\u00a0", "·", "\u2028", "\n", "é"), { maxLength: 14 })
+    .map((a) => a.join(""));
   fc.assert(
     fc.property(line, (s) => {
       const old = OLD.exec(s);

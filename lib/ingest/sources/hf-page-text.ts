@@ -47,9 +47,7 @@ export function looksLikePageText(text: string): boolean {
   const lines = splitLines(text);
   return lines.some(
     (line, i) =>
-      AUTHORS.test(line) ||
-      line.toLowerCase() === "daily papers" ||
-      (DOT.test(line) && !!dateOf(DOT.exec(line)![1] || lines[i + 1] || "")),
+      AUTHORS.test(line) || line.toLowerCase() === "daily papers" || (DOT.test(line) && !!dateOf(DOT.exec(line)![1] || lines[i + 1] || "")),
   );
 }
 

@@ -4,10 +4,7 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
-const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** 1-12 for "Jun", "June", "Sept"; undefined otherwise. */
 export function monthNumber(name: string): number | undefined {
@@ -26,15 +23,7 @@ function daysInMonth(year: number, month: number): number {
  * ("2025-13-40", "Feb 30"). Years are limited to 1000-9999 so `Date.UTC` never
  * reinterprets two-digit years.
  */
-export function utcDateTime(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  ms = 0,
-): Date | null {
+export function utcDateTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date | null {
   const ints = [year, month, day, hour, minute, second, ms];
   if (!ints.every(Number.isInteger)) return null;
   if (year < 1000 || year > 9999 || month < 1 || month > 12) return null;
@@ -49,8 +38,7 @@ export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Strict ISO 8601 (date, or date-time with optional zone; no zone means UTC). */
 export function parseIsoDateTime(s: string): Date | null {
@@ -66,8 +54,18 @@ export function parseIsoDateTime(s: string): Date | null {
 }
 
 const ZONES: Record<string, number> = {
-  Z: 0, UT: 0, UTC: 0, GMT: 0,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  Z: 0,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
 };
 
 function zoneOffsetMinutes(zone: string): number | null {
@@ -78,8 +76,7 @@ function zoneOffsetMinutes(zone: string): number | null {
   return (m[1] === "-" ? -1 : 1) * (+m[2] * 60 + +m[3]);
 }
 
-const RFC822 =
-  /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3,9})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+([+-]\d{4}|[a-z]{1,3}))?$/i;
+const RFC822 = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3,9})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+([+-]\d{4}|[a-z]{1,3}))?$/i;
 
 /**
  * An RFC 822 date ("Mon, 27 Apr 2026 00:00:00 -0400"): the instant, and the calendar
@@ -102,7 +99,10 @@ const OLD_STYLE = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/;
 
 /** `2406.12345v2` -> `2406.12345`, `hep-th/9901001v1` -> `hep-th/9901001`; null if not an arXiv id. */
 export function normalizeArxivId(raw: string): string | null {
-  const id = raw.trim().replace(/^arxiv:/i, "").replace(/v\d+$/, "");
+  const id = raw
+    .trim()
+    .replace(/^arxiv:/i, "")
+    .replace(/v\d+$/, "");
   const newStyle = NEW_STYLE.exec(id);
   if (newStyle) return +newStyle[2] >= 1 && +newStyle[2] <= 12 ? id : null;
   return OLD_STYLE.test(id) ? id : null;

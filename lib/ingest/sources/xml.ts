@@ -9,11 +9,7 @@ export type XmlNode = Record<string, unknown>;
  * as written, and the parsed node with namespace prefixes removed). `arrayPaths` are the
  * dotted element paths (prefixes removed) that always parse as arrays.
  */
-export function parseXmlFeed(
-  xml: string,
-  format: FeedFormat,
-  arrayPaths: string[],
-): { rootName: string; root: XmlNode } {
+export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string[]): { rootName: string; root: XmlNode } {
   const text = xml.replace(/^\uFEFF/, "");
   // Feeds never need a DOCTYPE internal subset; refusing it rules out entity-expansion tricks.
   if (hasInternalSubset(text)) {

@@ -25,14 +25,38 @@ export default async function FeedPage({ params }: Props) {
   if (!feed) notFound();
   const now = new Date();
   const facts: [string, React.ReactNode][] = [
-    ["URL", <code key="url" className="break-all">{feed.url}</code>],
+    [
+      "URL",
+      <code key="url" className="break-all">
+        {feed.url}
+      </code>,
+    ],
     ["Format", feed.format ?? `auto-detect${feed.lastRun?.format ? ` (last: ${feed.lastRun.format})` : ""}`],
-    ["Schedule", <>{feed.enabled ? <Badge color="green">active</Badge> : <Badge color="gray">paused</Badge>} {formatInterval(feed.pollIntervalMinutes)}</>],
+    [
+      "Schedule",
+      <>
+        {feed.enabled ? <Badge color="green">active</Badge> : <Badge color="gray">paused</Badge>} {formatInterval(feed.pollIntervalMinutes)}
+      </>,
+    ],
     ["Last poll", feed.lastPolledAt ? `${formatUtc(feed.lastPolledAt)} (${formatRelative(feed.lastPolledAt, now)})` : "never"],
     ["HTTP status", feed.lastStatus ?? "—"],
-    ["ETag", feed.etag ? <code key="etag" className="break-all">{feed.etag}</code> : "—"],
+    [
+      "ETag",
+      feed.etag ? (
+        <code key="etag" className="break-all">
+          {feed.etag}
+        </code>
+      ) : (
+        "—"
+      ),
+    ],
     ["Last-Modified", feed.lastModified ?? "—"],
-    ["Next poll", feed.enabled ? `${formatUtc(feed.nextPollAt)} (${feed.nextPollAt <= now ? "due now" : formatRelative(feed.nextPollAt, now)})` : "paused"],
+    [
+      "Next poll",
+      feed.enabled
+        ? `${formatUtc(feed.nextPollAt)} (${feed.nextPollAt <= now ? "due now" : formatRelative(feed.nextPollAt, now)})`
+        : "paused",
+    ],
   ];
 
   return (
@@ -45,7 +69,8 @@ export default async function FeedPage({ params }: Props) {
       <PageTitle>{feed.name}</PageTitle>
       {feed.configured && (
         <p className={`mb-4 ${cls.muted}`}>
-          <Badge color="blue">from FEED_URLS</Badge> This feed is listed in the configuration: deleting it lasts only until the next start. Pause it instead.
+          <Badge color="blue">from FEED_URLS</Badge> This feed is listed in the configuration: deleting it lasts only until the next start.
+          Pause it instead.
         </p>
       )}
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
@@ -57,14 +82,27 @@ export default async function FeedPage({ params }: Props) {
         ))}
       </dl>
       {feed.lastError && (
-        <div role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <div
+          role="alert"
+          className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
           <span className="font-semibold">Last error:</span> {feed.lastError}
         </div>
       )}
       <div className="mt-4 flex flex-wrap items-start gap-2">
         <PollNowButton action={pollFeedNowAction} feedId={feed.id} feedName={feed.name} />
-        <ActionButton action={setFeedEnabledAction} fields={{ id: feed.id, enabled: String(!feed.enabled) }} label={feed.enabled ? "Pause" : "Resume"} />
-        <ActionButton action={deleteFeedAction} fields={{ id: feed.id, then: "list" }} label="Delete" variant="danger" confirm={`Delete the feed “${feed.name}”? Its past runs are kept.`} />
+        <ActionButton
+          action={setFeedEnabledAction}
+          fields={{ id: feed.id, enabled: String(!feed.enabled) }}
+          label={feed.enabled ? "Pause" : "Resume"}
+        />
+        <ActionButton
+          action={deleteFeedAction}
+          fields={{ id: feed.id, then: "list" }}
+          label="Delete"
+          variant="danger"
+          confirm={`Delete the feed “${feed.name}”? Its past runs are kept.`}
+        />
       </div>
 
       <section aria-labelledby="recent-runs" className={cls.section}>
@@ -75,7 +113,18 @@ export default async function FeedPage({ params }: Props) {
           </Link>
         </h2>
         <DataTable caption={`Recent runs of ${feed.name}`}>
-          <TableHead columns={["Run", "Started", "Duration", { label: "New", numeric: true }, { label: "Updated", numeric: true }, { label: "Unchanged", numeric: true }, { label: "Rejected", numeric: true }, "Status"]} />
+          <TableHead
+            columns={[
+              "Run",
+              "Started",
+              "Duration",
+              { label: "New", numeric: true },
+              { label: "Updated", numeric: true },
+              { label: "Unchanged", numeric: true },
+              { label: "Rejected", numeric: true },
+              "Status",
+            ]}
+          />
           <tbody>
             {feed.recentRuns.length === 0 && <EmptyRow colSpan={8}>Not polled yet.</EmptyRow>}
             {feed.recentRuns.map((r) => (
@@ -106,7 +155,14 @@ export default async function FeedPage({ params }: Props) {
         </h2>
         <FeedForm
           action={updateFeedAction}
-          values={{ id: feed.id, name: feed.name, url: feed.url, format: feed.format, enabled: feed.enabled, pollIntervalMinutes: feed.pollIntervalMinutes }}
+          values={{
+            id: feed.id,
+            name: feed.name,
+            url: feed.url,
+            format: feed.format,
+            enabled: feed.enabled,
+            pollIntervalMinutes: feed.pollIntervalMinutes,
+          }}
           submitLabel="Save changes"
         />
       </section>

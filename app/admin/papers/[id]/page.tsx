@@ -51,7 +51,13 @@ export default async function AdminPaperPage({ params }: Props) {
         </dd>
         <dt className="font-medium text-gray-600 dark:text-gray-400">Status</dt>
         <dd data-testid="paper-status">
-          <PaperStatus paper={paper} /> {paper.hiddenAt && <span className={cls.muted}>since {formatUtc(paper.hiddenAt)}{paper.hiddenReason && `: ${paper.hiddenReason}`}</span>}
+          <PaperStatus paper={paper} />{" "}
+          {paper.hiddenAt && (
+            <span className={cls.muted}>
+              since {formatUtc(paper.hiddenAt)}
+              {paper.hiddenReason && `: ${paper.hiddenReason}`}
+            </span>
+          )}
         </dd>
         {paper.mergedInto && (
           <>
@@ -70,7 +76,8 @@ export default async function AdminPaperPage({ params }: Props) {
         </dd>
         <dt className="font-medium text-gray-600 dark:text-gray-400">Kept by users</dt>
         <dd>
-          {paper.counts.listItems} reading-list {paper.counts.listItems === 1 ? "entry" : "entries"}, featured on {paper.counts.features} {paper.counts.features === 1 ? "day" : "days"}
+          {paper.counts.listItems} reading-list {paper.counts.listItems === 1 ? "entry" : "entries"}, featured on {paper.counts.features}{" "}
+          {paper.counts.features === 1 ? "day" : "days"}
         </dd>
         <dt className="font-medium text-gray-600 dark:text-gray-400">Added</dt>
         <dd>{formatUtc(paper.createdAt)}</dd>
@@ -95,7 +102,9 @@ export default async function AdminPaperPage({ params }: Props) {
             </div>
           </ActionForm>
         )}
-        <p className={`mt-2 ${cls.muted}`}>A hidden paper is left out of every list, search, feed, similar papers and the API (404); its upvotes and list entries are kept.</p>
+        <p className={`mt-2 ${cls.muted}`}>
+          A hidden paper is left out of every list, search, feed, similar papers and the API (404); its upvotes and list entries are kept.
+        </p>
       </section>
 
       {!paper.mergedIntoId && (
@@ -104,7 +113,8 @@ export default async function AdminPaperPage({ params }: Props) {
             Merge with another record of the same paper
           </h2>
           <p className={`mb-3 ${cls.muted}`}>
-            Upvotes, reading-list entries and featured days move to the paper kept; the other one is hidden and its address redirects to the paper kept. Undo puts everything back.
+            Upvotes, reading-list entries and featured days move to the paper kept; the other one is hidden and its address redirects to the
+            paper kept. Undo puts everything back.
           </p>
           <ActionForm action={mergePapersAction} submitLabel="Merge">
             <input type="hidden" name="paperId" value={paper.id} />
@@ -135,7 +145,14 @@ export default async function AdminPaperPage({ params }: Props) {
           merges={merges}
           caption={`Merges involving ${label}`}
           empty="None."
-          undo={(m) => <ActionButton action={undoMergeAction} fields={{ mergeId: m.id }} label="Undo merge" srContext={`of ${paperLabel(m.source)} into ${paperLabel(m.target)}`} />}
+          undo={(m) => (
+            <ActionButton
+              action={undoMergeAction}
+              fields={{ mergeId: m.id }}
+              label="Undo merge"
+              srContext={`of ${paperLabel(m.source)} into ${paperLabel(m.target)}`}
+            />
+          )}
         />
       </section>
     </div>

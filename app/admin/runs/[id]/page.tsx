@@ -72,9 +72,14 @@ export default async function RunPage({ params }: Props) {
         ))}
       </ul>
 
-      {run.status === "not_modified" && <p className={`mt-4 ${cls.muted}`}>The feed answered 304 Not Modified: nothing was fetched or written.</p>}
+      {run.status === "not_modified" && (
+        <p className={`mt-4 ${cls.muted}`}>The feed answered 304 Not Modified: nothing was fetched or written.</p>
+      )}
       {run.error && (
-        <div role="alert" className="mt-6 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+        <div
+          role="alert"
+          className="mt-6 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
           <h2 className="font-semibold">The run failed, and nothing from it was saved</h2>
           <p className="mt-1 break-words whitespace-pre-wrap">{run.error}</p>
         </div>
@@ -84,7 +89,10 @@ export default async function RunPage({ params }: Props) {
         <h2 id="rejections" className="mb-1 text-xl font-semibold">
           Rejected entries
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>Entries refused inside an otherwise good document{run.rejectedCount > run.rejections.length ? ` (the first ${run.rejections.length} of ${run.rejectedCount} are kept)` : ""}.</p>
+        <p className={`mb-3 ${cls.muted}`}>
+          Entries refused inside an otherwise good document
+          {run.rejectedCount > run.rejections.length ? ` (the first ${run.rejections.length} of ${run.rejectedCount} are kept)` : ""}.
+        </p>
         <DataTable caption={`Rejected entries of run ${run.id}`}>
           <TableHead columns={["Entry", "Reason"]} />
           <tbody>

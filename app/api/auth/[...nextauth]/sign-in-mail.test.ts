@@ -52,7 +52,10 @@ const mailsTo = (to: string) => sink.messages.filter((m) => m.to.includes(to)).l
 async function postSignIn(email: string, peer: string) {
   const csrf = await route.GET(new NextRequest(`${SITE}/api/auth/csrf`, { headers: { ...forged, "x-paperboy-peer-address": peer } }));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await route.POST(
     new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
       method: "POST",
@@ -127,6 +130,8 @@ describe("one sign-in mail budget, whichever way in", () => {
     expect(await submitForm("many-31@example.org", peer)).toMatch(/^redirect \/signin\?error=TooMany/);
     expect(sink.messages.length).toBe(30);
     // Another client is not held back by it.
-    expect((await postSignIn("many-32@example.org", "192.0.2.78")).headers.get("location")).toMatch(/^http:\/\/localhost:3999\/api\/auth\/verify-request/);
+    expect((await postSignIn("many-32@example.org", "192.0.2.78")).headers.get("location")).toMatch(
+      /^http:\/\/localhost:3999\/api\/auth\/verify-request/,
+    );
   });
 });

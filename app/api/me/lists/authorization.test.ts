@@ -64,7 +64,13 @@ async function ownersList(): Promise<number> {
 async function snapshot(listId: number) {
   return prisma.readingList.findUnique({
     where: { id: listId },
-    select: { userId: true, name: true, shareToken: true, updatedAt: true, items: { select: { paperId: true, note: true, readAt: true, position: true }, orderBy: { paperId: "asc" } } },
+    select: {
+      userId: true,
+      name: true,
+      shareToken: true,
+      updatedAt: true,
+      items: { select: { paperId: true, note: true, readAt: true, position: true }, orderBy: { paperId: "asc" } },
+    },
   });
 }
 
@@ -83,22 +89,115 @@ const idCtx = (listId: number) => ({ params: Promise.resolve({ id: String(listId
 const itemCtx = (listId: number, paper: string) => ({ params: Promise.resolve({ id: String(listId), paper: paper.split("/") }) });
 
 const cases: RouteCase[] = [
-  { name: "GET one list", method: "GET", path: (id) => `/api/me/lists/${id}`, call: (r, id) => listRoute.GET(r, idCtx(id)), mutation: false, ok: 200 },
-  { name: "PATCH rename", method: "PATCH", path: (id) => `/api/me/lists/${id}`, call: (r, id) => listRoute.PATCH(r, idCtx(id)), body: () => ({ name: `Renamed ${++made}` }), mutation: true, ok: 200 },
-  { name: "PATCH share", method: "PATCH", path: (id) => `/api/me/lists/${id}`, call: (r, id) => listRoute.PATCH(r, idCtx(id)), body: { shared: true }, mutation: true, ok: 200 },
-  { name: "DELETE list", method: "DELETE", path: (id) => `/api/me/lists/${id}`, call: (r, id) => listRoute.DELETE(r, idCtx(id)), mutation: true, ok: 204 },
-  { name: "PUT item", method: "PUT", path: (id) => `/api/me/lists/${id}/items/${NOT_IN_LIST}`, call: (r, id) => itemRoute.PUT(r, itemCtx(id, NOT_IN_LIST)), mutation: true, ok: 201 },
-  { name: "DELETE item", method: "DELETE", path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`, call: (r, id) => itemRoute.DELETE(r, itemCtx(id, IN_LIST)), mutation: true, ok: 200 },
-  { name: "PATCH item note", method: "PATCH", path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`, call: (r, id) => itemRoute.PATCH(r, itemCtx(id, IN_LIST)), body: { note: "overwritten" }, mutation: true, ok: 200 },
-  { name: "PATCH item read", method: "PATCH", path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`, call: (r, id) => itemRoute.PATCH(r, itemCtx(id, IN_LIST)), body: { read: true }, mutation: true, ok: 200 },
-  { name: "PATCH item position", method: "PATCH", path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`, call: (r, id) => itemRoute.PATCH(r, itemCtx(id, IN_LIST)), body: { position: 3 }, mutation: true, ok: 200 },
-  { name: "POST import", method: "POST", path: (id) => `/api/me/lists/${id}/import`, call: (r, id) => importRoute.POST(r, idCtx(id)), body: `${NOT_IN_LIST}\n`, mutation: true, ok: 200 },
-  { name: "GET export bibtex", method: "GET", path: (id) => `/api/me/lists/${id}/export?format=bibtex`, call: (r, id) => exportRoute.GET(r, idCtx(id)), mutation: false, ok: 200 },
-  { name: "GET export csv", method: "GET", path: (id) => `/api/me/lists/${id}/export?format=csv`, call: (r, id) => exportRoute.GET(r, idCtx(id)), mutation: false, ok: 200 },
+  {
+    name: "GET one list",
+    method: "GET",
+    path: (id) => `/api/me/lists/${id}`,
+    call: (r, id) => listRoute.GET(r, idCtx(id)),
+    mutation: false,
+    ok: 200,
+  },
+  {
+    name: "PATCH rename",
+    method: "PATCH",
+    path: (id) => `/api/me/lists/${id}`,
+    call: (r, id) => listRoute.PATCH(r, idCtx(id)),
+    body: () => ({ name: `Renamed ${++made}` }),
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "PATCH share",
+    method: "PATCH",
+    path: (id) => `/api/me/lists/${id}`,
+    call: (r, id) => listRoute.PATCH(r, idCtx(id)),
+    body: { shared: true },
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "DELETE list",
+    method: "DELETE",
+    path: (id) => `/api/me/lists/${id}`,
+    call: (r, id) => listRoute.DELETE(r, idCtx(id)),
+    mutation: true,
+    ok: 204,
+  },
+  {
+    name: "PUT item",
+    method: "PUT",
+    path: (id) => `/api/me/lists/${id}/items/${NOT_IN_LIST}`,
+    call: (r, id) => itemRoute.PUT(r, itemCtx(id, NOT_IN_LIST)),
+    mutation: true,
+    ok: 201,
+  },
+  {
+    name: "DELETE item",
+    method: "DELETE",
+    path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`,
+    call: (r, id) => itemRoute.DELETE(r, itemCtx(id, IN_LIST)),
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "PATCH item note",
+    method: "PATCH",
+    path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`,
+    call: (r, id) => itemRoute.PATCH(r, itemCtx(id, IN_LIST)),
+    body: { note: "overwritten" },
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "PATCH item read",
+    method: "PATCH",
+    path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`,
+    call: (r, id) => itemRoute.PATCH(r, itemCtx(id, IN_LIST)),
+    body: { read: true },
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "PATCH item position",
+    method: "PATCH",
+    path: (id) => `/api/me/lists/${id}/items/${IN_LIST}`,
+    call: (r, id) => itemRoute.PATCH(r, itemCtx(id, IN_LIST)),
+    body: { position: 3 },
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "POST import",
+    method: "POST",
+    path: (id) => `/api/me/lists/${id}/import`,
+    call: (r, id) => importRoute.POST(r, idCtx(id)),
+    body: `${NOT_IN_LIST}\n`,
+    mutation: true,
+    ok: 200,
+  },
+  {
+    name: "GET export bibtex",
+    method: "GET",
+    path: (id) => `/api/me/lists/${id}/export?format=bibtex`,
+    call: (r, id) => exportRoute.GET(r, idCtx(id)),
+    mutation: false,
+    ok: 200,
+  },
+  {
+    name: "GET export csv",
+    method: "GET",
+    path: (id) => `/api/me/lists/${id}/export?format=csv`,
+    call: (r, id) => exportRoute.GET(r, idCtx(id)),
+    mutation: false,
+    ok: 200,
+  },
 ];
 
 function send(c: RouteCase, listId: number, as: AsOptions): Promise<Response> {
-  return c.call(new NextRequest(request(c.path(listId), { method: c.method, body: typeof c.body === "function" ? c.body() : c.body, ...as })), listId);
+  return c.call(
+    new NextRequest(request(c.path(listId), { method: c.method, body: typeof c.body === "function" ? c.body() : c.body, ...as })),
+    listId,
+  );
 }
 
 describe.each(cases)("$name", (c) => {
@@ -163,7 +262,8 @@ describe("GET and POST /api/me/lists", () => {
   });
 
   it("creates a list only for a signed-in viewer, refusing cross-site cookies", async () => {
-    const post = (as: AsOptions, name: string) => listsRoute.POST(new NextRequest(request("/api/me/lists", { method: "POST", body: { name }, ...as })));
+    const post = (as: AsOptions, name: string) =>
+      listsRoute.POST(new NextRequest(request("/api/me/lists", { method: "POST", body: { name }, ...as })));
     expect((await post({}, "Anon")).status).toBe(401);
     expect((await post({ user: owner, origin: EVIL }, "Evil")).status).toBe(403);
     expect((await post({ user: owner }, "By cookie")).status).toBe(201);
@@ -177,14 +277,18 @@ describe("a shared list", () => {
   it("is readable by anyone with the link, without notes, and by no one after sharing stops", async () => {
     const listId = await ownersList();
     const { shareToken } = await data.setReadingListShared(owner.id, listId, true);
-    const feed = (token: string) => feedRoute.GET(new NextRequest(request(`/lists/shared/${token}/feed.xml`)), { params: Promise.resolve({ token }) });
+    const feed = (token: string) =>
+      feedRoute.GET(new NextRequest(request(`/lists/shared/${token}/feed.xml`)), { params: Promise.resolve({ token }) });
     const res = await feed(shareToken!);
     expect(res.status).toBe(200);
     const xml = await res.text();
     expect(xml).toContain("A Paper Already Saved");
     expect(xml).not.toContain(SECRET);
     // The link opens the list to read, never to change: it is no credential for the API.
-    const withLink = await listRoute.PATCH(new NextRequest(request(`/api/me/lists/${listId}`, { method: "PATCH", body: { name: "Hijacked" }, token: shareToken! })), idCtx(listId));
+    const withLink = await listRoute.PATCH(
+      new NextRequest(request(`/api/me/lists/${listId}`, { method: "PATCH", body: { name: "Hijacked" }, token: shareToken! })),
+      idCtx(listId),
+    );
     expect(withLink.status).toBe(401);
     await data.setReadingListShared(owner.id, listId, false);
     expect((await feed(shareToken!)).status).toBe(404);

@@ -18,10 +18,16 @@ const { listSharedEntries } = await import("@/lib/lists/items");
 const PAPERS = [
   { id: "2403.00001", title: "Alpha: Attention over Everything", authors: ["Ada Lovelace", "Alan Turing"], day: "2026-03-01" },
   { id: "2403.00002", title: "beta-Coders & 100% Recall_{fast}", authors: ["Émile Durkheim"], day: "2026-03-02" },
-  { id: "2403.00003", title: "$Q$-Values, \"Quoted\", and Commas", authors: ["Grace Hopper"], day: "2026-03-03" },
+  { id: "2403.00003", title: '$Q$-Values, "Quoted", and Commas', authors: ["Grace Hopper"], day: "2026-03-03" },
   { id: "2403.00004", title: "=cmd|' /C calc'!A0 Delta", authors: ["Mallory Injector"], day: "2026-03-04" },
   { id: "2403.00005", title: "Epsilon Greedy Revisited", authors: ["Richard Sutton"], day: "2026-03-05" },
-  { id: "hep-th/9901001", title: "Old Style Strings", authors: ["Edward Witten"], day: "2019-01-05", publishedAt: "1999-01-05T00:00:00.000Z" },
+  {
+    id: "hep-th/9901001",
+    title: "Old Style Strings",
+    authors: ["Edward Witten"],
+    day: "2019-01-05",
+    publishedAt: "1999-01-05T00:00:00.000Z",
+  },
 ];
 const ids = PAPERS.map((p) => p.id);
 
@@ -48,16 +54,31 @@ const api = (u: TestUser) => {
     lists: () => call(listsRoute.GET(new NextRequest(request("/api/me/lists", as({}))))),
     create: (name: unknown) => call(listsRoute.POST(new NextRequest(request("/api/me/lists", as({ method: "POST", body: { name } }))))),
     get: (id: number, query = "") => call(listRoute.GET(new NextRequest(request(`/api/me/lists/${id}${query}`, as({}))), idCtx(id))),
-    patch: (id: number, body: unknown) => call(listRoute.PATCH(new NextRequest(request(`/api/me/lists/${id}`, as({ method: "PATCH", body }))), idCtx(id))),
+    patch: (id: number, body: unknown) =>
+      call(listRoute.PATCH(new NextRequest(request(`/api/me/lists/${id}`, as({ method: "PATCH", body }))), idCtx(id))),
     remove: (id: number) => call(listRoute.DELETE(new NextRequest(request(`/api/me/lists/${id}`, as({ method: "DELETE" }))), idCtx(id))),
     put: (id: number, paper: string, body?: unknown) =>
-      call(itemRoute.PUT(new NextRequest(request(`/api/me/lists/${id}/items/${paper}`, as({ method: "PUT", body }))), { params: Promise.resolve({ id: String(id), paper: paper.split("/") }) })),
+      call(
+        itemRoute.PUT(new NextRequest(request(`/api/me/lists/${id}/items/${paper}`, as({ method: "PUT", body }))), {
+          params: Promise.resolve({ id: String(id), paper: paper.split("/") }),
+        }),
+      ),
     take: (id: number, paper: string) =>
-      call(itemRoute.DELETE(new NextRequest(request(`/api/me/lists/${id}/items/${paper}`, as({ method: "DELETE" }))), { params: Promise.resolve({ id: String(id), paper: paper.split("/") }) })),
+      call(
+        itemRoute.DELETE(new NextRequest(request(`/api/me/lists/${id}/items/${paper}`, as({ method: "DELETE" }))), {
+          params: Promise.resolve({ id: String(id), paper: paper.split("/") }),
+        }),
+      ),
     item: (id: number, paper: string, body: unknown) =>
-      call(itemRoute.PATCH(new NextRequest(request(`/api/me/lists/${id}/items/${paper}`, as({ method: "PATCH", body }))), { params: Promise.resolve({ id: String(id), paper: paper.split("/") }) })),
-    import: (id: number, text: string) => call(importRoute.POST(new NextRequest(request(`/api/me/lists/${id}/import`, as({ method: "POST", body: text }))), idCtx(id))),
-    export: (id: number, format: string) => call(exportRoute.GET(new NextRequest(request(`/api/me/lists/${id}/export?format=${format}`, as({}))), idCtx(id))),
+      call(
+        itemRoute.PATCH(new NextRequest(request(`/api/me/lists/${id}/items/${paper}`, as({ method: "PATCH", body }))), {
+          params: Promise.resolve({ id: String(id), paper: paper.split("/") }),
+        }),
+      ),
+    import: (id: number, text: string) =>
+      call(importRoute.POST(new NextRequest(request(`/api/me/lists/${id}/import`, as({ method: "POST", body: text }))), idCtx(id))),
+    export: (id: number, format: string) =>
+      call(exportRoute.GET(new NextRequest(request(`/api/me/lists/${id}/export?format=${format}`, as({}))), idCtx(id))),
   };
 };
 type Api = ReturnType<typeof api>;
@@ -78,7 +99,9 @@ describe("lists", () => {
   it("every user has Read later; lists are created, renamed and deleted with their items", async () => {
     const a = api(await newUser());
     const { body } = await a.lists();
-    expect(body.lists).toEqual([expect.objectContaining({ name: "Read later", isDefault: true, shared: false, shareUrl: null, itemCount: 0 })]);
+    expect(body.lists).toEqual([
+      expect.objectContaining({ name: "Read later", isDefault: true, shared: false, shareUrl: null, itemCount: 0 }),
+    ]);
     const readLater = body.lists[0].id;
 
     const created = await a.create("  To cite  ");
@@ -129,8 +152,8 @@ describe("items", () => {
   it("keeps a private note, length-limited, and a read state that remembers when", async () => {
     const a = api(await newUser());
     const id = await newList(a, "Notes", [ids[0], ids[1], ids[2]]);
-    const noted = await a.item(id, ids[1], { note: "Read §3 first, \"carefully\"" });
-    expect(noted.body.item).toMatchObject({ note: "Read §3 first, \"carefully\"", read: false, readAt: null });
+    const noted = await a.item(id, ids[1], { note: 'Read §3 first, "carefully"' });
+    expect(noted.body.item).toMatchObject({ note: 'Read §3 first, "carefully"', read: false, readAt: null });
     expect((await a.item(id, ids[1], { note: "x".repeat(2001) })).status).toBe(400);
     expect((await a.item(id, ids[1], { note: "x".repeat(2000) })).status).toBe(200);
     expect((await a.item(id, ids[1], { read: "yes" })).status).toBe(400);
@@ -207,7 +230,8 @@ describe("reordering", () => {
 });
 
 describe("sharing", () => {
-  const feed = (token: string) => call(feedRoute.GET(new NextRequest(request(`/lists/shared/${token}/feed.xml`)), { params: Promise.resolve({ token }) }));
+  const feed = (token: string) =>
+    call(feedRoute.GET(new NextRequest(request(`/lists/shared/${token}/feed.xml`)), { params: Promise.resolve({ token }) }));
 
   it("gives an unguessable link, shows the list read-only without notes, and revokes it", async () => {
     const a = api(await newUser());
@@ -265,7 +289,7 @@ describe("import and export", () => {
     expect(bib.text).toContain("archivePrefix = {arXiv},");
     expect(bib.text).toContain("url = {https://arxiv.org/abs/2403.00002},");
     expect(bib.text).toContain("title = {{beta-Coders \\& 100\\% Recall\\_\\{fast\\}}},");
-    expect(bib.text).toContain("title = {{$Q$-Values, \"Quoted\", and Commas}},");
+    expect(bib.text).toContain('title = {{$Q$-Values, "Quoted", and Commas}},');
     expect(bib.text).toContain("author = {Émile Durkheim},");
     expect(bib.text).toContain("witten1999old");
     expect(bib.text).not.toContain("HYPERLINK");
@@ -278,7 +302,10 @@ describe("import and export", () => {
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil.example"") and ""quotes"", commas"`);
     expect(lines[4]).toContain(`'=cmd|' /C calc'!A0 Delta`);
 
-    for (const [format, text] of [["bibtex", bib.text], ["csv", csv.text]] as const) {
+    for (const [format, text] of [
+      ["bibtex", bib.text],
+      ["csv", csv.text],
+    ] as const) {
       const copy = await newList(a, `Copy from ${format}`);
       const report = await a.import(copy, text);
       expect(report.status).toBe(200);
@@ -332,7 +359,12 @@ describe("import and export", () => {
     const u = await newUser();
     const a = api(u);
     const id = await newList(a, "Json import");
-    const json = await call(importRoute.POST(new NextRequest(request(`/api/me/lists/${id}/import`, { user: u, method: "POST", body: { text: ids[4] } })), idCtx(id)));
+    const json = await call(
+      importRoute.POST(
+        new NextRequest(request(`/api/me/lists/${id}/import`, { user: u, method: "POST", body: { text: ids[4] } })),
+        idCtx(id),
+      ),
+    );
     expect(json.body.added).toHaveLength(1);
     const huge = await a.import(id, "2403.00001\n".repeat(80_000));
     expect(huge.status).toBe(413);

@@ -29,7 +29,18 @@ const ctx = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
 let user: TestUser;
 beforeAll(async () => {
-  await ingestText(prisma, hfDocument([{ id: "hep-th/9901001", title: "Old Style Strings", authors: ["Edward Witten"], day: "2019-01-05", publishedAt: "1999-01-05T00:00:00.000Z" }]));
+  await ingestText(
+    prisma,
+    hfDocument([
+      {
+        id: "hep-th/9901001",
+        title: "Old Style Strings",
+        authors: ["Edward Witten"],
+        day: "2019-01-05",
+        publishedAt: "1999-01-05T00:00:00.000Z",
+      },
+    ]),
+  );
   user = await createSignedInUser(prisma, "sharer@example.org");
 });
 
@@ -47,7 +58,9 @@ describe("share and export links use AUTH_URL", () => {
 
     // A paper without an arXiv id is cited by its page here.
     const { PUT } = await import("@/app/api/me/lists/[id]/items/[...paper]/route");
-    const put = await PUT(req(user, `/api/me/lists/${id}/items/hep-th/9901001`, "PUT"), { params: Promise.resolve({ id: String(id), paper: ["hep-th", "9901001"] }) });
+    const put = await PUT(req(user, `/api/me/lists/${id}/items/hep-th/9901001`, "PUT"), {
+      params: Promise.resolve({ id: String(id), paper: ["hep-th", "9901001"] }),
+    });
     expect(put.status).toBeLessThan(300);
     for (const format of ["csv", "bibtex"]) {
       const file = await (await exportRoute.GET(req(user, `/api/me/lists/${id}/export?format=${format}`), ctx(id))).text();

@@ -18,7 +18,8 @@ export async function GET(request: NextRequest) {
     const viewer = await viewerFrom(request);
     const headers = { "cache-control": "private, no-store" };
     const ids = parsePaperIds(request.nextUrl.searchParams.get("papers"));
-    if (!viewer) return NextResponse.json({ user: null, counts: await liveUpvoteCounts(ids), upvoted: [], lists: [], saved: {} }, { headers });
+    if (!viewer)
+      return NextResponse.json({ user: null, counts: await liveUpvoteCounts(ids), upvoted: [], lists: [], saved: {} }, { headers });
     const user = await db().user.findUniqueOrThrow({ where: { id: viewer.id }, select: { id: true, name: true, email: true } });
     return NextResponse.json(await viewerPaperState(user, ids), { headers });
   } catch (err) {

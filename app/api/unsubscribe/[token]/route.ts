@@ -36,5 +36,8 @@ export async function POST(_request: Request, { params }: Context) {
  */
 export async function GET(_request: Request, { params }: Context) {
   const { token } = await params;
-  return new Response(null, { status: 303, headers: { location: `/unsubscribe/${encodeURIComponent(token)}`, "cache-control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: `/unsubscribe/${encodeURIComponent(token)}`, "cache-control": "no-store" },
+  });
 }

@@ -22,7 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     // The link is a secret between the owner and the people they give it to.
     robots: { index: false, follow: false, nocache: true },
     referrer: "same-origin",
-    alternates: list ? { types: { "application/rss+xml": [{ url: `${sharePath(token)}/feed.xml`, title: `${list.name} (RSS)` }] } } : undefined,
+    alternates: list
+      ? { types: { "application/rss+xml": [{ url: `${sharePath(token)}/feed.xml`, title: `${list.name} (RSS)` }] } }
+      : undefined,
   };
 }
 

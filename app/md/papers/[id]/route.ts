@@ -10,6 +10,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const raw = safeDecode((await params).id);
   const arxivId = normalizeArxivId(raw);
   const paper = arxivId ? await getPaper({ arxivId }) : null;
-  if (!paper) return new Response(`Paper not found: ${raw.slice(0, 80)}\n`, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!paper)
+    return new Response(`Paper not found: ${raw.slice(0, 80)}\n`, {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   return new Response(paperMarkdown(paper), { headers: { "content-type": "text/markdown; charset=utf-8" } });
 }

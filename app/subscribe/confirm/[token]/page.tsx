@@ -13,7 +13,8 @@ interface ConfirmPageProps {
   params: Promise<{ token: string }>;
 }
 
-const button = "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
+const button =
+  "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
 
 /**
  * Where the confirmation email leads. Opening the link confirms nothing by itself (mail scanners
@@ -62,7 +63,12 @@ export default async function ConfirmPage({ params }: ConfirmPageProps) {
           <label htmlFor="confirm-limit" className="block text-sm font-medium">
             How many papers
           </label>
-          <select id="confirm-limit" name="limit" defaultValue={String([5, 10, 25].includes(pending.limit) ? pending.limit : 10)} className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950">
+          <select
+            id="confirm-limit"
+            name="limit"
+            defaultValue={String([5, 10, 25].includes(pending.limit) ? pending.limit : 10)}
+            className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950"
+          >
             <option value="5">Top 5</option>
             <option value="10">Top 10</option>
             <option value="25">Top 25</option>

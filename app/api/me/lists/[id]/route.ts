@@ -25,7 +25,10 @@ export async function GET(request: NextRequest, { params }: Context) {
     const list = await getReadingList(viewer.id, listId);
     const entries = await listEntries(viewer.id, listId, view);
     const origin = siteUrl();
-    return NextResponse.json({ list: listJson(list, origin), items: entries.map((e) => entryJson(e, origin)) }, { headers: privateHeaders });
+    return NextResponse.json(
+      { list: listJson(list, origin), items: entries.map((e) => entryJson(e, origin)) },
+      { headers: privateHeaders },
+    );
   } catch (err) {
     return errorResponse(err);
   }

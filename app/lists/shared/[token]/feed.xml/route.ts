@@ -16,6 +16,10 @@ export async function GET(_request: NextRequest, { params }: Context) {
   const { token } = await params;
   const list = await getSharedList(token);
   const headers = { "cache-control": "private, no-cache", "x-robots-tag": "noindex, nofollow" };
-  if (!list) return new Response("No such shared list: the link is wrong or the owner stopped sharing it.\n", { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  if (!list)
+    return new Response("No such shared list: the link is wrong or the owner stopped sharing it.\n", {
+      status: 404,
+      headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+    });
   return xmlResponse(renderFeed(await sharedListFeed(list, sharePath(token)), "rss"), "rss", headers);
 }

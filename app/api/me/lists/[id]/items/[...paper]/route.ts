@@ -38,7 +38,10 @@ export async function PUT(request: NextRequest, context: Context) {
     const { viewer, listId, paperId } = await target(request, context);
     const { note } = parseInput(putItemSchema, await readJsonBody(request));
     const { added } = await addToList(viewer.id, listId, paperId, note);
-    return NextResponse.json({ paperId, added, listIds: await listsHoldingPaper(viewer.id, paperId) }, { status: added ? 201 : 200, headers: privateHeaders });
+    return NextResponse.json(
+      { paperId, added, listIds: await listsHoldingPaper(viewer.id, paperId) },
+      { status: added ? 201 : 200, headers: privateHeaders },
+    );
   } catch (err) {
     return errorResponse(err);
   }
