@@ -4,6 +4,7 @@ import { confirmAction } from "@/lib/digest/subscribe-actions";
 import { db } from "@/lib/db";
 import { findConfirmation } from "@/lib/digest/subscriptions";
 import { maskEmail } from "@/lib/email/text";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
 // Per-token state that changes when the button is pressed: never a cached render.
@@ -13,8 +14,7 @@ interface ConfirmPageProps {
   params: Promise<{ token: string }>;
 }
 
-const button =
-  "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
+const button = buttonClass();
 
 /**
  * Where the confirmation email leads. Opening the link confirms nothing by itself (mail scanners
