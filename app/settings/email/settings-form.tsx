@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveSettingsAction, type SettingsField, type SettingsState } from "@/app/settings/email/actions";
 import { Button } from "@/components/ui/button";
+import { ui } from "@/components/ui/styles";
 
 export interface SettingsFormProps {
   frequency: "daily" | "weekly";
@@ -16,7 +17,7 @@ export interface SettingsFormProps {
   submitLabel: string;
 }
 
-const input = "mt-1 w-full rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950";
+const input = ui.field;
 
 type FilterField = "keywords" | "authors" | "organizations" | "categories";
 

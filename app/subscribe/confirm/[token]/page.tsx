@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { findConfirmation } from "@/lib/digest/subscriptions";
 import { maskEmail } from "@/lib/email/text";
 import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
 // Per-token state that changes when the button is pressed: never a cached render.
@@ -67,7 +68,7 @@ export default async function ConfirmPage({ params }: ConfirmPageProps) {
             id="confirm-limit"
             name="limit"
             defaultValue={String([5, 10, 25].includes(pending.limit) ? pending.limit : 10)}
-            className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950"
+            className={`mt-1 ${inputClass}`}
           >
             <option value="5">Top 5</option>
             <option value="10">Top 10</option>
