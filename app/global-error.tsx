@@ -1,6 +1,7 @@
 "use client";
 
 import "./globals.css";
+import { Button } from "@/components/ui/button";
 
 /** Replaces the root layout when it fails itself: a plain page that can retry. */
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
@@ -12,13 +13,9 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
           <p className="mt-2 text-gray-600 dark:text-gray-400">
             The server could not build this page. It may be restarting or its database unreachable; try again in a moment.
           </p>
-          <button
-            type="button"
-            onClick={() => retry()}
-            className="mt-6 rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white dark:bg-white dark:text-gray-900"
-          >
+          <Button onClick={() => retry()} className="mt-6">
             Try again
-          </button>
+          </Button>
         </main>
       </body>
     </html>

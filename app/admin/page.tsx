@@ -2,7 +2,8 @@ import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { formatUtc } from "@/components/admin/format";
-import { cls, PageTitle } from "@/components/admin/ui";
+import { PageTitle } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 function Tile({ href, title, lines }: { href: string; title: string; lines: { text: string; alert?: boolean }[] }) {
   return (
@@ -82,9 +83,9 @@ export default async function AdminHome() {
         />
       </ul>
       {o.runs.lastFailedId && (
-        <p className={`mt-6 ${cls.muted}`}>
+        <p className={`mt-6 ${ui.muted}`}>
           Latest failed run:{" "}
-          <Link href={`/admin/runs/${o.runs.lastFailedId}`} className={cls.link}>
+          <Link href={`/admin/runs/${o.runs.lastFailedId}`} className={ui.link}>
             #{o.runs.lastFailedId}
           </Link>
         </p>

@@ -11,6 +11,7 @@ import { listUpvotedPaperIds } from "@/lib/people/upvotes";
 import { ensureDefaultList } from "@/lib/people/viewer-state";
 import { Pagination } from "@/components/papers/pagination";
 import { PaperList } from "@/components/papers/paper-list";
+import { inputClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
 
@@ -134,14 +135,7 @@ export default async function ProfilePage({ searchParams }: Props) {
             <label htmlFor="confirm-delete" className="block text-sm font-medium">
               Type your email address to confirm
             </label>
-            <input
-              id="confirm-delete"
-              name="confirm"
-              type="email"
-              required
-              autoComplete="off"
-              className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 dark:border-gray-700 dark:bg-gray-900"
-            />
+            <input id="confirm-delete" name="confirm" type="email" required autoComplete="off" className={`mt-1 ${inputClass}`} />
           </div>
           <button type="submit" className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
             Delete my account

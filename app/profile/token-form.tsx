@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { createTokenAction, type TokenState } from "@/app/profile/actions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/styles";
 
 /** New-token form; shows the token once, with a copy button. */
 export function TokenForm() {
@@ -13,22 +15,11 @@ export function TokenForm() {
           <label htmlFor="token-name" className="block text-sm font-medium">
             Token name
           </label>
-          <input
-            id="token-name"
-            name="name"
-            required
-            maxLength={80}
-            placeholder="e.g. lab scripts"
-            className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 dark:border-gray-700 dark:bg-gray-900"
-          />
+          <input id="token-name" name="name" required maxLength={80} placeholder="e.g. lab scripts" className={`mt-1 ${inputClass}`} />
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-gray-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900"
-        >
+        <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
-        </button>
+        </Button>
       </form>
       {state.error && (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">

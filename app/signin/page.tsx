@@ -4,6 +4,7 @@ import { sendMagicLinkAction, signInWithGitHubAction } from "@/app/signin/action
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -52,24 +53,18 @@ export default async function SignInPage({ searchParams }: Props) {
           placeholder="you@example.org"
           className="w-full rounded-lg border border-gray-300 bg-white px-3 py-2 text-base shadow-sm focus:border-amber-500 focus:ring-2 focus:ring-amber-500/40 focus:outline-none dark:border-gray-700 dark:bg-gray-900"
         />
-        <button
-          type="submit"
-          className="w-full rounded-lg bg-gray-900 px-4 py-2 font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
-        >
+        <Button type="submit" size="lg" className="w-full">
           Email me a sign-in link
-        </button>
+        </Button>
       </form>
       {github && (
         <>
           <p className="my-5 text-center text-sm text-gray-500 dark:text-gray-400">or</p>
           <form action={signInWithGitHubAction}>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <button
-              type="submit"
-              className="w-full rounded-lg border border-gray-300 px-4 py-2 font-semibold hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
-            >
+            <Button type="submit" variant="secondary" size="lg" className="w-full">
               Continue with GitHub
-            </button>
+            </Button>
           </form>
         </>
       )}

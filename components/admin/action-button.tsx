@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/admin/action-state";
-import { cls, Notice } from "@/components/admin/ui";
+import type { ButtonVariant } from "@/components/ui/button";
+import { adminButtonClass, Notice } from "@/components/admin/ui";
 
 export interface ActionButtonProps {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -12,7 +13,7 @@ export interface ActionButtonProps {
   /** Read by screen readers after the label, e.g. the feed's name. */
   srContext?: string;
   pendingLabel?: string;
-  variant?: keyof Pick<typeof cls, "primary" | "secondary" | "danger">;
+  variant?: ButtonVariant;
   /** Asked before submitting (destructive actions). */
   confirm?: string;
   testId?: string;
@@ -40,7 +41,7 @@ export function ActionButton({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={cls[variant]} data-testid={testId}>
+      <button type="submit" disabled={pending} className={adminButtonClass(variant)} data-testid={testId}>
         {pending ? (pendingLabel ?? `${label}…`) : label}
         {srContext && <span className="sr-only"> {srContext}</span>}
       </button>

@@ -2,7 +2,8 @@
 
 import { useActionState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/admin/action-state";
-import { cls, Notice } from "@/components/admin/ui";
+import type { ButtonVariant } from "@/components/ui/button";
+import { adminButtonClass, Notice } from "@/components/admin/ui";
 
 export interface ActionFormProps {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -10,7 +11,7 @@ export interface ActionFormProps {
   children: ReactNode;
   submitLabel: string;
   pendingLabel?: string;
-  variant?: keyof Pick<typeof cls, "primary" | "secondary" | "danger">;
+  variant?: ButtonVariant;
   className?: string;
   /** Asked before submitting (destructive actions). */
   confirm?: string;
@@ -29,7 +30,7 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, varian
     >
       <div className="flex flex-wrap items-end gap-2">
         {children}
-        <button type="submit" disabled={pending} className={cls[variant]}>
+        <button type="submit" disabled={pending} className={adminButtonClass(variant)}>
           {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
         </button>
       </div>

@@ -3,7 +3,8 @@
 import { useActionState, useId } from "react";
 import type { ActionState } from "@/lib/admin/action-state";
 import { feedFormatLabels, feedFormats } from "@/lib/admin/feed-formats";
-import { cls, Notice } from "@/components/admin/ui";
+import { Notice } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export interface FeedFormValues {
   id?: number;
@@ -63,7 +64,7 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
     <form key={state.n ?? 0} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
       {values.id !== undefined && <input type="hidden" name="id" value={values.id} />}
       <div className="sm:col-span-2">
-        <label htmlFor={`${id}-url`} className={cls.label}>
+        <label htmlFor={`${id}-url`} className={ui.label}>
           Feed URL
         </label>
         <input
@@ -73,15 +74,15 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
           inputMode="url"
           defaultValue={shown.url}
           placeholder="https://huggingface.co/api/daily_papers"
-          className={cls.input}
+          className={ui.field}
         />
         {fieldError("url")}
       </div>
       <div>
-        <label htmlFor={`${id}-format`} className={cls.label}>
+        <label htmlFor={`${id}-format`} className={ui.label}>
           Format
         </label>
-        <select {...field("format")} defaultValue={shown.format ?? "auto"} className={cls.input}>
+        <select {...field("format")} defaultValue={shown.format ?? "auto"} className={ui.field}>
           <option value="auto">Detect automatically</option>
           {feedFormats.map((f) => (
             <option key={f} value={f}>
@@ -92,14 +93,14 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
         {fieldError("format")}
       </div>
       <div>
-        <label htmlFor={`${id}-name`} className={cls.label}>
+        <label htmlFor={`${id}-name`} className={ui.label}>
           Name <span className="font-normal text-gray-500 dark:text-gray-400">(optional)</span>
         </label>
-        <input {...field("name")} defaultValue={shown.name} maxLength={200} placeholder="From the URL when empty" className={cls.input} />
+        <input {...field("name")} defaultValue={shown.name} maxLength={200} placeholder="From the URL when empty" className={ui.field} />
         {fieldError("name")}
       </div>
       <div>
-        <label htmlFor={`${id}-pollIntervalMinutes`} className={cls.label}>
+        <label htmlFor={`${id}-pollIntervalMinutes`} className={ui.label}>
           Poll every (minutes)
         </label>
         <input
@@ -110,7 +111,7 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
           step={1}
           required
           defaultValue={shown.pollIntervalMinutes}
-          className={cls.input}
+          className={ui.field}
         />
         {fieldError("pollIntervalMinutes")}
       </div>
@@ -126,7 +127,7 @@ export function FeedForm({ action, values, submitLabel }: FeedFormProps) {
         </label>
       </div>
       <div className="sm:col-span-2">
-        <button type="submit" disabled={pending} className={cls.primary}>
+        <button type="submit" disabled={pending} className={ui.primary}>
           {pending ? "Saving…" : submitLabel}
         </button>
         {state.error && !state.fieldErrors && <Notice kind="error">{state.error}</Notice>}

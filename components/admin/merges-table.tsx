@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { AdminMerge } from "@/lib/admin/merges";
 import { formatUtc } from "@/components/admin/format";
 import { paperLabel } from "@/components/admin/paper-status";
-import { Badge, cls, DataTable, EmptyRow, td, TableHead } from "@/components/admin/ui";
+import { Badge, DataTable, EmptyRow, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export interface MergesTableProps {
   merges: AdminMerge[];
@@ -22,12 +23,12 @@ export function MergesTable({ merges, caption, empty, undo }: MergesTableProps) 
         {merges.map((m) => (
           <tr key={m.id}>
             <td className={td}>
-              <Link href={`/admin/papers/${m.source.id}`} className={cls.link}>
+              <Link href={`/admin/papers/${m.source.id}`} className={ui.link}>
                 {paperLabel(m.source)}
               </Link>
             </td>
             <td className={td}>
-              <Link href={`/admin/papers/${m.target.id}`} className={cls.link}>
+              <Link href={`/admin/papers/${m.target.id}`} className={ui.link}>
                 {paperLabel(m.target)}
               </Link>
             </td>

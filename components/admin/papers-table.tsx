@@ -3,7 +3,8 @@ import type { AdminPaper } from "@/lib/admin/papers";
 import { MathText } from "@/components/math-text";
 import { formatUtc } from "@/components/admin/format";
 import { paperLabel, PaperStatus } from "@/components/admin/paper-status";
-import { cls, DataTable, EmptyRow, num, td, TableHead } from "@/components/admin/ui";
+import { DataTable, EmptyRow, num, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 /** Papers as the admin pages list them, each linked to its admin page. */
 export function PapersTable({ papers, caption, empty }: { papers: AdminPaper[]; caption: string; empty: string }) {
@@ -15,7 +16,7 @@ export function PapersTable({ papers, caption, empty }: { papers: AdminPaper[]; 
         {papers.map((p) => (
           <tr key={p.id} data-testid="admin-paper-row">
             <td className={`${td} whitespace-nowrap`}>
-              <Link href={`/admin/papers/${p.id}`} className={cls.link}>
+              <Link href={`/admin/papers/${p.id}`} className={ui.link}>
                 {paperLabel(p)}
               </Link>
               <div className="text-xs text-gray-500 dark:text-gray-400">#{p.id}</div>

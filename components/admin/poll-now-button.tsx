@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/admin/action-state";
-import { cls, Notice } from "@/components/admin/ui";
+import { Notice } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export interface PollNowButtonProps {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -18,7 +19,7 @@ export function PollNowButton({ action, feedId, feedName }: PollNowButtonProps) 
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={feedId} />
-      <button type="submit" disabled={pending} className={cls.secondary}>
+      <button type="submit" disabled={pending} className={ui.compact}>
         {pending ? "Polling…" : "Poll now"}
         <span className="sr-only"> {feedName}</span>
       </button>
@@ -26,7 +27,7 @@ export function PollNowButton({ action, feedId, feedName }: PollNowButtonProps) 
       {state.ok && <Notice kind="ok">{state.ok}</Notice>}
       {run && (
         <p className="mt-1 text-sm" data-testid="poll-result">
-          <Link href={`/admin/runs/${run.id}`} className={cls.link}>
+          <Link href={`/admin/runs/${run.id}`} className={ui.link}>
             Run #{run.id}
           </Link>
           {run.status === "succeeded" && (

@@ -1,27 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { buttonClass, type ButtonVariant } from "@/components/ui/button";
+import { ui } from "@/components/ui/styles";
 
-/** Class names shared by the admin pages, so they look like one another and like the rest of the app. */
-export const cls = {
-  input: "mt-1 w-full rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-900",
-  label: "block text-sm font-medium",
-  primary:
-    "rounded-lg bg-gray-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200",
-  secondary:
-    "rounded-md border border-gray-300 px-2.5 py-1 text-sm hover:bg-gray-50 disabled:opacity-60 dark:border-gray-700 dark:hover:bg-gray-900",
-  danger:
-    "rounded-md border border-red-300 px-2.5 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950",
-  link: "font-medium text-amber-700 underline-offset-2 hover:underline dark:text-amber-400",
-  muted: "text-sm text-gray-600 dark:text-gray-400",
-  section: "mt-8 border-t border-gray-200 pt-6 dark:border-gray-800",
-  card: "rounded-lg border border-gray-200 p-4 dark:border-gray-800",
-};
+/** An admin form's button: the main action form-sized, the others compact enough for table rows. */
+export function adminButtonClass(variant: ButtonVariant): string {
+  return buttonClass(variant, variant === "primary" ? "sm" : "xs");
+}
 
 export function PageTitle({ children, description }: { children: ReactNode; description?: ReactNode }) {
   return (
     <div className="mb-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{children}</h1>
-      {description && <p className={`mt-1 max-w-prose ${cls.muted}`}>{description}</p>}
+      {description && <p className={`mt-1 max-w-prose ${ui.muted}`}>{description}</p>}
     </div>
   );
 }
@@ -89,7 +80,7 @@ export function Pager({ page, hasMore, href }: { page: number; hasMore: boolean;
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={cls.secondary}>
+        <Link href={href(page - 1)} rel="prev" className={ui.compact}>
           <span aria-hidden="true">← </span>Newer
         </Link>
       ) : (
@@ -97,7 +88,7 @@ export function Pager({ page, hasMore, href }: { page: number; hasMore: boolean;
       )}
       <span className="text-gray-500 dark:text-gray-400">Page {page}</span>
       {hasMore ? (
-        <Link href={href(page + 1)} rel="next" className={cls.secondary}>
+        <Link href={href(page + 1)} rel="next" className={ui.compact}>
           Older<span aria-hidden="true"> →</span>
         </Link>
       ) : (

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { feedFormatLabels, feedFormats } from "@/lib/admin/feed-formats";
-import { cls, Notice } from "@/components/admin/ui";
+import { Notice } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 interface UploadResult {
   runId: number;
@@ -66,7 +67,7 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-3">
       <div className="sm:col-span-3">
-        <label htmlFor={`${id}-file`} className={cls.label}>
+        <label htmlFor={`${id}-file`} className={ui.label}>
           Feed file <span className="font-normal text-gray-500 dark:text-gray-400">(up to {maxBytesLabel})</span>
         </label>
         <input
@@ -75,14 +76,14 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
           type="file"
           required
           accept=".json,.xml,.atom,.rss,.txt,application/json,application/xml,text/plain"
-          className={`${cls.input} file:mr-3 file:rounded-md file:border-0 file:bg-gray-100 file:px-2 file:py-1 dark:file:bg-gray-800`}
+          className={`${ui.field} file:mr-3 file:rounded-md file:border-0 file:bg-gray-100 file:px-2 file:py-1 dark:file:bg-gray-800`}
         />
       </div>
       <div>
-        <label htmlFor={`${id}-format`} className={cls.label}>
+        <label htmlFor={`${id}-format`} className={ui.label}>
           Format
         </label>
-        <select id={`${id}-format`} name="format" defaultValue="auto" className={cls.input}>
+        <select id={`${id}-format`} name="format" defaultValue="auto" className={ui.field}>
           <option value="auto">Detect automatically</option>
           {feedFormats.map((f) => (
             <option key={f} value={f}>
@@ -92,13 +93,13 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-year`} className={cls.label}>
+        <label htmlFor={`${id}-year`} className={ui.label}>
           Year of undated entries <span className="font-normal text-gray-500 dark:text-gray-400">(copied pages)</span>
         </label>
-        <input id={`${id}-year`} name="year" type="number" min={1990} max={2100} placeholder="this year" className={cls.input} />
+        <input id={`${id}-year`} name="year" type="number" min={1990} max={2100} placeholder="this year" className={ui.field} />
       </div>
       <div className="flex items-end">
-        <button type="submit" disabled={pending} className={cls.primary}>
+        <button type="submit" disabled={pending} className={ui.primary}>
           {pending ? "Uploading…" : "Upload and ingest"}
         </button>
       </div>
@@ -110,7 +111,7 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
               <>
                 {" "}
                 (
-                <Link href={`/admin/runs/${error.runId}`} className={cls.link}>
+                <Link href={`/admin/runs/${error.runId}`} className={ui.link}>
                   run #{error.runId}
                 </Link>
                 )
@@ -120,7 +121,7 @@ export function UploadForm({ maxBytesLabel }: { maxBytesLabel: string }) {
         )}
         {result && (
           <Notice kind="ok">
-            <Link href={`/admin/runs/${result.runId}`} className={cls.link}>
+            <Link href={`/admin/runs/${result.runId}`} className={ui.link}>
               Run #{result.runId}
             </Link>{" "}
             ({result.format}): {result.new} new, {result.updated} updated, {result.unchanged} unchanged, {result.rejected} rejected.

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { subscribeAction, type SubscribeState } from "@/lib/digest/subscribe-actions";
+import { buttonClass } from "@/components/ui/button";
 
 export interface SubscribeFormProps {
   /** `banner`: one line, address only (daily, 10 papers; changeable when confirming). `full`: every choice. */
@@ -9,8 +10,7 @@ export interface SubscribeFormProps {
 }
 
 const input = "min-w-0 rounded-lg border bg-white px-3 py-1.5 text-sm dark:bg-gray-950";
-const button =
-  "rounded-lg bg-gray-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
+const button = buttonClass("primary", "sm");
 
 /** The sign-up form; its answer replaces it ("check your inbox"), the same for every address. */
 export function SubscribeForm({ variant }: SubscribeFormProps) {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { listApi } from "@/components/lists/list-api";
-import { ui } from "@/components/lists/styles";
+import { ui } from "@/components/ui/styles";
 
 interface ImportReport {
   added: { line: number; arxivId: string }[];

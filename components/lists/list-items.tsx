@@ -19,7 +19,7 @@ import { GripIcon, MoveDownIcon, MoveUpIcon } from "@/components/lists/icons";
 import { listApi } from "@/components/lists/list-api";
 import { setSavedIn, useViewerState } from "@/components/people/viewer-store";
 import { NoteEditor } from "@/components/lists/note-editor";
-import { ui } from "@/components/lists/styles";
+import { ui } from "@/components/ui/styles";
 
 /** What the list page knows of one saved paper; the card itself is rendered on the server. */
 export interface ListItemView {

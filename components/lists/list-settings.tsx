@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { listApi } from "@/components/lists/list-api";
-import { ui } from "@/components/lists/styles";
+import { ui } from "@/components/ui/styles";
 
 /** Rename or delete a list (not "Read later"). Deleting asks once more. */
 export function ListSettings({ listId, name }: { listId: number; name: string }) {

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { listApi } from "@/components/lists/list-api";
-import { ui } from "@/components/lists/styles";
+import { ui } from "@/components/ui/styles";
 
 const MAX = 2000;
 

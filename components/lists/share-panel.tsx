@@ -3,7 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { listApi } from "@/components/lists/list-api";
-import { ui } from "@/components/lists/styles";
+import { ui } from "@/components/ui/styles";
 
 export interface SharePanelProps {
   listId: number;

@@ -14,7 +14,7 @@ import {
 } from "@/lib/papers/dates";
 import { hrefWith, PAGE_SIZE, SORTS } from "@/lib/papers/list-params";
 import { CalendarIcon } from "@/components/ui/icons";
-import { EmptyState } from "@/components/papers/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { MonthCalendar } from "@/components/papers/month-calendar";
 import { NoPapersYet } from "@/components/papers/no-papers-yet";
 import { Pagination } from "@/components/papers/pagination";

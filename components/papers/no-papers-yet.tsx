@@ -1,4 +1,4 @@
-import { EmptyState } from "@/components/papers/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** What an operator sees before the first ingest: how to bring papers in. */
 export function NoPapersYet() {

@@ -1,5 +1,5 @@
 import type { PaperDTO } from "@/lib/data/paper-types";
-import { EmptyState } from "@/components/papers/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/papers/pagination";
 import { PaperList } from "@/components/papers/paper-list";
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { listAuditLog } from "@/lib/admin/audit";
 import { formatUtc, pageParam } from "@/components/admin/format";
-import { cls, DataTable, EmptyRow, PageTitle, Pager, td, TableHead } from "@/components/admin/ui";
+import { DataTable, EmptyRow, PageTitle, Pager, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -49,7 +50,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <Link
           href={href(1, undefined)}
           aria-current={!action ? "page" : undefined}
-          className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+          className={`${ui.compact} aria-[current=page]:border-amber-500`}
         >
           All
         </Link>
@@ -58,7 +59,7 @@ export default async function AuditPage({ searchParams }: Props) {
             key={f.action}
             href={href(1, f.action)}
             aria-current={action === f.action ? "page" : undefined}
-            className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+            className={`${ui.compact} aria-[current=page]:border-amber-500`}
           >
             {f.label}
           </Link>
@@ -79,7 +80,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <td className={`${td} font-medium whitespace-nowrap`}>{r.action}</td>
                 <td className={`${td} break-all`}>
                   {link ? (
-                    <Link href={link} className={cls.link}>
+                    <Link href={link} className={ui.link}>
                       {r.target}
                     </Link>
                   ) : (

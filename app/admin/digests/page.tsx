@@ -6,7 +6,8 @@ import { pauseAddressAction, retryDigestAction } from "@/app/admin/digests/actio
 import { ActionButton } from "@/components/admin/action-button";
 import { ActionForm } from "@/components/admin/action-form";
 import { formatUtc } from "@/components/admin/format";
-import { Badge, cls, DataTable, EmptyRow, num, PageTitle, td, TableHead } from "@/components/admin/ui";
+import { Badge, DataTable, EmptyRow, num, PageTitle, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Digests" };
 
@@ -77,11 +78,11 @@ export default async function DigestsPage({ searchParams }: Props) {
         </DataTable>
       </section>
 
-      <section aria-labelledby="problems" className={cls.section}>
+      <section aria-labelledby="problems" className={ui.section}>
         <h2 id="problems" className="mb-2 text-xl font-semibold">
           Not delivered
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>
+        <p className={`mb-3 ${ui.muted}`}>
           “failed” digests are retried by themselves; “gave up” ones wait for you. “outcome unknown” ones went out but the server never
           answered (a dropped connection, a crash): they may have arrived, so they are never sent again by themselves. Resend one only when
           you know it never arrived.
@@ -93,7 +94,7 @@ export default async function DigestsPage({ searchParams }: Props) {
             {problems.map((p) => (
               <tr key={p.sendId}>
                 <td className={`${td} break-all`}>
-                  <Link href={`/admin/digests?email=${encodeURIComponent(p.email)}#address`} className={cls.link}>
+                  <Link href={`/admin/digests?email=${encodeURIComponent(p.email)}#address`} className={ui.link}>
                     {p.email}
                   </Link>
                 </td>
@@ -126,11 +127,11 @@ export default async function DigestsPage({ searchParams }: Props) {
         </DataTable>
       </section>
 
-      <section aria-labelledby="paused" className={cls.section}>
+      <section aria-labelledby="paused" className={ui.section}>
         <h2 id="paused" className="mb-2 text-xl font-semibold">
           Paused addresses
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>
+        <p className={`mb-3 ${ui.muted}`}>
           Paused after a hard bounce or a complaint: they get nothing until the address confirms its subscription again.
         </p>
         <DataTable caption="Paused addresses">
@@ -140,7 +141,7 @@ export default async function DigestsPage({ searchParams }: Props) {
             {paused.map((s) => (
               <tr key={s.id}>
                 <td className={`${td} break-all`}>
-                  <Link href={`/admin/digests?email=${encodeURIComponent(s.email)}#address`} className={cls.link}>
+                  <Link href={`/admin/digests?email=${encodeURIComponent(s.email)}#address`} className={ui.link}>
                     {s.email}
                   </Link>
                 </td>
@@ -153,13 +154,13 @@ export default async function DigestsPage({ searchParams }: Props) {
         <h3 className="mt-6 mb-2 font-semibold">Pause an address</h3>
         <ActionForm action={pauseAddressAction} submitLabel="Pause" variant="danger">
           <div className="min-w-56 flex-1">
-            <label htmlFor="pause-email" className={cls.label}>
+            <label htmlFor="pause-email" className={ui.label}>
               Address
             </label>
-            <input id="pause-email" name="email" type="email" required className={cls.input} />
+            <input id="pause-email" name="email" type="email" required className={ui.field} />
           </div>
           <div className="min-w-56 flex-1">
-            <label htmlFor="pause-reason" className={cls.label}>
+            <label htmlFor="pause-reason" className={ui.label}>
               Reason
             </label>
             <input
@@ -168,28 +169,28 @@ export default async function DigestsPage({ searchParams }: Props) {
               required
               maxLength={1000}
               placeholder="complaint forwarded by the mail provider"
-              className={cls.input}
+              className={ui.field}
             />
           </div>
         </ActionForm>
       </section>
 
-      <section id="address" aria-labelledby="address-heading" className={cls.section}>
+      <section id="address" aria-labelledby="address-heading" className={ui.section}>
         <h2 id="address-heading" className="mb-2 text-xl font-semibold">
           One address
         </h2>
         <form action="/admin/digests" className="flex flex-wrap items-end gap-2">
           <div className="min-w-64 flex-1">
-            <label htmlFor="address-email" className={cls.label}>
+            <label htmlFor="address-email" className={ui.label}>
               Subscriber&apos;s address
             </label>
-            <input id="address-email" name="email" type="email" defaultValue={email} className={cls.input} />
+            <input id="address-email" name="email" type="email" defaultValue={email} className={ui.field} />
           </div>
-          <button type="submit" className={cls.primary}>
+          <button type="submit" className={ui.primary}>
             Show sends
           </button>
         </form>
-        {email && !address && <p className={`mt-3 ${cls.muted}`}>No subscription with this address.</p>}
+        {email && !address && <p className={`mt-3 ${ui.muted}`}>No subscription with this address.</p>}
         {address && (
           <div className="mt-4">
             <p className="mb-2 text-sm">

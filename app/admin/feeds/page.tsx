@@ -8,7 +8,8 @@ import { ActionButton } from "@/components/admin/action-button";
 import { FeedForm } from "@/components/admin/feed-form";
 import { formatInterval, formatRelative, formatUtc } from "@/components/admin/format";
 import { PollNowButton } from "@/components/admin/poll-now-button";
-import { Badge, cls, DataTable, EmptyRow, Notice, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { Badge, DataTable, EmptyRow, Notice, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Feeds" };
 
@@ -35,7 +36,7 @@ export default async function FeedsPage({ searchParams }: Props) {
           {feeds.map((f) => (
             <tr key={f.id} data-testid="feed-row">
               <td className={`${td} max-w-xs`}>
-                <Link href={`/admin/feeds/${f.id}`} className={cls.link}>
+                <Link href={`/admin/feeds/${f.id}`} className={ui.link}>
                   {f.name}
                 </Link>
                 <div className="truncate text-xs text-gray-500 dark:text-gray-400" title={f.url}>
@@ -71,7 +72,7 @@ export default async function FeedsPage({ searchParams }: Props) {
                     </div>
                     {f.lastRun && (
                       <div className="mt-1 text-xs">
-                        <Link href={`/admin/runs/${f.lastRun.id}`} className={cls.link}>
+                        <Link href={`/admin/runs/${f.lastRun.id}`} className={ui.link}>
                           Run #{f.lastRun.id}
                         </Link>{" "}
                         <RunStatusBadge status={f.lastRun.status} />
@@ -104,7 +105,7 @@ export default async function FeedsPage({ searchParams }: Props) {
                     label={f.enabled ? "Pause" : "Resume"}
                     srContext={f.name}
                   />
-                  <Link href={`/admin/feeds/${f.id}`} className={cls.secondary}>
+                  <Link href={`/admin/feeds/${f.id}`} className={ui.compact}>
                     Edit<span className="sr-only"> {f.name}</span>
                   </Link>
                   <ActionButton
@@ -122,7 +123,7 @@ export default async function FeedsPage({ searchParams }: Props) {
         </tbody>
       </DataTable>
 
-      <section aria-labelledby="add-feed" className={cls.section}>
+      <section aria-labelledby="add-feed" className={ui.section}>
         <h2 id="add-feed" className="mb-3 text-xl font-semibold">
           Add a feed
         </h2>

@@ -5,7 +5,8 @@ import { findPapers, listHiddenPapers } from "@/lib/admin/papers";
 import { pageParam } from "@/components/admin/format";
 import { MergesTable } from "@/components/admin/merges-table";
 import { PapersTable } from "@/components/admin/papers-table";
-import { cls, PageTitle, Pager } from "@/components/admin/ui";
+import { PageTitle, Pager } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Papers" };
 
@@ -34,7 +35,7 @@ export default async function AdminPapersPage({ searchParams }: Props) {
       <div role="search">
         <form action="/admin/papers" className="flex flex-wrap items-end gap-2">
           <div className="min-w-64 flex-1">
-            <label htmlFor="paper-query" className={cls.label}>
+            <label htmlFor="paper-query" className={ui.label}>
               arXiv id, local-&lt;id&gt;, or words of the title
             </label>
             <input
@@ -43,10 +44,10 @@ export default async function AdminPapersPage({ searchParams }: Props) {
               type="search"
               defaultValue={q}
               placeholder="2406.12345 or “diffusion transformer”"
-              className={cls.input}
+              className={ui.field}
             />
           </div>
-          <button type="submit" className={cls.primary}>
+          <button type="submit" className={ui.primary}>
             Find
           </button>
         </form>
@@ -61,7 +62,7 @@ export default async function AdminPapersPage({ searchParams }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="hidden" className={cls.section}>
+      <section aria-labelledby="hidden" className={ui.section}>
         <h2 id="hidden" className="mb-2 text-xl font-semibold">
           Hidden papers
         </h2>
@@ -73,7 +74,7 @@ export default async function AdminPapersPage({ searchParams }: Props) {
         />
       </section>
 
-      <section aria-labelledby="merges" className={cls.section}>
+      <section aria-labelledby="merges" className={ui.section}>
         <h2 id="merges" className="mb-2 text-xl font-semibold">
           Latest merges
         </h2>

@@ -6,7 +6,8 @@ import type { IngestStatus } from "@/lib/generated/prisma/client";
 import { formatBytes } from "@/lib/ingest/read-document";
 import { listRuns, runStatuses } from "@/lib/admin/runs";
 import { formatDuration, formatUtc, pageParam } from "@/components/admin/format";
-import { cls, DataTable, EmptyRow, num, PageTitle, Pager, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { DataTable, EmptyRow, num, PageTitle, Pager, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 import { UploadForm } from "@/components/admin/upload-form";
 
 export const metadata: Metadata = { title: "Ingest runs" };
@@ -49,7 +50,7 @@ export default async function RunsPage({ searchParams }: Props) {
         <Link
           href={href(1, undefined)}
           aria-current={!status ? "page" : undefined}
-          className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+          className={`${ui.compact} aria-[current=page]:border-amber-500`}
         >
           All
         </Link>
@@ -58,13 +59,13 @@ export default async function RunsPage({ searchParams }: Props) {
             key={s}
             href={href(1, s)}
             aria-current={status === s ? "page" : undefined}
-            className={`${cls.secondary} aria-[current=page]:border-amber-500`}
+            className={`${ui.compact} aria-[current=page]:border-amber-500`}
           >
             {statusLabels[s]}
           </Link>
         ))}
         {sourceId && (
-          <Link href="/admin/runs" className={cls.link}>
+          <Link href="/admin/runs" className={ui.link}>
             Showing one feed: show all feeds
           </Link>
         )}
@@ -89,13 +90,13 @@ export default async function RunsPage({ searchParams }: Props) {
           {runs.map((r) => (
             <tr key={r.id} data-testid="run-row">
               <td className={td}>
-                <Link href={`/admin/runs/${r.id}`} className={cls.link}>
+                <Link href={`/admin/runs/${r.id}`} className={ui.link}>
                   #{r.id}
                 </Link>
               </td>
               <td className={`${td} max-w-xs`}>
                 {r.source ? (
-                  <Link href={`/admin/feeds/${r.source.id}`} className={cls.link}>
+                  <Link href={`/admin/feeds/${r.source.id}`} className={ui.link}>
                     {r.source.name}
                   </Link>
                 ) : (
@@ -122,11 +123,11 @@ export default async function RunsPage({ searchParams }: Props) {
       </DataTable>
       <Pager page={page} hasMore={hasMore} href={(p) => href(p)} />
 
-      <section aria-labelledby="upload" className={cls.section}>
+      <section aria-labelledby="upload" className={ui.section}>
         <h2 id="upload" className="mb-1 text-xl font-semibold">
           Upload a feed file
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>
+        <p className={`mb-3 ${ui.muted}`}>
           A saved Hugging Face daily-papers JSON, arXiv Atom or RSS, or a copied papers page, ingested as a run of its own.
         </p>
         <UploadForm maxBytesLabel={formatBytes(env().INGEST_MAX_BYTES)} />

@@ -1,20 +1,10 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { NotFoundState } from "@/components/ui/empty-state";
 
 export default function AuthorNotFound() {
   return (
-    <div className="rounded-xl border border-dashed border-gray-300 px-6 py-10 text-center dark:border-gray-700">
-      <h1 className="text-2xl font-bold">Author not found</h1>
-      <p className="mx-auto mt-2 max-w-prose text-gray-600 dark:text-gray-400">
-        No paper on this server has an author by this exact name. Search for the name instead: it also finds spellings that differ slightly.
-      </p>
-      <p className="mt-4">
-        <Link
-          href="/search"
-          className="rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
-        >
-          Search papers
-        </Link>
-      </p>
-    </div>
+    <NotFoundState title="Author not found" actions={<ButtonLink href="/search">Search papers</ButtonLink>}>
+      No paper on this server has an author by this exact name. Search for the name instead: it also finds spellings that differ slightly.
+    </NotFoundState>
   );
 }

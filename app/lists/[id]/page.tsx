@@ -10,7 +10,8 @@ import { sharePath } from "@/lib/lists/serialize";
 import { LIST_FILTERS, LIST_SORTS, listViewSchema, parseListId, type ListView } from "@/lib/lists/validation";
 import { formatHfDate } from "@/lib/papers/dates";
 import { mathToPlainText } from "@/lib/text/math";
-import { EmptyState } from "@/components/papers/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ui } from "@/components/ui/styles";
 import { PaperCard } from "@/components/papers/paper-card";
 import { TabLinks } from "@/components/papers/tab-links";
 import { ImportBox } from "@/components/lists/import-box";
@@ -155,18 +156,10 @@ export default async function ListPage({ params, searchParams }: Props) {
             </h2>
             <p className="text-sm text-gray-700 dark:text-gray-300">In your order. The CSV includes your notes.</p>
             <p className="mt-2 flex gap-2">
-              <a
-                href={`/api/me/lists/${list.id}/export?format=bibtex`}
-                download
-                className="rounded-lg border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
-              >
+              <a href={`/api/me/lists/${list.id}/export?format=bibtex`} download className={ui.secondary}>
                 BibTeX
               </a>
-              <a
-                href={`/api/me/lists/${list.id}/export?format=csv`}
-                download
-                className="rounded-lg border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-900"
-              >
+              <a href={`/api/me/lists/${list.id}/export?format=csv`} download className={ui.secondary}>
                 CSV
               </a>
             </p>

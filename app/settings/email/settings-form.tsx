@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { saveSettingsAction, type SettingsField, type SettingsState } from "@/app/settings/email/actions";
+import { Button } from "@/components/ui/button";
+import { ui } from "@/components/ui/styles";
 
 export interface SettingsFormProps {
   frequency: "daily" | "weekly";
@@ -15,7 +17,7 @@ export interface SettingsFormProps {
   submitLabel: string;
 }
 
-const input = "mt-1 w-full rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950";
+const input = ui.field;
 
 type FilterField = "keywords" | "authors" | "organizations" | "categories";
 
@@ -107,13 +109,9 @@ export function SettingsForm(props: SettingsFormProps) {
         ))}
       </fieldset>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 disabled:opacity-60 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : props.submitLabel}
-        </button>
+        </Button>
         {state.message && (
           <p
             role={state.status === "invalid" ? "alert" : "status"}

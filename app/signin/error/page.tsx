@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
@@ -24,12 +24,9 @@ export default async function SignInErrorPage({ searchParams }: Props) {
         {message}
       </p>
       <p className="mt-6">
-        <Link
-          href="/signin"
-          className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
-        >
+        <ButtonLink href="/signin" className="inline-block">
           Sign in again
-        </Link>
+        </ButtonLink>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Subscribed", robots: { index: false } };
 
@@ -28,12 +29,9 @@ export default async function ConfirmedPage({ searchParams }: ConfirmedPageProps
         .
       </p>
       <p className="mt-6">
-        <Link
-          href="/"
-          className="inline-block rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200"
-        >
+        <ButtonLink href="/" className="inline-block">
           Back to the papers
-        </Link>
+        </ButtonLink>
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { unsubscribeAction } from "@/app/unsubscribe/actions";
 import { db } from "@/lib/db";
 import { findByUnsubscribeToken } from "@/lib/digest/subscriptions";
 import { maskEmail } from "@/lib/email/text";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 // Per-token state that changes when the button is pressed: never a cached render.
@@ -13,8 +14,7 @@ interface UnsubscribePageProps {
   params: Promise<{ token: string }>;
 }
 
-const button =
-  "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
+const button = buttonClass();
 
 /**
  * The unsubscribe link of every digest. It works without signing in; opening it asks before

@@ -8,7 +8,8 @@ import { ActionButton } from "@/components/admin/action-button";
 import { FeedForm } from "@/components/admin/feed-form";
 import { formatDuration, formatInterval, formatRelative, formatUtc } from "@/components/admin/format";
 import { PollNowButton } from "@/components/admin/poll-now-button";
-import { Badge, cls, DataTable, EmptyRow, num, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { Badge, DataTable, EmptyRow, num, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -62,13 +63,13 @@ export default async function FeedPage({ params }: Props) {
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/admin/feeds" className={cls.link}>
+        <Link href="/admin/feeds" className={ui.link}>
           ← Feeds
         </Link>
       </p>
       <PageTitle>{feed.name}</PageTitle>
       {feed.configured && (
-        <p className={`mb-4 ${cls.muted}`}>
+        <p className={`mb-4 ${ui.muted}`}>
           <Badge color="blue">from FEED_URLS</Badge> This feed is listed in the configuration: deleting it lasts only until the next start.
           Pause it instead.
         </p>
@@ -105,10 +106,10 @@ export default async function FeedPage({ params }: Props) {
         />
       </div>
 
-      <section aria-labelledby="recent-runs" className={cls.section}>
+      <section aria-labelledby="recent-runs" className={ui.section}>
         <h2 id="recent-runs" className="mb-3 text-xl font-semibold">
           Recent runs{" "}
-          <Link href={`/admin/runs?source=${feed.id}`} className={`text-sm font-normal ${cls.link}`}>
+          <Link href={`/admin/runs?source=${feed.id}`} className={`text-sm font-normal ${ui.link}`}>
             all runs of this feed
           </Link>
         </h2>
@@ -130,7 +131,7 @@ export default async function FeedPage({ params }: Props) {
             {feed.recentRuns.map((r) => (
               <tr key={r.id}>
                 <td className={td}>
-                  <Link href={`/admin/runs/${r.id}`} className={cls.link}>
+                  <Link href={`/admin/runs/${r.id}`} className={ui.link}>
                     #{r.id}
                   </Link>
                 </td>
@@ -149,7 +150,7 @@ export default async function FeedPage({ params }: Props) {
         </DataTable>
       </section>
 
-      <section aria-labelledby="edit-feed" className={cls.section}>
+      <section aria-labelledby="edit-feed" className={ui.section}>
         <h2 id="edit-feed" className="mb-3 text-xl font-semibold">
           Edit
         </h2>

@@ -12,7 +12,8 @@ import { ActionForm } from "@/components/admin/action-form";
 import { MergesTable } from "@/components/admin/merges-table";
 import { formatUtc } from "@/components/admin/format";
 import { paperLabel, PaperStatus } from "@/components/admin/paper-status";
-import { cls, PageTitle } from "@/components/admin/ui";
+import { PageTitle } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Paper" };
 
@@ -32,7 +33,7 @@ export default async function AdminPaperPage({ params }: Props) {
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/admin/papers" className={cls.link}>
+        <Link href="/admin/papers" className={ui.link}>
           ← Papers
         </Link>
       </p>
@@ -44,7 +45,7 @@ export default async function AdminPaperPage({ params }: Props) {
         <dd>
           {label} (#{paper.id}){" "}
           {!paper.hiddenAt && (
-            <Link href={paperHref(paper)} className={cls.link}>
+            <Link href={paperHref(paper)} className={ui.link}>
               public page
             </Link>
           )}
@@ -53,7 +54,7 @@ export default async function AdminPaperPage({ params }: Props) {
         <dd data-testid="paper-status">
           <PaperStatus paper={paper} />{" "}
           {paper.hiddenAt && (
-            <span className={cls.muted}>
+            <span className={ui.muted}>
               since {formatUtc(paper.hiddenAt)}
               {paper.hiddenReason && `: ${paper.hiddenReason}`}
             </span>
@@ -63,7 +64,7 @@ export default async function AdminPaperPage({ params }: Props) {
           <>
             <dt className="font-medium text-gray-600 dark:text-gray-400">Merged into</dt>
             <dd>
-              <Link href={`/admin/papers/${paper.mergedInto.id}`} className={cls.link}>
+              <Link href={`/admin/papers/${paper.mergedInto.id}`} className={ui.link}>
                 {paperLabel(paper.mergedInto)}
               </Link>{" "}
               <MathText text={paper.mergedInto.title} />
@@ -83,61 +84,61 @@ export default async function AdminPaperPage({ params }: Props) {
         <dd>{formatUtc(paper.createdAt)}</dd>
       </dl>
 
-      <section aria-labelledby="visibility" className={cls.section}>
+      <section aria-labelledby="visibility" className={ui.section}>
         <h2 id="visibility" className="mb-3 text-xl font-semibold">
           Visibility
         </h2>
         {paper.mergedIntoId ? (
-          <p className={cls.muted}>Merged papers stay hidden; undo the merge below to bring this one back.</p>
+          <p className={ui.muted}>Merged papers stay hidden; undo the merge below to bring this one back.</p>
         ) : paper.hiddenAt ? (
           <ActionButton action={unhidePaperAction} fields={{ paperId: paper.id }} label="Unhide" variant="primary" />
         ) : (
           <ActionForm action={hidePaperAction} submitLabel="Hide" variant="danger">
             <input type="hidden" name="paperId" value={paper.id} />
             <div className="min-w-64 flex-1">
-              <label htmlFor="hide-reason" className={cls.label}>
+              <label htmlFor="hide-reason" className={ui.label}>
                 Reason (kept in the audit log)
               </label>
-              <input id="hide-reason" name="reason" required maxLength={500} placeholder="spam, broken record, …" className={cls.input} />
+              <input id="hide-reason" name="reason" required maxLength={500} placeholder="spam, broken record, …" className={ui.field} />
             </div>
           </ActionForm>
         )}
-        <p className={`mt-2 ${cls.muted}`}>
+        <p className={`mt-2 ${ui.muted}`}>
           A hidden paper is left out of every list, search, feed, similar papers and the API (404); its upvotes and list entries are kept.
         </p>
       </section>
 
       {!paper.mergedIntoId && (
-        <section aria-labelledby="merge" className={cls.section}>
+        <section aria-labelledby="merge" className={ui.section}>
           <h2 id="merge" className="mb-1 text-xl font-semibold">
             Merge with another record of the same paper
           </h2>
-          <p className={`mb-3 ${cls.muted}`}>
+          <p className={`mb-3 ${ui.muted}`}>
             Upvotes, reading-list entries and featured days move to the paper kept; the other one is hidden and its address redirects to the
             paper kept. Undo puts everything back.
           </p>
           <ActionForm action={mergePapersAction} submitLabel="Merge">
             <input type="hidden" name="paperId" value={paper.id} />
             <div>
-              <label htmlFor="merge-role" className={cls.label}>
+              <label htmlFor="merge-role" className={ui.label}>
                 This paper ({label}) is
               </label>
-              <select id="merge-role" name="role" defaultValue="source" className={cls.input}>
+              <select id="merge-role" name="role" defaultValue="source" className={ui.field}>
                 <option value="source">the duplicate, to merge away</option>
                 <option value="target">the one to keep</option>
               </select>
             </div>
             <div className="min-w-56 flex-1">
-              <label htmlFor="merge-other" className={cls.label}>
+              <label htmlFor="merge-other" className={ui.label}>
                 Other paper: arXiv id, local-&lt;id&gt; or #&lt;id&gt;
               </label>
-              <input id="merge-other" name="other" required placeholder="2406.12345" className={cls.input} />
+              <input id="merge-other" name="other" required placeholder="2406.12345" className={ui.field} />
             </div>
           </ActionForm>
         </section>
       )}
 
-      <section aria-labelledby="merge-history" className={cls.section}>
+      <section aria-labelledby="merge-history" className={ui.section}>
         <h2 id="merge-history" className="mb-3 text-xl font-semibold">
           Merges
         </h2>

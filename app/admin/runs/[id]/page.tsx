@@ -5,7 +5,8 @@ import { requireAdminPage } from "@/lib/auth/admin";
 import { formatBytes } from "@/lib/ingest/read-document";
 import { getRun } from "@/lib/admin/runs";
 import { formatDuration, formatUtc } from "@/components/admin/format";
-import { cls, DataTable, EmptyRow, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { DataTable, EmptyRow, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
+import { ui } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Ingest run" };
 
@@ -29,7 +30,7 @@ export default async function RunPage({ params }: Props) {
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/admin/runs" className={cls.link}>
+        <Link href="/admin/runs" className={ui.link}>
           ← Ingest runs
         </Link>
       </p>
@@ -40,7 +41,7 @@ export default async function RunPage({ params }: Props) {
         <dt className="font-medium text-gray-600 dark:text-gray-400">Source</dt>
         <dd>
           {run.source ? (
-            <Link href={`/admin/feeds/${run.source.id}`} className={cls.link}>
+            <Link href={`/admin/feeds/${run.source.id}`} className={ui.link}>
               {run.source.name}
             </Link>
           ) : (
@@ -63,17 +64,17 @@ export default async function RunPage({ params }: Props) {
 
       <ul aria-label="Counts" data-testid="run-counts" className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {counts.map(([label, n]) => (
-          <li key={label} className={cls.card}>
+          <li key={label} className={ui.card}>
             <div className="text-2xl font-bold tabular-nums" data-testid={`count-${label.toLowerCase()}`}>
               {n}
             </div>
-            <div className={cls.muted}>{label}</div>
+            <div className={ui.muted}>{label}</div>
           </li>
         ))}
       </ul>
 
       {run.status === "not_modified" && (
-        <p className={`mt-4 ${cls.muted}`}>The feed answered 304 Not Modified: nothing was fetched or written.</p>
+        <p className={`mt-4 ${ui.muted}`}>The feed answered 304 Not Modified: nothing was fetched or written.</p>
       )}
       {run.error && (
         <div
@@ -85,11 +86,11 @@ export default async function RunPage({ params }: Props) {
         </div>
       )}
 
-      <section aria-labelledby="rejections" className={cls.section}>
+      <section aria-labelledby="rejections" className={ui.section}>
         <h2 id="rejections" className="mb-1 text-xl font-semibold">
           Rejected entries
         </h2>
-        <p className={`mb-3 ${cls.muted}`}>
+        <p className={`mb-3 ${ui.muted}`}>
           Entries refused inside an otherwise good document
           {run.rejectedCount > run.rejections.length ? ` (the first ${run.rejections.length} of ${run.rejectedCount} are kept)` : ""}.
         </p>

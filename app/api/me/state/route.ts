@@ -1,7 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { viewerFrom } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { errorResponse } from "@/lib/http/api-error";
+import { withErrors } from "@/lib/http/route-handler";
 import { liveUpvoteCounts, viewerPaperState } from "@/lib/people/viewer-state";
 import { parsePaperIds } from "@/lib/validation/paper-ids";
 
@@ -13,16 +13,12 @@ export const dynamic = "force-dynamic";
  * be cached); this fills in what is the viewer's own, and what changed since, after load.
  * Signed out: `user: null` and the counts.
  */
-export async function GET(request: NextRequest) {
-  try {
-    const viewer = await viewerFrom(request);
-    const headers = { "cache-control": "private, no-store" };
-    const ids = parsePaperIds(request.nextUrl.searchParams.get("papers"));
-    if (!viewer)
-      return NextResponse.json({ user: null, counts: await liveUpvoteCounts(ids), upvoted: [], lists: [], saved: {} }, { headers });
-    const user = await db().user.findUniqueOrThrow({ where: { id: viewer.id }, select: { id: true, name: true, email: true } });
-    return NextResponse.json(await viewerPaperState(user, ids), { headers });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = withErrors(async (request) => {
+  const viewer = await viewerFrom(request);
+  const headers = { "cache-control": "private, no-store" };
+  const ids = parsePaperIds(request.nextUrl.searchParams.get("papers"));
+  if (!viewer)
+    return NextResponse.json({ user: null, counts: await liveUpvoteCounts(ids), upvoted: [], lists: [], saved: {} }, { headers });
+  const user = await db().user.findUniqueOrThrow({ where: { id: viewer.id }, select: { id: true, name: true, email: true } });
+  return NextResponse.json(await viewerPaperState(user, ids), { headers });
+});

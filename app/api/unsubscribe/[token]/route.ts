@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { unsubscribeWithToken } from "@/lib/digest/subscriptions";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/api-error";
+import { withErrors } from "@/lib/http/route-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,19 +16,15 @@ interface Context {
  * "Unsubscribe" button. The signed token in the path is the authorization: no session, no
  * Origin check (the POST comes from the provider's servers, not from our pages). Idempotent.
  */
-export async function POST(_request: Request, { params }: Context) {
-  try {
-    const { token } = await params;
-    const done = await unsubscribeWithToken(db(), token);
-    if (!done) throw new AppError("not_found", "This unsubscribe link is not valid");
-    return new Response("You are unsubscribed: no more digests will be sent to this address.\n", {
-      status: 200,
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = withErrors<Context, Request>(async (_request, { params }) => {
+  const { token } = await params;
+  const done = await unsubscribeWithToken(db(), token);
+  if (!done) throw new AppError("not_found", "This unsubscribe link is not valid");
+  return new Response("You are unsubscribed: no more digests will be sent to this address.\n", {
+    status: 200,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+});
 
 /**
  * Opened in a browser, the same URL leads to the page that asks before unsubscribing: a GET never

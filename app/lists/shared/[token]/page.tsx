@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { listSharedEntries } from "@/lib/lists/items";
 import { getSharedList } from "@/lib/lists/lists";
 import { sharePath } from "@/lib/lists/serialize";
-import { EmptyState } from "@/components/papers/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PaperList } from "@/components/papers/paper-list";
 
 interface Props {

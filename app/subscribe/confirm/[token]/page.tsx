@@ -4,6 +4,8 @@ import { confirmAction } from "@/lib/digest/subscribe-actions";
 import { db } from "@/lib/db";
 import { findConfirmation } from "@/lib/digest/subscriptions";
 import { maskEmail } from "@/lib/email/text";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
 // Per-token state that changes when the button is pressed: never a cached render.
@@ -13,8 +15,7 @@ interface ConfirmPageProps {
   params: Promise<{ token: string }>;
 }
 
-const button =
-  "rounded-lg bg-gray-900 px-4 py-2 text-sm font-semibold text-white hover:bg-gray-700 dark:bg-white dark:text-gray-900 dark:hover:bg-gray-200";
+const button = buttonClass();
 
 /**
  * Where the confirmation email leads. Opening the link confirms nothing by itself (mail scanners
@@ -67,7 +68,7 @@ export default async function ConfirmPage({ params }: ConfirmPageProps) {
             id="confirm-limit"
             name="limit"
             defaultValue={String([5, 10, 25].includes(pending.limit) ? pending.limit : 10)}
-            className="mt-1 rounded-lg border border-gray-300 bg-white px-3 py-1.5 text-sm dark:border-gray-700 dark:bg-gray-950"
+            className={`mt-1 ${inputClass}`}
           >
             <option value="5">Top 5</option>
             <option value="10">Top 10</option>

@@ -1,6 +1,4 @@
-import type { NextRequest } from "next/server";
-import { requireViewer } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http/api-error";
+import { withViewer } from "@/lib/http/route-handler";
 import { exportReadingList } from "@/lib/lists/export";
 import { exportFormatSchema, parseInput, parseListId } from "@/lib/lists/validation";
 import { siteUrl } from "@/lib/site-url";
@@ -10,21 +8,16 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/me/lists/{id}/export?format=bibtex|csv: the list as a file to download. */
-export async function GET(request: NextRequest, { params }: Context) {
-  try {
-    const viewer = await requireViewer(request, { mutation: false });
-    const listId = parseListId((await params).id);
-    const format = parseInput(exportFormatSchema, request.nextUrl.searchParams.get("format") ?? "bibtex");
-    const file = await exportReadingList(viewer.id, listId, format, siteUrl());
-    return new Response(file.body, {
-      headers: {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = withViewer<Context>({ mutation: false }, async (request, viewer, { params }) => {
+  const listId = parseListId((await params).id);
+  const format = parseInput(exportFormatSchema, request.nextUrl.searchParams.get("format") ?? "bibtex");
+  const file = await exportReadingList(viewer.id, listId, format, siteUrl());
+  return new Response(file.body, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+});

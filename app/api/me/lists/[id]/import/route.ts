@@ -1,6 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { requireViewer } from "@/lib/auth/viewer";
-import { errorResponse } from "@/lib/http/api-error";
+import { NextResponse } from "next/server";
+import { withViewer } from "@/lib/http/route-handler";
 import { privateHeaders, readText } from "@/lib/lists/http";
 import { importIntoList } from "@/lib/lists/import";
 import { AppError } from "@/lib/errors";
@@ -15,27 +14,22 @@ type Context = { params: Promise<{ id: string }> };
  * `{ text }`), or a BibTeX/CSV export. Known papers are added at the end; answers the report
  * `{ added, skipped, problems }`, each with the line it is about.
  */
-export async function POST(request: NextRequest, { params }: Context) {
-  try {
-    const viewer = await requireViewer(request, { mutation: true });
-    const listId = parseListId((await params).id);
-    const raw = await readText(request, LIMITS.importChars * 4);
-    const isJson = (request.headers.get("content-type") ?? "").includes("application/json");
-    let text = raw;
-    if (isJson) {
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new AppError("bad_request", "The body is not valid JSON");
-      }
-      text = parseInput(importBodySchema, body).text;
-    } else if (raw.length > LIMITS.importChars) {
-      throw new AppError("payload_too_large", `Paste at most ${LIMITS.importChars} characters at once`);
+export const POST = withViewer<Context>({ mutation: true }, async (request, viewer, { params }) => {
+  const listId = parseListId((await params).id);
+  const raw = await readText(request, LIMITS.importChars * 4);
+  const isJson = (request.headers.get("content-type") ?? "").includes("application/json");
+  let text = raw;
+  if (isJson) {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new AppError("bad_request", "The body is not valid JSON");
     }
-    const report = await importIntoList(viewer.id, listId, text);
-    return NextResponse.json(report, { headers: privateHeaders });
-  } catch (err) {
-    return errorResponse(err);
+    text = parseInput(importBodySchema, body).text;
+  } else if (raw.length > LIMITS.importChars) {
+    throw new AppError("payload_too_large", `Paste at most ${LIMITS.importChars} characters at once`);
   }
-}
+  const report = await importIntoList(viewer.id, listId, text);
+  return NextResponse.json(report, { headers: privateHeaders });
+});
