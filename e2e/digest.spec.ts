@@ -72,7 +72,11 @@ test("subscribe from the home page, confirm from the email, receive a digest, un
   await page.goto(linkIn(digest, "/papers/1911.00201"));
   await expect(page.getByRole("heading", { name: "Digests Delivered Exactly Once" })).toBeVisible();
 
-  // Unsubscribe from the link in the email: no sign-in, one confirming click.
+  // Unsubscribe from the link in the email (it names the public address, AUTH_URL): no sign-in,
+  // one confirming click.
+  expect(linkIn(digest, "/unsubscribe/").startsWith(`${baseURL}/unsubscribe/`)).toBe(true);
+  expect(headers["list-unsubscribe"]).toContain(`<${baseURL}/api/unsubscribe/`);
+  expect(linkIn(confirmation, "/subscribe/confirm/").startsWith(`${baseURL}/subscribe/confirm/`)).toBe(true);
   await page.goto(linkIn(digest, "/unsubscribe/"));
   await expect(page.getByRole("heading", { name: "Unsubscribe from the digest?" })).toBeVisible();
   await page.getByRole("button", { name: "Unsubscribe" }).click();
