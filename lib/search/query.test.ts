@@ -64,10 +64,10 @@ describe("parseSearchQuery syntax", () => {
   });
 
   it("reads hyphenated names and versions as Postgres's parser stores them", async () => {
-    expect(await q("GPT-4o")).toBe("'gpt-4o' <-> 'gpt' <-> '4o'");
-    expect(await q("Q-learning")).toBe("'q-learn' <-> 'q' <-> 'learn'");
-    expect(await q("Fara-2.5")).toBe("'fara' <-> '-2.5'");
-    expect(await q("Llama-3.1-8B")).toBe("'llama' <-> '-3.1' <-> '-8' <-> 'b'");
+    expect(await q("GPT-4o")).toBe("'gpt-4o' <-> 'gpt' <-> '4o' | 'gpt' <-> '4o'");
+    expect(await q("Q-learning")).toBe("'q-learn' <-> 'q' <-> 'learn' | 'q' <-> 'learn'");
+    expect(await q("Fara-2.5")).toBe("'fara' <-> '-2.5' | 'fara' <-> '2.5'");
+    expect(await q("Llama-3.1-8B")).toBe("'llama' <-> '-3.1' <-> '-8' <-> 'b' | 'llama' <-> '3.1' <-> '8b'");
     // A lone token with a digit also matches its longer forms (Qwen2.5-VL is one token).
     expect(await q("Qwen2.5")).toBe("'qwen2.5':*");
   });
@@ -98,7 +98,7 @@ describe("parseSearchQuery syntax", () => {
     expect(await q("deep lear", true)).toBe("'deep' & 'lear':*");
     expect(await q("deep lear -survey", true)).toBe("'deep' & 'lear':* & !'survey'");
     expect(await q('diffusion "image gen"', true)).toBe("'diffus':* & 'imag' <-> 'gen'");
-    expect(await q("Q-lear", true)).toBe("'q-lear':* <-> 'q':* <-> 'lear':*");
+    expect(await q("Q-lear", true)).toBe("'q-lear':* <-> 'q':* <-> 'lear':* | 'q':* <-> 'lear':*");
     expect(await q('"whole phrase"', true)).toBe("'whole' <-> 'phrase'");
     expect(await q("deep lear")).toBe("'deep' & 'lear'");
   });
@@ -179,7 +179,7 @@ describe("parseSearchQuery hostile input", () => {
 
 describe("parseSearchQuery against Postgres", () => {
   it("matches documents the way a reader would expect", async () => {
-    const doc = "We fine-tune GPT-4o with state-of-the-art deep Q-learning for robots, after Fara-2.5 and Qwen2.5-VL";
+    const doc = "We fine-tune GPT-4o with state-of-the-art deep Q-learning for robots, after Fara-2.5, Qwen2.5-VL and Qwen3-Coder-Next";
     const cases: [string, boolean, boolean?][] = [
       ["gpt-4o deep learning or planning", true],
       ["GPT4o", false],
@@ -193,6 +193,12 @@ describe("parseSearchQuery against Postgres", () => {
       ["Qwen2.5-VL", true],
       ["Qwen2.5", true],
       ["Fara-2.6", false],
+      // A hyphenated word matches its parts inside a longer compound, and spelled apart.
+      ["Qwen2.5-VL", true],
+      ["fine-tune-GPT", false],
+      ["state-of", true],
+      ["Qwen3-Coder", true],
+      ["Fara-2", false],
     ];
     for (const [input, hit, prefixLast] of cases) {
       const r = parseSearchQuery(input, { prefixLast })!;

@@ -157,18 +157,23 @@ const prefixed = (x: string) =>
 /**
  * SQL for the query's tsquery, its words bound as parameters from `$firstParam` on (in the
  * order of `params`). A word is phraseto_tsquery of the word, so a hyphenated name is the
- * name and its parts in a row, as in the document. A lone word with a digit (`Qwen2.5`) is
- * also a prefix, since a name's longer forms (`Qwen2.5-VL`) are single tokens.
+ * name and its parts in a row, as in the document (`k-nn`, `k`, `nn`). A hyphenated word
+ * also matches its parts alone in a row (`Qwen3-Coder` in `Qwen3-Coder-Next`, a different
+ * compound). A lone word with a digit (`Qwen2.5`) is also a prefix, since a name's longer
+ * forms (`Qwen2.5-VL`) are single tokens.
  */
 export function tsquerySql(q: SearchQuery, firstParam: number): { sql: string; params: string[] } {
   const params: string[] = [];
   const item = (i: QueryItem) => {
     params.push(i.text);
     const p = `$${firstParam + params.length - 1}::text`;
-    const base = `phraseto_tsquery('${SEARCH_CONFIG}', ${p})`;
-    let sql = base;
-    if (i.prefix) sql = prefixed(base);
-    else if (!i.quoted) sql = `(CASE WHEN numnode(${base}) = 1 AND ${p} ~ '[0-9]' THEN ${prefixed(base)} ELSE ${base} END)`;
+    const words = `phraseto_tsquery('${SEARCH_CONFIG}', ${p})`;
+    if (i.quoted) return i.negated ? `(!! ${words})` : words;
+    const parts = `phraseto_tsquery('${SEARCH_CONFIG}', translate(${p}, '-', ' '))`;
+    const whole = i.prefix
+      ? prefixed(words)
+      : `(CASE WHEN numnode(${words}) = 1 AND ${p} ~ '[0-9]' THEN ${prefixed(words)} ELSE ${words} END)`;
+    const sql = `(${whole} || (CASE WHEN strpos(${p}, '-') > 1 THEN ${i.prefix ? prefixed(parts) : parts} ELSE ''::tsquery END))`;
     return i.negated ? `(!! ${sql})` : sql;
   };
   const sql = q.groups.map((g) => (g.length === 1 ? item(g[0]) : `(${g.map(item).join(" || ")})`)).join(" && ");
