@@ -17,6 +17,10 @@ const papers = [
   { id: "2603.10005", title: "k-NN Baselines for 3D Point Clouds" },
   { id: "2603.10006", title: "BERT-base Still Matters" },
   { id: "2603.10007", title: "o1-preview Reasoning Traces" },
+  // Math in titles, as arXiv writes it.
+  { id: "2603.10008", title: "Inverting the Bellman Equation: From $Q$-Values to World Models" },
+  { id: "2603.10009", title: "$\\mathcal{B}$-Coder: Value-Based Deep Reinforcement Learning for Program Synthesis" },
+  { id: "2603.10010", title: "Scaling $k$-means to Billions of Points" },
   // Distractors sharing the common words (and newer, so ties would put them first).
   { id: "2603.10101", title: "A Technical Report on Agent Benchmarks", summary: "GPT models and a technical report." },
   { id: "2603.10102", title: "Instruct Tuning for Retrieval at Any Resolution", summary: "Llama models, tuned." },
@@ -69,6 +73,16 @@ describe("names as people type them", () => {
   it("keeps excluding hyphenated names", async () => {
     expect(await first("technical report -GPT-4")).toBe("2603.10101");
     expect(await first("retrieval -Llama-3.1-8B")).toBe("2603.10102");
+  });
+});
+
+describe("math in titles", () => {
+  it("is found by its visible words", async () => {
+    expect(await first("Q-values")).toBe("2603.10008");
+    expect(await first("Q values bellman")).toBe("2603.10008");
+    expect(await first("B-Coder")).toBe("2603.10009");
+    expect(await first("k-means")).toBe("2603.10010");
+    expect(await first("k-means billions", true)).toBe("2603.10010");
   });
 });
 
