@@ -64,6 +64,14 @@ describe("names as people type them", () => {
     });
   }
 
+  it("matches versions typed apart from their name", async () => {
+    expect(await first("Llama 3.1")).toBe("2603.10002");
+    expect(await first("llama 3.1-8B")).toBe("2603.10002");
+    expect(await first("3.1-8B instruct")).toBe("2603.10002");
+    expect(await first("Fara 2.5")).toBe("2603.10004");
+    expect(await first("GPT 4 report")).toBe("2603.10001");
+  });
+
   it("matches hyphenated names by their parts", async () => {
     expect(await first("kNN baselines")).toBe(null);
     expect(await first("NN baselines point")).toBe("2603.10005");

@@ -118,7 +118,7 @@ describe("parseSearchQuery syntax", () => {
   it("keeps non-Latin letters and digits", async () => {
     expect(await q("ünïcödé naïve")).toBe("'ünïcödé' & 'naïv'");
     expect(await q("ＧＰＴ４")).toBe("'gpt4':*"); // full-width folded by NFKC
-    expect(await q("3d 2024")).toBe("'3d':* & '2024':*");
+    expect(await q("3d 2024")).toBe("'3d':* & ( '2024':* | '-2024' )");
   });
 
   it("returns null for nothing usable or negations only", () => {

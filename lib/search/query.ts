@@ -160,7 +160,8 @@ const prefixed = (x: string) =>
  * name and its parts in a row, as in the document (`k-nn`, `k`, `nn`). A hyphenated word
  * also matches its parts alone in a row (`Qwen3-Coder` in `Qwen3-Coder-Next`, a different
  * compound). A lone word with a digit (`Qwen2.5`) is also a prefix, since a name's longer
- * forms (`Qwen2.5-VL`) are single tokens.
+ * forms (`Qwen2.5-VL`) are single tokens. A version typed apart (`Llama 3.1`, `3.1-8B`) also
+ * matches the signed number Postgres stores after a hyphen.
  */
 export function tsquerySql(q: SearchQuery, firstParam: number): { sql: string; params: string[] } {
   const params: string[] = [];
@@ -173,7 +174,11 @@ export function tsquerySql(q: SearchQuery, firstParam: number): { sql: string; p
     const whole = i.prefix
       ? prefixed(words)
       : `(CASE WHEN numnode(${words}) = 1 AND ${p} ~ '[0-9]' THEN ${prefixed(words)} ELSE ${words} END)`;
-    const sql = `(${whole} || (CASE WHEN strpos(${p}, '-') > 1 THEN ${i.prefix ? prefixed(parts) : parts} ELSE ''::tsquery END))`;
+    // After a word, Postgres reads a hyphen and a number as a signed number (Llama-3.1-8B is
+    // llama, -3.1, -8, b): a number (or a version such as 3.1-8B) also matches that form.
+    const signed = `phraseto_tsquery('${SEARCH_CONFIG}', '-' || ${p})`;
+    const sql = `(${whole} || (CASE WHEN strpos(${p}, '-') > 1 THEN ${i.prefix ? prefixed(parts) : parts} ELSE ''::tsquery END)
+                           || (CASE WHEN ${p} ~ '^[0-9][0-9.]*(-|$)' THEN ${i.prefix ? prefixed(signed) : signed} ELSE ''::tsquery END))`;
     return i.negated ? `(!! ${sql})` : sql;
   };
   const sql = q.groups.map((g) => (g.length === 1 ? item(g[0]) : `(${g.map(item).join(" || ")})`)).join(" && ");
