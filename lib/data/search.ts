@@ -64,8 +64,9 @@ const knownItem = (q: SearchQuery) =>
 /**
  * The page's paper ids in rank order. Papers whose title alone matches the query come first
  * (found through the GIN index of titles' lexemes, `papers_title_lexemes_idx`, the title part of
- * the search vector, and ranked on the title:
- * how close the words are, in how short a title); the other matches follow, ranked by
+ * the search vector, and ranked on the title: the title that is the query, then titles starting
+ * with its words (knownItem), then how close the words are, in how short a title); the other
+ * matches follow, ranked by
  * ts_rank_cd over the weighted vector (title A, abstract B, authors C). They are looked up
  * only when the title matches do not fill the page. Newer papers first among equals.
  *
