@@ -92,6 +92,13 @@ describe("math in titles", () => {
     expect(await first("k-means")).toBe("2603.10010");
     expect(await first("k-means billions", true)).toBe("2603.10010");
   });
+
+  it("is found by a quoted phrase or a title opening written without the markup", async () => {
+    expect(await first('"From Q-Values to World Models"')).toBe("2603.10008");
+    expect(await first('"B-Coder"')).toBe("2603.10009");
+    expect(await first("B-Coder: Value-Based Deep")).toBe("2603.10009");
+    expect(await first("mathcal")).toBe(null);
+  });
 });
 
 describe("known-item search", () => {

@@ -48,7 +48,10 @@ const filters = `
      AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
      AND p.hidden_at IS NULL`;
 
-/** Lower-case words and numbers separated by single spaces: `GPT-4: A Report` -> `gpt 4 a report`. */
+/**
+ * Lower-case words and numbers separated by single spaces: `GPT-4: A Report` -> `gpt 4 a report`
+ * (math markup read by search_text first: `$\mathcal{B}$-Coder` -> `b coder`).
+ */
 const normalized = (x: string) => `btrim(regexp_replace(lower(${x}), '[^[:alnum:]]+', ' ', 'g'))`;
 
 /**
@@ -59,7 +62,7 @@ const normalized = (x: string) => `btrim(regexp_replace(lower(${x}), '[^[:alnum:
  */
 const knownItem = (q: SearchQuery) =>
   `(SELECT CASE WHEN t = k THEN 2 WHEN k <> '' AND left(t, length(k)${q.textIsPrefix ? "" : " + 1"}) = k${q.textIsPrefix ? "" : " || ' '"} THEN 1 ELSE 0 END
-      FROM (SELECT ${normalized("p.title")} AS t, ${normalized("$1::text")} AS k) n)`;
+      FROM (SELECT ${normalized("search_text(p.title)")} AS t, ${normalized("search_text($1::text)")} AS k) n)`;
 
 /**
  * The page's paper ids in rank order. Papers whose title alone matches the query come first

@@ -167,7 +167,8 @@ export function tsquerySql(q: SearchQuery, firstParam: number): { sql: string; p
   const params: string[] = [];
   const item = (i: QueryItem) => {
     params.push(i.text);
-    const p = `$${firstParam + params.length - 1}::text`;
+    // search_text (prisma/migrations): the visible words of math markup, as in the stored vectors.
+    const p = `search_text($${firstParam + params.length - 1}::text)`;
     const words = `phraseto_tsquery('${SEARCH_CONFIG}', ${p})`;
     if (i.quoted) return i.negated ? `(!! ${words})` : words;
     const parts = `phraseto_tsquery('${SEARCH_CONFIG}', translate(${p}, '-', ' '))`;
