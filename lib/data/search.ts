@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 import { paperRowToDto } from "@/lib/data/paper-row";
 import type { AuthorDTO, PaperDTO } from "@/lib/data/paper-types";
 import { featureColumns, latestFeature, paperColumns, type PaperRow } from "@/lib/data/papers";
+import { hasExclusions, SEARCH_CONFIG, tsquerySql, type SearchQuery } from "@/lib/search/query";
 
 export interface SearchOptions {
-  /** A to_tsquery string from parseSearchQuery: quoted lexemes and operators only. */
-  tsquery: string;
+  /** The query from parseSearchQuery (its `tsquery`), compiled to a tsquery in SQL with its words bound. */
+  tsquery: SearchQuery;
   limit: number;
   offset: number;
   /** Published on or after this UTC day, `YYYY-MM-DD`. */
@@ -39,7 +40,7 @@ export const candidateLimit = 500;
 export const markStart = "\u0001";
 export const markEnd = "\u0002";
 
-// $1 tsquery, $2 rows wanted (page size + 1), $3 offset, $4 from, $5 to, $6 organization, $7 arXiv only.
+// $1 the query's positive words (known-item ranking), $2 rows wanted (page size + 1), $3 offset, $4 from, $5 to, $6 organization, $7 arXiv only.
 const filters = `
      AND ($4::date IS NULL OR p.published_at >= $4::date)
      AND ($5::date IS NULL OR p.published_at < $5::date + 1)
@@ -48,10 +49,27 @@ const filters = `
      AND p.hidden_at IS NULL`;
 
 /**
+ * Lower-case words and numbers separated by single spaces: `GPT-4: A Report` -> `gpt 4 a report`
+ * (math markup read by search_text first: `$\mathcal{B}$-Coder` -> `b coder`).
+ */
+const normalized = (x: string) => `btrim(regexp_replace(lower(${x}), '[^[:alnum:]]+', ' ', 'g'))`;
+
+/**
+ * Known-item search: 2 when the title is the query (punctuation and case aside), 1 when it
+ * starts with the query's words (a model name and the next words), else 0. While the last
+ * word is being typed, any title starting with the text so far counts (`Dream` may become
+ * `DreamX`, so it does not favour `DREAM`).
+ */
+const knownItem = (q: SearchQuery) =>
+  `(SELECT CASE WHEN t = k THEN 2 WHEN k <> '' AND left(t, length(k)${q.textIsPrefix ? "" : " + 1"}) = k${q.textIsPrefix ? "" : " || ' '"} THEN 1 ELSE 0 END
+      FROM (SELECT ${normalized("search_text(p.title)")} AS t, ${normalized("search_text($1::text)")} AS k) n)`;
+
+/**
  * The page's paper ids in rank order. Papers whose title alone matches the query come first
  * (found through the GIN index of titles' lexemes, `papers_title_lexemes_idx`, the title part of
- * the search vector, and ranked on the title:
- * how close the words are, in how short a title); the other matches follow, ranked by
+ * the search vector, and ranked on the title: the title that is the query, then titles starting
+ * with its words (knownItem), then how close the words are, in how short a title); the other
+ * matches follow, ranked by
  * ts_rank_cd over the weighted vector (title A, abstract B, authors C). They are looked up
  * only when the title matches do not fill the page. Newer papers first among equals.
  *
@@ -59,12 +77,12 @@ const filters = `
  * the abstract or the authors may hold them, so such a title match is checked against the
  * full vector too (coalesce keeps that check off the big index).
  */
-function rankedHits(tsquery: string): string {
-  const excludes = tsquery.includes("!");
+function rankedHits(query: SearchQuery, tsquery: string): string {
+  const excludes = hasExclusions(query);
   return `
-  q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS q),
+  q AS MATERIALIZED (SELECT ${tsquery} AS q),
   title_hits AS MATERIALIZED (
-    SELECT p.id, p.published_at, ts_rank_cd(ts_filter(p.search_vector, '{a}'), q.q, 1) AS rank
+    SELECT p.id, p.published_at, ${knownItem(query)} AS known, ts_rank_cd(ts_filter(p.search_vector, '{a}'), q.q, 1) AS rank
       FROM papers p, q
      WHERE ts_filter(p.search_vector, '{a}') @@ q.q ${filters}
        ${excludes ? "AND coalesce(p.search_vector @@ q.q, false)" : ""}
@@ -77,14 +95,14 @@ function rankedHits(tsquery: string): string {
        AND NOT EXISTS (SELECT 1 FROM title_hits t WHERE t.id = p.id)
      LIMIT ${candidateLimit}),
   hits AS (
-    SELECT id, 0 AS tier, rank, published_at FROM title_hits
+    SELECT id, 0 AS tier, known, rank, published_at FROM title_hits
      UNION ALL
-    SELECT id, 1 AS tier, rank, published_at FROM other_hits
-     ORDER BY tier, rank DESC, published_at DESC NULLS LAST, id DESC
+    SELECT id, 1 AS tier, 0 AS known, rank, published_at FROM other_hits
+     ORDER BY tier, known DESC, rank DESC, published_at DESC NULLS LAST, id DESC
      LIMIT $2 OFFSET $3)`;
 }
 
-const hitOrder = `hits.tier, hits.rank DESC, hits.published_at DESC NULLS LAST, hits.id DESC`;
+const hitOrder = `hits.tier, hits.known DESC, hits.rank DESC, hits.published_at DESC NULLS LAST, hits.id DESC`;
 
 /** The paper's authors in order, as JSON text: one statement per search instead of two. */
 const authorsJson = `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'hfUser', a.hf_user) ORDER BY pa.position), '[]')::text
@@ -93,33 +111,36 @@ const authorsJson = `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'na
 type SearchRow = PaperRow & { authors_json: string };
 const toDto = (r: SearchRow) => paperRowToDto(r, JSON.parse(r.authors_json) as AuthorDTO[]);
 
-function params(opts: SearchOptions): unknown[] {
+/** The statement's parameters: the seven above, then the query's words (see tsquerySql). */
+function params(opts: SearchOptions, words: string[]): unknown[] {
   return [
-    opts.tsquery,
+    opts.tsquery.text,
     opts.limit + 1,
     opts.offset,
     opts.from ?? null,
     opts.to ?? null,
     opts.organization ?? null,
     opts.arxivOnly ?? false,
+    ...words,
   ];
 }
 
 /** The matches of the title and of an abstract excerpt, marked (for the returned page only). */
 const highlightColumns = `
-            ts_headline('english', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
-            ts_headline('english', coalesce(p.abstract, ''), q.q,
+            ts_headline('${SEARCH_CONFIG}', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
+            ts_headline('${SEARCH_CONFIG}', coalesce(p.abstract, ''), q.q,
                         'StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS abstract_hl`;
 
 /** One more row than the page asks for (so the caller knows whether there is more), in rank order. */
 function searchRows<R extends SearchRow>(opts: SearchOptions, highlights: boolean): Promise<R[]> {
+  const tsquery = tsquerySql(opts.tsquery, 8);
   return db().$queryRawUnsafe<R[]>(
-    `WITH ${rankedHits(opts.tsquery)}
+    `WITH ${rankedHits(opts.tsquery, tsquery.sql)}
      SELECT ${paperColumns}, ${featureColumns}, ${authorsJson}${highlights ? `,${highlightColumns}` : ""}
        FROM hits JOIN papers p ON p.id = hits.id${highlights ? " CROSS JOIN q" : ""}
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
       ORDER BY ${hitOrder}`,
-    ...params(opts),
+    ...params(opts, tsquery.params),
   );
 }
 
