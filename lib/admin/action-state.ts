@@ -31,7 +31,10 @@ export async function toActionState(body: () => Promise<ActionState>): Promise<A
   } catch (err) {
     if (err instanceof AppError) {
       const fieldErrors = err.details?.fieldErrors as Record<string, string> | undefined;
-      return { error: err.message, ...(fieldErrors ? { fieldErrors } : {}) };
+      // A form marks each field; its one-line message is the first field's own words, without
+      // the field name an API client needs.
+      const error = fieldErrors ? (Object.values(fieldErrors)[0] ?? err.message) : err.message;
+      return { error, ...(fieldErrors ? { fieldErrors } : {}) };
     }
     throw err;
   }

@@ -12,7 +12,8 @@ process.env.DATABASE_URL = url;
 // The feed server below is on loopback, which feed fetches refuse unless private feeds are allowed.
 process.env.ALLOW_PRIVATE_FEEDS = "true";
 const { createFeed, deleteFeed, getFeed, listFeeds, pollFeedNow, setFeedEnabled, updateFeed } = await import("@/lib/admin/feeds");
-const { feedInput, parseInput } = await import("@/lib/admin/validation");
+const { feedInput } = await import("@/lib/admin/validation");
+const { parseInput } = await import("@/lib/validation/parse-input");
 const { claimDueFeeds } = await import("@/lib/jobs/poll-feeds");
 const { AppError } = await import("@/lib/errors");
 

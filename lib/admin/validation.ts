@@ -2,7 +2,6 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { feedFormats } from "@/lib/admin/feed-formats";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { isPublicAddress } from "@/lib/http/address-policy";
 
 /** A feed URL: absolute http or https, nothing else (no file:, ftp:, javascript:). */
@@ -73,18 +72,6 @@ export const mergeInput = z.object({
   /** The record that stays. */
   targetId: idInput,
 });
-
-/** Parses form fields with a schema; a failure becomes a bad_request AppError carrying the field errors. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".") || "_";
-    fieldErrors[key] ??= issue.message;
-  }
-  throw new AppError("bad_request", Object.values(fieldErrors)[0] ?? "Invalid input", { fieldErrors });
-}
 
 /** A FormData as a plain object of its string fields (files left out). */
 export function formFields(form: FormData): Record<string, string> {

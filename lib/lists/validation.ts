@@ -80,14 +80,3 @@ export function parseListId(raw: string): number {
 
 /** Share tokens are 24 random bytes in base64url: 32 characters. */
 export const SHARE_TOKEN = /^[A-Za-z0-9_-]{32}$/;
-
-/** Parses input at an edge (route, form); a failure is a 400 naming the field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";
-  throw new AppError("bad_request", `${field}${issue.message}`, {
-    issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-  });
-}

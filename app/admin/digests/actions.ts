@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireAdminAction } from "@/lib/auth/admin";
 import { toActionState, type ActionState } from "@/lib/admin/action-state";
 import { pauseAddress, retryDigestSend } from "@/lib/admin/digests";
-import { idInput, parseInput, pauseInput } from "@/lib/admin/validation";
+import { idInput, pauseInput } from "@/lib/admin/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export async function retryDigestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const admin = await requireAdminAction();

@@ -7,7 +7,8 @@ import { requireAdminAction } from "@/lib/auth/admin";
 import { toActionState, type ActionState } from "@/lib/admin/action-state";
 import { createFeed, deleteFeed, pollFeedNow, setFeedEnabled, updateFeed } from "@/lib/admin/feeds";
 import { getRun } from "@/lib/admin/runs";
-import { feedInput, formFields, idInput, parseInput } from "@/lib/admin/validation";
+import { feedInput, formFields, idInput } from "@/lib/admin/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 
 // Each action checks the caller itself (a page's check does not cover the actions it renders),
 // then parses its input and calls lib/admin, which writes the change and its audit row together.

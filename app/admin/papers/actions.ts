@@ -5,7 +5,8 @@ import { requireAdminAction } from "@/lib/auth/admin";
 import { toActionState, type ActionState } from "@/lib/admin/action-state";
 import { mergePapers, undoMerge } from "@/lib/admin/merges";
 import { hidePaper, resolvePaperRef, unhidePaper } from "@/lib/admin/papers";
-import { hideInput, idInput, parseInput } from "@/lib/admin/validation";
+import { hideInput, idInput } from "@/lib/admin/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 
 /** Hiding, merging and their undoing change public pages too: revalidate everything. */
 function revalidateAll() {

@@ -7,7 +7,7 @@ import { errorResponse } from "@/lib/http/api-error";
 import { refreshCachedPages } from "@/lib/http/refresh-cached-pages";
 import { ingestUpload } from "@/lib/admin/runs";
 import { feedFormats } from "@/lib/admin/feed-formats";
-import { parseInput } from "@/lib/admin/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 import { closeUnreadBody, declaredLength } from "@/lib/ingest/ingest-request";
 import { tooLarge } from "@/lib/ingest/read-document";
 import { withRequestId } from "@/lib/ops/request-logger";

@@ -3,7 +3,8 @@ import { withViewer } from "@/lib/http/route-handler";
 import { privateHeaders, readJsonBody } from "@/lib/lists/http";
 import { createReadingList, listReadingLists } from "@/lib/lists/lists";
 import { listJson } from "@/lib/lists/serialize";
-import { createListSchema, parseInput } from "@/lib/lists/validation";
+import { createListSchema } from "@/lib/lists/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 import { siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";

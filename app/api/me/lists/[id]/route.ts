@@ -4,7 +4,8 @@ import { privateHeaders, readJsonBody } from "@/lib/lists/http";
 import { listEntries } from "@/lib/lists/items";
 import { deleteReadingList, getReadingList, renameReadingList, setReadingListShared } from "@/lib/lists/lists";
 import { entryJson, listJson } from "@/lib/lists/serialize";
-import { listViewSchema, parseInput, parseListId, patchListSchema } from "@/lib/lists/validation";
+import { listViewSchema, parseListId, patchListSchema } from "@/lib/lists/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 import { siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 import { withViewer } from "@/lib/http/route-handler";
 import { exportReadingList } from "@/lib/lists/export";
-import { exportFormatSchema, parseInput, parseListId } from "@/lib/lists/validation";
+import { exportFormatSchema, parseListId } from "@/lib/lists/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 import { siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,8 @@ import { withViewer } from "@/lib/http/route-handler";
 import { privateHeaders, readText } from "@/lib/lists/http";
 import { importIntoList } from "@/lib/lists/import";
 import { AppError } from "@/lib/errors";
-import { importBodySchema, LIMITS, parseInput, parseListId } from "@/lib/lists/validation";
+import { importBodySchema, LIMITS, parseListId } from "@/lib/lists/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 

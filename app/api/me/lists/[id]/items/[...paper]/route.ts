@@ -4,7 +4,8 @@ import { safeDecode } from "@/lib/http/safe-decode";
 import { privateHeaders, readJsonBody } from "@/lib/lists/http";
 import { addToList, listsHoldingPaper, removeFromList, updateListItem } from "@/lib/lists/items";
 import { itemJson } from "@/lib/lists/serialize";
-import { parseInput, parseListId, patchItemSchema, putItemSchema } from "@/lib/lists/validation";
+import { parseListId, patchItemSchema, putItemSchema } from "@/lib/lists/validation";
+import { parseInput } from "@/lib/validation/parse-input";
 import { resolvePaperId } from "@/lib/people/paper-ref";
 
 export const dynamic = "force-dynamic";
