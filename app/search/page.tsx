@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { searchPapers } from "@/lib/data/search";
 import { findSearchEntities } from "@/lib/data/search-entities";
+import { suggestQuery } from "@/lib/data/search-suggestions";
 import { parseDay } from "@/lib/papers/dates";
 import { parseSearchQuery } from "@/lib/search/query";
 import { dailyFeeds, pageMetadata } from "@/lib/page-metadata";
@@ -62,6 +63,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     // The people and organizations the query names, on the first page.
     s.q && s.page === 1 ? findSearchEntities(s.q) : [],
   ]);
+  // No dead end: the query with its unknown words corrected, when that finds papers.
+  const suggestion = parsed && result && result.hits.length === 0 && s.page === 1 ? await suggestQuery(s.q, parsed.terms, filters) : null;
   const hrefForPage = (page: number) => hrefWith("/search", { q: s.q, from: s.from, to: s.to, org: s.org, page });
 
   return (
@@ -110,6 +113,18 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
               </EmptyState>
             ) : (
               <EmptyState title={`No papers match “${s.q}”`}>
+                {suggestion && (
+                  <>
+                    Did you mean{" "}
+                    <Link
+                      href={hrefWith("/search", { q: suggestion, from: s.from, to: s.to, org: s.org })}
+                      className="font-medium underline"
+                    >
+                      {suggestion}
+                    </Link>
+                    ?{" "}
+                  </>
+                )}
                 Try fewer or more general words, check the spelling, or use <code>or</code> between alternatives.
                 {filtered && (
                   <>
