@@ -55,3 +55,30 @@ describe("suggestQuery", () => {
     expect(await papersWith("diffusion")).toBe(2);
   });
 });
+
+describe("title_words", () => {
+  it("is searched through its trigram index and refreshed through the papers' creation time", async () => {
+    const plans: string[] = [];
+    // A vocabulary of 50,000 words (at fewer the planner rightly reads the table) and a table of 5,000 papers, rolled back at the end.
+    const rollback = new Error("rollback");
+    await prisma
+      .$transaction(async (tx) => {
+        const plan = async (sql: string) =>
+          (await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql}`)).map((r) => r["QUERY PLAN"]).join("\n");
+        await tx.$executeRawUnsafe("INSERT INTO title_words SELECT md5(i::text), 1 FROM generate_series(1, 50000) i");
+        await tx.$executeRawUnsafe(
+          `INSERT INTO papers (key, title, title_key, created_at)
+           SELECT 'synthetic-' || i, 'Paper ' || i, 'paper ' || i, now() - i * interval '1 minute' FROM generate_series(1, 5000) i`,
+        );
+        await tx.$executeRawUnsafe("ANALYZE title_words, papers");
+        plans.push(await plan("SELECT word FROM title_words WHERE word % 'difusion'"));
+        plans.push(await plan("SELECT id FROM papers WHERE created_at >= now() - interval '1 hour'"));
+        throw rollback;
+      })
+      .catch((err: unknown) => {
+        if (err !== rollback) throw err;
+      });
+    expect(plans[0]).toContain("title_words_word_trgm_idx");
+    expect(plans[1]).toContain("papers_created_at_idx");
+  });
+});
