@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchPapers } from "@/lib/data/search";
+import { findSearchEntities } from "@/lib/data/search-entities";
+import { suggestQuery } from "@/lib/data/search-suggestions";
 import { parseDay } from "@/lib/papers/dates";
 import { parseSearchQuery } from "@/lib/search/query";
 import { dailyFeeds, pageMetadata } from "@/lib/page-metadata";
 import { first, hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/lib/papers/list-params";
 import { EmptyState } from "@/components/papers/empty-state";
 import { Pagination } from "@/components/papers/pagination";
+import { SearchEntities } from "@/components/search/search-entities";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 
@@ -54,16 +57,14 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   const s = readSearch(await searchParams);
   const parsed = s.q ? parseSearchQuery(s.q) : null;
   const filtered = Boolean(s.from || s.to || s.org);
-  const result = parsed
-    ? await searchPapers({
-        tsquery: parsed.tsquery,
-        limit: PAGE_SIZE,
-        offset: (s.page - 1) * PAGE_SIZE,
-        from: s.from ?? undefined,
-        to: s.to ?? undefined,
-        organization: s.org || undefined,
-      })
-    : null;
+  const filters = { from: s.from ?? undefined, to: s.to ?? undefined, organization: s.org || undefined };
+  const [result, entities] = await Promise.all([
+    parsed ? searchPapers({ tsquery: parsed.tsquery, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE, ...filters }) : null,
+    // The people and organizations the query names, on the first page.
+    s.q && s.page === 1 ? findSearchEntities(s.q) : [],
+  ]);
+  // No dead end: the query with its unknown words corrected, when that finds papers.
+  const suggestion = parsed && result && result.hits.length === 0 && s.page === 1 ? await suggestQuery(s.q, parsed.terms, filters) : null;
   const hrefForPage = (page: number) => hrefWith("/search", { q: s.q, from: s.from, to: s.to, org: s.org, page });
 
   return (
@@ -72,6 +73,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
       <div className="mt-4">
         <SearchForm q={s.q} from={s.rawFrom} to={s.rawTo} org={s.org} errors={s.errors} />
       </div>
+
+      {entities.length > 0 && <SearchEntities entities={entities} />}
 
       <section aria-labelledby="results-heading" className="mt-8">
         {!parsed || !result ? (
@@ -110,6 +113,18 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
               </EmptyState>
             ) : (
               <EmptyState title={`No papers match “${s.q}”`}>
+                {suggestion && (
+                  <>
+                    Did you mean{" "}
+                    <Link
+                      href={hrefWith("/search", { q: suggestion, from: s.from, to: s.to, org: s.org })}
+                      className="font-medium underline"
+                    >
+                      {suggestion}
+                    </Link>
+                    ?{" "}
+                  </>
+                )}
                 Try fewer or more general words, check the spelling, or use <code>or</code> between alternatives.
                 {filtered && (
                   <>

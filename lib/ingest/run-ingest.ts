@@ -198,6 +198,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         );
       }
       await client.query("COMMIT");
+      // The new titles' words, for search suggestions: after the commit, so a failure here only logs.
+      await client
+        .query("SELECT refresh_title_words(started_at) FROM ingest_runs WHERE id = $1", [run.id])
+        .catch((err: unknown) => log.warn({ err }, "title words not refreshed"));
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
