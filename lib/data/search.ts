@@ -58,11 +58,11 @@ const normalized = (x: string) => `btrim(regexp_replace(lower(${x}), '[^[:alnum:
  * Known-item search: 2 when the title is the query (punctuation and case aside), 1 when it
  * starts with the query's words (a model name and the next words), else 0. While the last
  * word is being typed, any title starting with the text so far counts (`Dream` may become
- * `DreamX`, so it does not favour `DREAM`).
+ * `DreamX`, so it does not favour `DREAM`). The query's side (k) is worked out once, in q.
  */
 const knownItem = (q: SearchQuery) =>
   `(SELECT CASE WHEN t = k THEN 2 WHEN k <> '' AND left(t, length(k)${q.textIsPrefix ? "" : " + 1"}) = k${q.textIsPrefix ? "" : " || ' '"} THEN 1 ELSE 0 END
-      FROM (SELECT ${normalized("search_text(p.title)")} AS t, ${normalized("search_text($1::text)")} AS k) n)`;
+      FROM (SELECT ${normalized("search_text(p.title)")} AS t, q.k) n)`;
 
 /**
  * The page's paper ids in rank order. Papers whose title alone matches the query come first
@@ -80,7 +80,7 @@ const knownItem = (q: SearchQuery) =>
 function rankedHits(query: SearchQuery, tsquery: string): string {
   const excludes = hasExclusions(query);
   return `
-  q AS MATERIALIZED (SELECT ${tsquery} AS q),
+  q AS MATERIALIZED (SELECT ${tsquery} AS q, ${normalized("search_text($1::text)")} AS k),
   title_hits AS MATERIALIZED (
     SELECT p.id, p.published_at, ${knownItem(query)} AS known, ts_rank_cd(ts_filter(p.search_vector, '{a}'), q.q, 1) AS rank
       FROM papers p, q
