@@ -17,10 +17,18 @@ export function PageTitle({ children, description }: { children: ReactNode; desc
   );
 }
 
-/** A table that scrolls sideways on a phone rather than squeezing its columns. */
+/**
+ * A table that scrolls sideways on a phone rather than squeezing its columns. The scrolling box
+ * is a named, focusable region so keyboard users can scroll it too (WCAG 2.1.1).
+ */
 export function DataTable({ caption, children, testId }: { caption: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="-mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-amber-500 sm:mx-0 sm:px-0"
+    >
       <table data-testid={testId} className="w-full min-w-[40rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -14,7 +14,7 @@ export function MainNav() {
   const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Main">
-      <ul className="flex items-center gap-1 text-sm font-medium">
+      <ul className="flex items-center gap-0.5 text-sm font-medium sm:gap-1">
         {LINKS.map((l) => {
           const current = l.active(pathname);
           return (
@@ -22,7 +22,7 @@ export function MainNav() {
               <Link
                 href={l.href}
                 aria-current={current ? "page" : undefined}
-                className={`rounded-md px-2.5 py-1.5 ${current ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-50 hover:text-gray-900 dark:text-gray-300 dark:hover:bg-gray-900 dark:hover:text-white"}`}
+                className={`rounded-md px-2 py-1.5 sm:px-2.5 ${current ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-50 hover:text-gray-900 dark:text-gray-300 dark:hover:bg-gray-900 dark:hover:text-white"}`}
               >
                 {l.label}
               </Link>

@@ -8,10 +8,12 @@ import { UserMenu } from "@/components/layout/user-menu";
 export function SiteHeader() {
   return (
     <header className="border-b border-gray-200 bg-white/90 dark:border-gray-800 dark:bg-gray-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2.5 sm:gap-x-4">
+        {/* On a phone the name is left to the logo (still the link's name), so the links and the
+            account corner stay on one line. */}
         <Link href="/" className="flex items-center gap-2 rounded-md text-lg font-bold tracking-tight">
           <LogoIcon className="size-6 text-amber-500" />
-          Paperboy
+          <span className="max-sm:sr-only">Paperboy</span>
         </Link>
         <MainNav />
         <div className="ml-auto sm:order-last sm:ml-0">

@@ -34,7 +34,7 @@ export function UserMenu() {
         >
           {label.slice(0, 1).toUpperCase()}
         </span>
-        <span className="max-w-40 truncate">{label}</span>
+        <span className="max-w-40 truncate max-sm:sr-only">{label}</span>
         <span className="sr-only">: account menu</span>
       </summary>
       <div className="absolute right-0 z-40 mt-1 w-52 rounded-lg border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-800 dark:bg-gray-950">

@@ -91,7 +91,7 @@ export function MonthCalendar({ month, daysWithPapers, selected, hrefForDay, hre
 function CalendarDay({ day, hasPapers, selected, href }: { day: string; hasPapers: boolean; selected: boolean; href: string }) {
   const n = Number(day.slice(8));
   if (!hasPapers) {
-    return <span className="block rounded-md py-1 text-gray-300 dark:text-gray-600">{n}</span>;
+    return <span className="block rounded-md py-1 text-gray-500 dark:text-gray-400">{n}</span>;
   }
   return (
     <Link

@@ -22,7 +22,10 @@ export function UpvoteButton({ paperId, upvotes, variant = "box" }: UpvoteButton
   const upvoted = state.upvoted.has(paperId);
   const count = state.counts.get(paperId) ?? upvotes;
   const busy = state.busy.has(paperId);
-  const label = `${upvoted ? "Remove upvote" : "Upvote"} (${count} ${count === 1 ? "upvote" : "upvotes"})`;
+  // The name holds the visible count (WCAG 2.5.3, label in name); the pressed state says whether
+  // it is the viewer's own upvote.
+  const label = `Upvote, ${count} ${count === 1 ? "upvote" : "upvotes"}`;
+  const hint = upvoted ? `Remove your upvote (${count})` : `Upvote (${count})`;
   const shape = variant === "box" ? "w-12 shrink-0 flex-col self-start py-1.5" : "gap-2 px-3 py-1.5";
   return (
     <button
@@ -30,7 +33,7 @@ export function UpvoteButton({ paperId, upvotes, variant = "box" }: UpvoteButton
       data-testid="upvote-button"
       aria-pressed={upvoted}
       aria-label={label}
-      title={label}
+      title={hint}
       aria-busy={busy || undefined}
       onClick={() => castUpvote(paperId, !upvoted, count)}
       className={`control focus-amber ${shape} ${upvoted ? "vote-on" : "vote-off"}`}
