@@ -77,15 +77,22 @@ export function cardTitles(page: Page): Promise<string[]> {
   return page.getByTestId("paper-card").locator("h2, h3").allInnerTexts();
 }
 
+// A 1×1 transparent PNG, for other hosts' images when a test counts failed loads as errors.
+const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
 /**
  * Fails requests to other hosts at once (feed thumbnails and avatars point at Hugging Face's
  * CDN). This machine has no outside network, and a slow DNS failure would hold up the page's
- * load event.
+ * load event. With `images: "pixel"`, other hosts' images are answered with a blank pixel
+ * instead, so a thumbnail that cannot load does not show up as a console error.
  */
-export async function blockExternalRequests(page: Page) {
+export async function blockExternalRequests(page: Page, { images = "fail" }: { images?: "fail" | "pixel" } = {}) {
   await page.route(
     (url) => !["localhost", "127.0.0.1", PUBLIC_HOST].includes(url.hostname),
-    (route) => route.abort("internetdisconnected"),
+    (route) =>
+      images === "pixel" && route.request().resourceType() === "image"
+        ? route.fulfill({ contentType: "image/png", body: PIXEL })
+        : route.abort("internetdisconnected"),
   );
 }
 

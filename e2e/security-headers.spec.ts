@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { feed, ingest, PUBLIC_HOST, signIn, syntheticEntry } from "./helpers";
+import { blockExternalRequests, feed, ingest, signIn, syntheticEntry } from "./helpers";
 
 /**
  * The security headers (lib/http/security-headers.ts) in Chromium: the main pages run under the
@@ -11,8 +11,6 @@ import { feed, ingest, PUBLIC_HOST, signIn, syntheticEntry } from "./helpers";
 const ADMIN = "admin-e2e@example.org"; // in ADMIN_EMAILS (playwright.config.ts)
 const MATH_ID = "1907.00801";
 const MATH_TITLE = "Security headers check: $\\mathcal{O}(n \\log n)$ attention";
-// A 1×1 transparent PNG, the answer to every image from another host (no outside network here).
-const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
 interface Problems {
   violations: string[];
@@ -40,13 +38,7 @@ async function watch(page: Page): Promise<Problems> {
       problems.errors.push(`${msg.type()}: ${msg.text()} at ${msg.location().url}`);
   });
   page.on("pageerror", (err) => problems.errors.push(`uncaught: ${err.message}`));
-  await page.route(
-    (url) => !["localhost", "127.0.0.1", PUBLIC_HOST].includes(url.hostname),
-    (route) =>
-      route.request().resourceType() === "image"
-        ? route.fulfill({ contentType: "image/png", body: PIXEL })
-        : route.abort("internetdisconnected"),
-  );
+  await blockExternalRequests(page, { images: "pixel" });
   return problems;
 }
 
