@@ -3,6 +3,9 @@ const BASE = "http://paperboy.invalid";
 /** Two slashes (either way round) at the start: a browser reads what follows as a host. */
 const HOST_RELATIVE = /^[/\\]{2}/;
 
+/** The path without whitespace and control characters, which a browser or proxy may drop. */
+const withoutControls = (path: string) => path.replace(/[\s\u0000-\u001f\u007f]+/g, "");
+
 /**
  * Where to go after signing in: a path on this site only. Anything else (another host,
  * `//evil.example`, `javascript:`) falls back to the home page, so the sign-in page cannot be
@@ -23,7 +26,7 @@ export function safeCallbackPath(raw: string | string[] | undefined | null): str
     return "/";
   }
   if (url.origin !== BASE) return "/";
-  const unsafe = (path: string) => HOST_RELATIVE.test(path.replace(/[\s\u0000-\u001f\u007f]+/g, ""));
+  const unsafe = (path: string) => HOST_RELATIVE.test(withoutControls(path));
   let pathname = url.pathname;
   for (let i = 0; i < 4; i++) {
     let decoded: string;
@@ -33,7 +36,7 @@ export function safeCallbackPath(raw: string | string[] | undefined | null): str
       return "/";
     }
     // Normalised again by appending to the base as text, so a decoded `//host` stays a path.
-    const renormalised = new URL(BASE + decoded.replace(/[\s\u0000-\u001f\u007f]+/g, "")).pathname;
+    const renormalised = new URL(BASE + withoutControls(decoded)).pathname;
     if (unsafe(pathname) || unsafe(decoded) || unsafe(renormalised)) return "/";
     if (decoded === pathname) break;
     pathname = renormalised;
