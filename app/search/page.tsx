@@ -7,7 +7,7 @@ import { parseDay } from "@/lib/papers/dates";
 import { parseSearchQuery } from "@/lib/search/query";
 import { dailyFeeds, pageMetadata } from "@/lib/page-metadata";
 import { first, hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/lib/papers/list-params";
-import { EmptyState } from "@/components/papers/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/papers/pagination";
 import { SearchEntities } from "@/components/search/search-entities";
 import { SearchForm } from "@/components/search/search-form";
