@@ -3,7 +3,7 @@
  * mail does not share the sender's event loop. Started with fork(): it sends `{ port }` once
  * listening, and answers `"count"` with `{ accepted, bytes }`.
  */
-import { startSmtpSink } from "@/lib/digest/smtp-sink";
+import { startSmtpSink } from "@/lib/test/smtp-sink";
 
 const sink = await startSmtpSink({ discardBodies: true });
 process.send!({ port: sink.port });

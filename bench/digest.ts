@@ -18,7 +18,7 @@ import "./quiet-logs";
 import { createPrismaClient } from "@/lib/db";
 import { parsePeriod } from "@/lib/digest/periods";
 import { runDigest } from "@/lib/digest/run-digest";
-import { createDigestMailer } from "@/lib/digest/smtp";
+import { createDigestMailer } from "@/lib/email/smtp-pool";
 import { runIngest } from "@/lib/ingest/run-ingest";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedded-postgres";
 import { applyMigrations } from "@/lib/server/migrate";

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { sendMagicLink } from "@/lib/auth/magic-link-email";
+import { sendMagicLink } from "@/lib/email/magic-link-email";
 import { consumeSignInMail, SIGN_IN_MAIL_REFUSED_PATH } from "@/lib/auth/sign-in-limit";
 import { siteIsHttps, siteUrl } from "@/lib/site-url";
 

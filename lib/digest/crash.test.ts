@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/test/db";
 import { hfDocument, ingestText } from "@/lib/test/ingest";
-import { startSmtpSink, type SmtpSink } from "@/lib/digest/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/lib/test/smtp-sink";
 import { activeSubscription } from "@/lib/digest/test-helpers";
 
 const { url, prisma } = await useTestDatabase();
@@ -12,7 +12,7 @@ process.env.AUTH_URL = "http://paperboy.test";
 
 const { parsePeriod } = await import("@/lib/digest/periods");
 const { runDueDigests } = await import("@/lib/digest/schedule");
-const { createDigestMailer } = await import("@/lib/digest/smtp");
+const { createDigestMailer } = await import("@/lib/email/smtp-pool");
 const { digestRules } = await import("@/lib/digest/config");
 
 const DAY = "2025-09-01";

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { digestRules, retryDelayMs, siteUrl } from "@/lib/digest/config";
 import type { DigestPaper } from "@/lib/digest/filters";
 import { periodLabel, periodPath, type Period } from "@/lib/digest/periods";
-import { classifySmtpError, type DigestMailer } from "@/lib/digest/smtp";
+import { classifySmtpError, type DigestMailer } from "@/lib/email/smtp-pool";
 import { authSecret, unsubscribeToken } from "@/lib/digest/tokens";
 import { env } from "@/lib/env";
 import { personalizeDigest, renderDigestTemplate, type RenderedEmail } from "@/lib/email/render";

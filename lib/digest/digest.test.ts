@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/test/db";
 import { hfDocument, ingestText } from "@/lib/test/ingest";
-import { startSmtpSink, type SmtpSink } from "@/lib/digest/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/lib/test/smtp-sink";
 import { activeSubscription, mailsTo, readMail } from "@/lib/digest/test-helpers";
 
 const { url, prisma } = await useTestDatabase();
@@ -12,7 +12,7 @@ process.env.EMAIL_FROM = "Paperboy <digest@paperboy.test>";
 
 const { parsePeriod } = await import("@/lib/digest/periods");
 const { runDigest } = await import("@/lib/digest/run-digest");
-const { createDigestMailer } = await import("@/lib/digest/smtp");
+const { createDigestMailer } = await import("@/lib/email/smtp-pool");
 const { requestSubscription, confirmSubscription, findConfirmation, unsubscribeWithToken } = await import("@/lib/digest/subscriptions");
 const { deliverSubscriptionMail } = await import("@/lib/digest/subscription-mail");
 const { subscribeSchema } = await import("@/lib/digest/schemas");

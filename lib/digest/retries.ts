@@ -4,7 +4,7 @@ import { digestRules } from "@/lib/digest/config";
 import { deliverClaimed, deliveryContext, newMessageId } from "@/lib/digest/deliver";
 import { hasFilters } from "@/lib/digest/filters";
 import { parsePeriod, type Frequency } from "@/lib/digest/periods";
-import type { DigestMailer } from "@/lib/digest/smtp";
+import type { DigestMailer } from "@/lib/email/smtp-pool";
 import { logger as rootLogger, type Logger } from "@/lib/logger";
 
 export interface RetryOptions {

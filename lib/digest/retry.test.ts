@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/test/db";
 import { hfDocument, ingestText } from "@/lib/test/ingest";
 import { freePort } from "@/lib/test/postgres";
-import { startSmtpSink, type SmtpSink } from "@/lib/digest/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/lib/test/smtp-sink";
 import { activeSubscription, mailsTo } from "@/lib/digest/test-helpers";
 
 const { url, prisma } = await useTestDatabase();
@@ -14,7 +14,7 @@ const { parsePeriod } = await import("@/lib/digest/periods");
 const { runDigest } = await import("@/lib/digest/run-digest");
 const { retryDueSends, resolveStaleSends } = await import("@/lib/digest/retries");
 const { runDueDigests } = await import("@/lib/digest/schedule");
-const { createDigestMailer } = await import("@/lib/digest/smtp");
+const { createDigestMailer } = await import("@/lib/email/smtp-pool");
 const { digestRules } = await import("@/lib/digest/config");
 const { listDigestProblems, listPausedSubscriptions, resendDigest } = await import("@/lib/digest/admin");
 

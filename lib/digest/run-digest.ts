@@ -11,7 +11,7 @@ import {
   type PreparedPaper,
 } from "@/lib/digest/filters";
 import type { Period } from "@/lib/digest/periods";
-import type { DigestMailer } from "@/lib/digest/smtp";
+import type { DigestMailer } from "@/lib/email/smtp-pool";
 import { logger as rootLogger, type Logger } from "@/lib/logger";
 
 export interface RunDigestOptions {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { duePeriod, FREQUENCIES, type Frequency, type Period } from "@/lib/digest/periods";
 import { retryDueSends, resolveStaleSends, type RetrySummary } from "@/lib/digest/retries";
 import { runDigest, type DigestRunSummary } from "@/lib/digest/run-digest";
-import { createDigestMailer, type DigestMailer } from "@/lib/digest/smtp";
+import { createDigestMailer, type DigestMailer } from "@/lib/email/smtp-pool";
 
 export interface TickOptions {
   prisma: PrismaClient;

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { digestRules, siteUrl } from "@/lib/digest/config";
 import { newConfirmToken, unsubscribeToken } from "@/lib/digest/tokens";
 import { renderAlreadySubscribedEmail, renderConfirmEmail } from "@/lib/email/render";
-import { sendEmail, type Email } from "@/lib/mail/mailer";
+import { sendEmail, type Email } from "@/lib/email/mailer";
 
 export interface SubscriptionMailOptions {
   now?: Date;

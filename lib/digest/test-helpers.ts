@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from "mailparser";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DigestFilters } from "@/lib/digest/filters";
-import type { SmtpSink } from "@/lib/digest/smtp-sink";
+import type { SmtpSink } from "@/lib/test/smtp-sink";
 
 /** A parsed message from the sink, with the headers tests check. */
 export interface ReadMail {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/test/db";
 import { hfDocument, ingestText } from "@/lib/test/ingest";
-import { startSmtpSink, type SmtpSink } from "@/lib/digest/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/lib/test/smtp-sink";
 import { activeSubscription, mailsTo } from "@/lib/digest/test-helpers";
 
 const { url, prisma } = await useTestDatabase();
@@ -12,7 +12,7 @@ process.env.AUTH_URL = "http://paperboy.test";
 const { parsePeriod } = await import("@/lib/digest/periods");
 const { runDigest } = await import("@/lib/digest/run-digest");
 const { retryDueSends } = await import("@/lib/digest/retries");
-const { createDigestMailer } = await import("@/lib/digest/smtp");
+const { createDigestMailer } = await import("@/lib/email/smtp-pool");
 const { listDigestProblems, resendDigest } = await import("@/lib/digest/admin");
 const { getAdminOverview } = await import("@/lib/admin/overview");
 

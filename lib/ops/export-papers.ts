@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { toDailyEntry, type HfDailyEntry } from "@/lib/api/hf-shape";
+import { toDailyEntry, type HfDailyEntry } from "@/lib/hf-api/shape";
 import { isoDay, paperRowToDto, type PaperColumnsRow } from "@/lib/data/paper-row";
 import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -33,7 +33,7 @@ type Tx = Pick<PrismaClient, "$queryRawUnsafe">;
 
 /**
  * Writes every paper as a Hugging Face daily-papers JSON array (the `/api/daily_papers`
- * shape, lib/api/hf-shape.ts), one entry per day the paper was featured so its days and
+ * shape, lib/hf-api/shape.ts), one entry per day the paper was featured so its days and
  * submitters survive, which `npm run ingest` reads back into the same papers, authors,
  * organizations, days and counts. Papers are read in id order, a batch at a time, from one
  * repeatable-read snapshot, so a large database streams in flat memory and an ingest running

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { toDailyEntry } from "@/lib/api/hf-shape";
+import { toDailyEntry } from "@/lib/hf-api/shape";
 import { getLatestFeaturedDay, listFeaturedPapers } from "@/lib/data/papers";
 import { cachedAnswer, jsonAnswer, type EncodedAnswer } from "@/lib/http/encoded-cache";
-import { cacheHeaders, hfError, hfRoute } from "@/lib/http/hf-response";
+import { cacheHeaders, hfError, hfRoute } from "@/lib/hf-api/response";
 import { dayRange, type DayRange } from "@/lib/papers/dates";
-import { dailyPapersQuery, firstIssue, requestedRange, type DailyPapersQuery } from "@/lib/validation/hf-api";
+import { dailyPapersQuery, firstIssue, requestedRange, type DailyPapersQuery } from "@/lib/hf-api/params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSmtpSink } from "@/lib/digest/smtp-sink";
+import { startSmtpSink } from "@/lib/test/smtp-sink";
 import { useTestDatabase } from "@/lib/test/db";
 
 /**

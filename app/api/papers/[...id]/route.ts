@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { toPaperDetail } from "@/lib/api/hf-shape";
+import { toPaperDetail } from "@/lib/hf-api/shape";
 import { findMergeDestination } from "@/lib/admin/merges";
 import { getPaper } from "@/lib/data/papers";
-import { hfError, hfRoute } from "@/lib/http/hf-response";
+import { hfError, hfRoute } from "@/lib/hf-api/response";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
 import { safeDecode } from "@/lib/http/safe-decode";
 

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { toDailyEntry } from "@/lib/api/hf-shape";
+import { toDailyEntry } from "@/lib/hf-api/shape";
 import { searchPaperList } from "@/lib/data/search";
-import { hfError, hfRoute } from "@/lib/http/hf-response";
+import { hfError, hfRoute } from "@/lib/hf-api/response";
 import { parseSearchQuery } from "@/lib/search/query";
-import { firstIssue, searchQuery } from "@/lib/validation/hf-api";
+import { firstIssue, searchQuery } from "@/lib/hf-api/params";
 
 export const dynamic = "force-dynamic";
 

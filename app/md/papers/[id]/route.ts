@@ -1,4 +1,4 @@
-import { paperMarkdown } from "@/lib/api/paper-markdown";
+import { paperMarkdown } from "@/lib/hf-api/paper-markdown";
 import { getPaper } from "@/lib/data/papers";
 import { normalizeArxivId } from "@/lib/ingest/sources/text";
 import { safeDecode } from "@/lib/http/safe-decode";

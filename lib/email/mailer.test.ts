@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import { sendEmail } from "@/lib/mail/mailer";
+import { sendEmail } from "@/lib/email/mailer";
 import { startMailCatcher, type MailCatcher } from "@/lib/server/mail-catcher";
 import { freePort } from "@/lib/test/postgres";
 import os from "node:os";

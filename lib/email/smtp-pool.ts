@@ -1,10 +1,10 @@
 import net from "node:net";
 import { PassThrough } from "node:stream";
 import nodemailer, { type Transporter } from "nodemailer";
+// MailComposer's documented home (nodemailer.com/extras/mailcomposer); nodemailer has no other entry for it.
 import MailComposer from "nodemailer/lib/mail-composer";
-import type MailMessage from "nodemailer/lib/mailer/mail-message";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { env } from "@/lib/env";
+import { smtpOptionsFromUrl } from "./smtp-url";
 
 /** What the digest sender needs of a mail transport (nodemailer's, or a test double). */
 export interface DigestMailer {
@@ -39,7 +39,7 @@ export function createDigestMailer(opts: SmtpOptions = {}): DigestMailer {
   if (!url) throw new Error("SMTP_URL is not set: no SMTP server to send digests through");
   // Not `{ url, ... }`: nodemailer then reads the URL alone and drops every other option.
   const transport: Transporter = nodemailer.createTransport({
-    ...parseConnectionUrl(url),
+    ...smtpOptionsFromUrl(url),
     pool: true,
     maxConnections: opts.connections ?? 4,
     maxMessages: 1000,
@@ -93,6 +93,8 @@ interface Handover {
  * it wraps is the last of nodemailer's pipeline, the one the SMTP connection pipes into its DATA
  * stream only once the server said 354, so its "end" means the server may have it all.
  */
+type MailMessage = Parameters<Parameters<Transporter["use"]>[1]>[0];
+
 function trackDataHandover(mail: MailMessage, done: (err?: Error | null) => void) {
   const handover = (mail.data as { handover?: Handover }).handover;
   if (handover) {

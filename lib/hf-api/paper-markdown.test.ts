@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paperMarkdown } from "@/lib/api/paper-markdown";
+import { paperMarkdown } from "@/lib/hf-api/paper-markdown";
 import type { PaperDTO } from "@/lib/data/paper-types";
 
 const base: PaperDTO = {

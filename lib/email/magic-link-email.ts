@@ -1,5 +1,5 @@
 import "server-only";
-import { sendEmail } from "@/lib/mail/mailer";
+import { sendEmail } from "@/lib/email/mailer";
 
 interface MagicLink {
   to: string;

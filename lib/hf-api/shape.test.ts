@@ -3,7 +3,7 @@ import type { AuthorDTO, OrganizationDTO, PaperDTO } from "@/lib/data/paper-type
 import { parseHfDaily } from "@/lib/ingest/sources/hf-daily";
 import type { ParsedPaper } from "@/lib/ingest/types";
 import { feedText, streamOf } from "@/lib/test/fixtures";
-import { type HfDailyEntry, type HfPaperDetail, toDailyEntry, toPaperDetail } from "./hf-shape";
+import { type HfDailyEntry, type HfPaperDetail, toDailyEntry, toPaperDetail } from "./shape";
 
 const CAPTURES = ["hf-daily-papers-2025-10-01.json", "hf-daily-papers-2026-03-04.json", "hf-daily-papers-2026-08-14.json"] as const;
 
