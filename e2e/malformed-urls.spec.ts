@@ -18,7 +18,7 @@ const PATHS = [
   "/lists/shared/{}/feed.xml",
   "/unsubscribe/{}",
   "/subscribe/confirm/{}",
-  "/pp/day/{}/trending/1/-",
+  "/period/day/{}/trending/1/-",
 ];
 
 for (const template of PATHS) {
@@ -31,7 +31,7 @@ for (const template of PATHS) {
   });
 }
 
-for (const template of ["/papers/{}", "/papers/{}.md", "/authors/{}", "/orgs/{}", "/api/papers/{}", "/pp/day/{}/trending/1/-"]) {
+for (const template of ["/papers/{}", "/papers/{}.md", "/authors/{}", "/orgs/{}", "/api/papers/{}", "/period/day/{}/trending/1/-"]) {
   test(`GET ${template} with an escaped percent sign is a 4xx`, async ({ request }) => {
     for (const escaped of ESCAPED_PERCENT) {
       const path = template.replace("{}", escaped);

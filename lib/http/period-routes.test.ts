@@ -27,31 +27,35 @@ function resolve(url: string): { rewrite: string } | null {
 
 describe("period routes", () => {
   it("map the public list addresses to their cacheable internal path", () => {
-    expect(resolve("/")).toEqual({ rewrite: "/pp/latest/trending/1/-" });
-    expect(resolve("/papers")).toEqual({ rewrite: "/pp/latest/trending/1/-" });
-    expect(resolve("/?sort=upvotes")).toEqual({ rewrite: "/pp/latest/upvotes/1/-" });
-    expect(resolve("/papers?date=2026-08-14")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/1/-" });
-    expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({ rewrite: "/pp/day/2026-08-14/upvotes/3/2026-07" });
-    expect(resolve("/papers?cal=2026-07&date=2026-08-14&page=12")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/12/2026-07" });
-    expect(resolve("/papers/week/2026-W33?sort=newest")).toEqual({ rewrite: "/pp/week/2026-W33/newest/1/-" });
+    // The home page as it is has its own file (app/page.tsx, app/papers/page.tsx): no rewrite.
+    expect(resolve("/")).toBeNull();
+    expect(resolve("/papers")).toBeNull();
+    expect(resolve("/?sort=upvotes")).toEqual({ rewrite: "/period/latest/upvotes/1/-" });
+    expect(resolve("/papers?date=2026-08-14")).toEqual({ rewrite: "/period/day/2026-08-14/trending/1/-" });
+    expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({
+      rewrite: "/period/day/2026-08-14/upvotes/3/2026-07",
+    });
+    expect(resolve("/papers?cal=2026-07&date=2026-08-14&page=12")).toEqual({ rewrite: "/period/day/2026-08-14/trending/12/2026-07" });
+    expect(resolve("/papers/week/2026-W33?sort=newest")).toEqual({ rewrite: "/period/week/2026-W33/newest/1/-" });
     // Next matches routes ignoring case: the page answers a lower-case week, naming the canonical address.
-    expect(resolve("/papers/week/2026-w33?sort=upvotes")).toEqual({ rewrite: "/pp/week/2026-w33/upvotes/1/-" });
-    expect(resolve("/papers/month/2026-08?page=2")).toEqual({ rewrite: "/pp/month/2026-08/trending/2/-" });
-    expect(resolve("/papers/month/2026-08?page=1000")).toEqual({ rewrite: "/pp/month/2026-08/trending/1000/-" });
+    expect(resolve("/papers/week/2026-w33?sort=upvotes")).toEqual({ rewrite: "/period/week/2026-w33/upvotes/1/-" });
+    expect(resolve("/papers/month/2026-08?page=2")).toEqual({ rewrite: "/period/month/2026-08/trending/2/-" });
+    expect(resolve("/papers/month/2026-08?page=1000")).toEqual({ rewrite: "/period/month/2026-08/trending/1000/-" });
   });
 
   it("normalise what they do not understand instead of caching every variant", () => {
     expect(resolve("/papers?date=2026-08-14&sort=bogus&page=-4&cal=2026-13&utm_source=x")).toEqual({
-      rewrite: "/pp/day/2026-08-14/trending/1/-",
+      rewrite: "/period/day/2026-08-14/trending/1/-",
     });
-    expect(resolve("/papers?date=2026-08-14&page=0&cal=nope")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/1/-" });
-    expect(resolve("/papers?date=2026-08-14&page=1001")).toEqual({ rewrite: "/pp/day/2026-08-14/trending/1/-" });
+    expect(resolve("/papers?date=2026-08-14&page=0&cal=nope")).toEqual({ rewrite: "/period/day/2026-08-14/trending/1/-" });
+    expect(resolve("/papers?date=2026-08-14&page=1001")).toEqual({ rewrite: "/period/day/2026-08-14/trending/1/-" });
     // A date-shaped impossible date goes to its page, which answers 404; anything else is "no such day".
-    expect(resolve("/papers?date=2025-13-40")).toEqual({ rewrite: "/pp/day/2025-13-40/trending/1/-" });
-    expect(resolve("/papers?date=a/b%3Cscript%3E")).toEqual({ rewrite: "/pp/day/-/trending/1/-" });
-    expect(resolve("/papers?date=")).toEqual({ rewrite: "/pp/latest/trending/1/-" });
-    expect(resolve("/papers/week/last-week")).toEqual({ rewrite: "/pp/week/-/trending/1/-" });
-    expect(resolve("/papers/month/2026-8")).toEqual({ rewrite: "/pp/month/-/trending/1/-" });
+    expect(resolve("/papers?date=2025-13-40")).toEqual({ rewrite: "/period/day/2025-13-40/trending/1/-" });
+    expect(resolve("/papers?date=a/b%3Cscript%3E")).toEqual({ rewrite: "/period/day/-/trending/1/-" });
+    expect(resolve("/papers?date=")).toBeNull();
+    expect(resolve("/?utm_source=x&page=0")).toBeNull();
+    expect(resolve("/papers/week/last-week")).toEqual({ rewrite: "/period/week/-/trending/1/-" });
+    expect(resolve("/papers/month/2026-8")).toEqual({ rewrite: "/period/month/-/trending/1/-" });
   });
 
   it("leave other addresses alone", () => {

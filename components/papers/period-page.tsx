@@ -4,13 +4,13 @@ import { getLatestFeaturedDay } from "@/lib/data/papers";
 import { formatDayHeading, formatMonthHeading, formatWeekHeading, parseDay, parseIsoWeek, parseMonth } from "@/lib/papers/dates";
 import { pageMetadata } from "@/lib/page-metadata";
 import { parsePage, parseSort } from "@/lib/papers/list-params";
-import { FeaturedPapers, periodHref, type Period } from "@/components/papers/featured-papers";
+import { FeaturedPapers, periodHref, type Period } from "./featured-papers";
 import { safeDecode } from "@/lib/http/safe-decode";
 
 /**
- * The daily, weekly and monthly lists, rendered from their internal cacheable path
- * `/pp/<kind>/<key>/<sort>/<page>/<cal>` (next.config rewrites the public addresses here; see
- * lib/http/period-routes.ts). Each page file sets `revalidate`, so a rendered list is served
+ * The daily, weekly and monthly lists: the home page (app/page.tsx) and the internal cacheable
+ * paths `/period/<kind>/<key>/<sort>/<page>/<cal>` (app/period/; next.config rewrites the public
+ * addresses there, see lib/http/period-routes.ts). Each page file sets `revalidate`, so a rendered list is served
  * from the cache and re-rendered in the background at most once a minute. The viewer's own
  * state and live upvote counts are filled in after load (/api/me/state).
  */

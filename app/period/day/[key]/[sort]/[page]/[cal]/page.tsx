@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PeriodPage, periodMetadata, type PeriodParams } from "@/app/pp/_lib/period-page";
+import { PeriodPage, periodMetadata, type PeriodParams } from "@/components/papers/period-page";
 
 // Cached and shared by every visitor, re-rendered in the background at most once a minute.
 export const revalidate = 60;
@@ -13,9 +13,9 @@ interface Props {
 }
 
 export function generateMetadata({ params }: Props): Promise<Metadata> {
-  return periodMetadata("latest", params);
+  return periodMetadata("day", params);
 }
 
-export default function LatestListPage({ params }: Props) {
-  return <PeriodPage kind="latest" params={params} />;
+export default function DayListPage({ params }: Props) {
+  return <PeriodPage kind="day" params={params} />;
 }
