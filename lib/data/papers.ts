@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { authorsByPaper } from "@/lib/data/authors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import { isoDay, paperRowToDto, type PaperRow } from "@/lib/data/paper-row";
@@ -235,15 +236,9 @@ async function pageNewestFirst(fromWhere: string, ownerId: number, limit: number
 
 /** Fills in each paper's full author list, in order, with one query for the whole page. */
 export async function withAuthors(rows: PaperRow[]): Promise<PaperDTO[]> {
-  if (!rows.length) return [];
-  const authorRows = await db().$queryRaw<{ paper_id: number; id: number; name: string; hf_user: string | null }[]>`
-    SELECT pa.paper_id, a.id, a.name, a.hf_user FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
-     WHERE pa.paper_id = ANY(${rows.map((r) => r.id)}::int[]) ORDER BY pa.paper_id, pa.position`;
-  const byPaper = new Map<number, AuthorDTO[]>();
-  for (const a of authorRows) {
-    const list = byPaper.get(a.paper_id) ?? [];
-    list.push({ id: a.id, name: a.name, hfUser: a.hf_user });
-    byPaper.set(a.paper_id, list);
-  }
+  const byPaper = await authorsByPaper(
+    db(),
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => paperRowToDto(r, byPaper.get(r.id) ?? []));
 }

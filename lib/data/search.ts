@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { paperRowToDto } from "@/lib/data/paper-row";
 import type { AuthorDTO, PaperDTO } from "@/lib/data/paper-types";
 import { featureColumns, latestFeature, paperColumns, type PaperRow } from "@/lib/data/papers";
@@ -40,13 +41,15 @@ export const candidateLimit = 500;
 export const markStart = "\u0001";
 export const markEnd = "\u0002";
 
-// $1 the query's positive words (known-item ranking), $2 rows wanted (page size + 1), $3 offset, $4 from, $5 to, $6 organization, $7 arXiv only.
-const filters = `
-     AND ($4::date IS NULL OR p.published_at >= $4::date)
-     AND ($5::date IS NULL OR p.published_at < $5::date + 1)
-     AND ($6::text IS NULL OR p.organization_id = (SELECT id FROM organizations WHERE name = $6))
-     AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
-     AND p.hidden_at IS NULL`;
+/** The search's filters, each bound where it is used; an option not set adds nothing. */
+function filters(opts: SearchOptions): Prisma.Sql {
+  const parts = [Prisma.sql`p.hidden_at IS NULL`];
+  if (opts.from) parts.push(Prisma.sql`p.published_at >= ${opts.from}::date`);
+  if (opts.to) parts.push(Prisma.sql`p.published_at < ${opts.to}::date + 1`);
+  if (opts.organization) parts.push(Prisma.sql`p.organization_id = (SELECT id FROM organizations WHERE name = ${opts.organization})`);
+  if (opts.arxivOnly) parts.push(Prisma.sql`p.arxiv_id IS NOT NULL`);
+  return Prisma.sql`AND ${Prisma.join(parts, " AND ")}`;
+}
 
 /**
  * Lower-case words and numbers separated by single spaces: `GPT-4: A Report` -> `gpt 4 a report`
@@ -61,8 +64,8 @@ const normalized = (x: string) => `btrim(regexp_replace(lower(${x}), '[^[:alnum:
  * `DreamX`, so it does not favour `DREAM`). The query's side (k) is worked out once, in q.
  */
 const knownItem = (q: SearchQuery) =>
-  `(SELECT CASE WHEN t = k THEN 2 WHEN k <> '' AND left(t, length(k)${q.textIsPrefix ? "" : " + 1"}) = k${q.textIsPrefix ? "" : " || ' '"} THEN 1 ELSE 0 END
-      FROM (SELECT ${normalized("search_text(p.title)")} AS t, q.k) n)`;
+  Prisma.raw(`(SELECT CASE WHEN t = k THEN 2 WHEN k <> '' AND left(t, length(k)${q.textIsPrefix ? "" : " + 1"}) = k${q.textIsPrefix ? "" : " || ' '"} THEN 1 ELSE 0 END
+      FROM (SELECT ${normalized("search_text(p.title)")} AS t, q.k) n)`);
 
 /**
  * The page's paper ids in rank order. Papers whose title alone matches the query come first
@@ -77,29 +80,35 @@ const knownItem = (q: SearchQuery) =>
  * the abstract or the authors may hold them, so such a title match is checked against the
  * full vector too (coalesce keeps that check off the big index).
  */
-function rankedHits(query: SearchQuery, tsquery: string): string {
-  const excludes = hasExclusions(query);
-  return `
-  q AS MATERIALIZED (SELECT ${tsquery} AS q, ${normalized("search_text($1::text)")} AS k),
+function rankedHits(opts: SearchOptions): Prisma.Sql {
+  const query = opts.tsquery;
+  // The query's words are bound once, as one array (qw.w); tsquerySql reads them from there.
+  const tsquery = tsquerySql(query, "qw.w");
+  const where = filters(opts);
+  const wanted = opts.limit + 1;
+  return Prisma.sql`
+  q AS MATERIALIZED (
+    SELECT ${Prisma.raw(tsquery.sql)} AS q, ${Prisma.raw(normalized("search_text(qw.text)"))} AS k
+      FROM (SELECT ${tsquery.params}::text[] AS w, ${query.text}::text AS text) qw),
   title_hits AS MATERIALIZED (
     SELECT p.id, p.published_at, ${knownItem(query)} AS known, ts_rank_cd(ts_filter(p.search_vector, '{a}'), q.q, 1) AS rank
       FROM papers p, q
-     WHERE ts_filter(p.search_vector, '{a}') @@ q.q ${filters}
-       ${excludes ? "AND coalesce(p.search_vector @@ q.q, false)" : ""}
-     LIMIT ${titleCandidateLimit}),
+     WHERE ts_filter(p.search_vector, '{a}') @@ q.q ${where}
+       ${hasExclusions(query) ? Prisma.sql`AND coalesce(p.search_vector @@ q.q, false)` : Prisma.empty}
+     LIMIT ${Prisma.raw(String(titleCandidateLimit))}),
   other_hits AS MATERIALIZED (
     SELECT p.id, p.published_at, ts_rank_cd(p.search_vector, q.q) AS rank
       FROM papers p, q
-     WHERE (SELECT count(*) FROM title_hits) < $2::int + $3::int
-       AND p.search_vector @@ q.q ${filters}
+     WHERE (SELECT count(*) FROM title_hits) < ${wanted + opts.offset}::int
+       AND p.search_vector @@ q.q ${where}
        AND NOT EXISTS (SELECT 1 FROM title_hits t WHERE t.id = p.id)
-     LIMIT ${candidateLimit}),
+     LIMIT ${Prisma.raw(String(candidateLimit))}),
   hits AS (
     SELECT id, 0 AS tier, known, rank, published_at FROM title_hits
      UNION ALL
     SELECT id, 1 AS tier, 0 AS known, rank, published_at FROM other_hits
      ORDER BY tier, known DESC, rank DESC, published_at DESC NULLS LAST, id DESC
-     LIMIT $2 OFFSET $3)`;
+     LIMIT ${wanted}::int OFFSET ${opts.offset}::int)`;
 }
 
 const hitOrder = `hits.tier, hits.known DESC, hits.rank DESC, hits.published_at DESC NULLS LAST, hits.id DESC`;
@@ -111,20 +120,6 @@ const authorsJson = `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'na
 type SearchRow = PaperRow & { authors_json: string };
 const toDto = (r: SearchRow) => paperRowToDto(r, JSON.parse(r.authors_json) as AuthorDTO[]);
 
-/** The statement's parameters: the seven above, then the query's words (see tsquerySql). */
-function params(opts: SearchOptions, words: string[]): unknown[] {
-  return [
-    opts.tsquery.text,
-    opts.limit + 1,
-    opts.offset,
-    opts.from ?? null,
-    opts.to ?? null,
-    opts.organization ?? null,
-    opts.arxivOnly ?? false,
-    ...words,
-  ];
-}
-
 /** The matches of the title and of an abstract excerpt, marked (for the returned page only). */
 const highlightColumns = `
             ts_headline('${SEARCH_CONFIG}', p.title, q.q, 'StartSel=${markStart}, StopSel=${markEnd}, HighlightAll=true') AS title_hl,
@@ -133,15 +128,12 @@ const highlightColumns = `
 
 /** One more row than the page asks for (so the caller knows whether there is more), in rank order. */
 function searchRows<R extends SearchRow>(opts: SearchOptions, highlights: boolean): Promise<R[]> {
-  const tsquery = tsquerySql(opts.tsquery, 8);
-  return db().$queryRawUnsafe<R[]>(
-    `WITH ${rankedHits(opts.tsquery, tsquery.sql)}
-     SELECT ${paperColumns}, ${featureColumns}, ${authorsJson}${highlights ? `,${highlightColumns}` : ""}
-       FROM hits JOIN papers p ON p.id = hits.id${highlights ? " CROSS JOIN q" : ""}
-       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      ORDER BY ${hitOrder}`,
-    ...params(opts, tsquery.params),
-  );
+  return db().$queryRaw<R[]>`
+    WITH ${rankedHits(opts)}
+    SELECT ${Prisma.raw(`${paperColumns}, ${featureColumns}, ${authorsJson}${highlights ? `,${highlightColumns}` : ""}`)}
+      FROM hits JOIN papers p ON p.id = hits.id${highlights ? Prisma.sql` CROSS JOIN q` : Prisma.empty}
+      LEFT JOIN organizations o ON o.id = p.organization_id ${Prisma.raw(latestFeature)}
+     ORDER BY ${Prisma.raw(hitOrder)}`;
 }
 
 /**

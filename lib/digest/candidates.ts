@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { authorsByPaper } from "@/lib/data/authors";
 import { trendingSql } from "@/lib/data/trending";
 import { digestRules } from "@/lib/digest/config";
 import type { DigestPaper } from "@/lib/digest/filters";
@@ -63,18 +64,13 @@ export async function loadPapersByIds(prisma: PrismaClient, ids: number[]): Prom
 
 async function withAuthorNames(prisma: PrismaClient, rows: CandidateRow[]): Promise<DigestPaper[]> {
   if (!rows.length) return [];
-  const authorRows = await prisma.$queryRaw<{ paper_id: number; name: string }[]>`
-    SELECT pa.paper_id, a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
-     WHERE pa.paper_id = ANY(${rows.map((r) => r.id)}::int[]) ORDER BY pa.paper_id, pa.position`;
-  const authors = new Map<number, string[]>();
-  for (const a of authorRows) {
-    const list = authors.get(a.paper_id) ?? [];
-    list.push(a.name);
-    authors.set(a.paper_id, list);
-  }
+  const authors = await authorsByPaper(
+    prisma,
+    rows.map((r) => r.id),
+  );
 
   return rows.map((r) => {
-    const names = authors.get(r.id) ?? [];
+    const names = (authors.get(r.id) ?? []).map((a) => a.name);
     return {
       id: r.id,
       arxivId: r.arxiv_id,

@@ -1,8 +1,9 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { toDailyEntry, type HfDailyEntry } from "@/lib/hf-api/shape";
+import { authorsByPaper } from "@/lib/data/authors";
 import { isoDay, paperRowToDto, type PaperColumnsRow } from "@/lib/data/paper-row";
-import type { AuthorDTO, FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
+import type { FeatureDTO, PaperDTO } from "@/lib/data/paper-types";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface ExportPapersOptions {
@@ -29,7 +30,7 @@ export interface ExportSummary extends ExportProgress {
 /** Export reads only papers with an arXiv id, and no featured-day columns (it reads every day). */
 type Row = PaperColumnsRow & { arxiv_id: string };
 
-type Tx = Pick<PrismaClient, "$queryRawUnsafe">;
+type Tx = Pick<PrismaClient, "$queryRawUnsafe" | "$queryRaw">;
 
 /**
  * Writes every paper as a Hugging Face daily-papers JSON array (the `/api/daily_papers`
@@ -99,11 +100,7 @@ async function readBatch(tx: Tx, after: number, limit: number) {
   );
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const authorRows = await tx.$queryRawUnsafe<{ paper_id: number; id: number; name: string; hf_user: string | null }[]>(
-    `SELECT pa.paper_id, a.id, a.name, a.hf_user FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
-      WHERE pa.paper_id = ANY($1::int[]) ORDER BY pa.paper_id, pa.position`,
-    ids,
-  );
+  const authors = await authorsByPaper(tx, ids);
   const featureRows = await tx.$queryRawUnsafe<
     {
       paper_id: number;
@@ -118,7 +115,6 @@ async function readBatch(tx: Tx, after: number, limit: number) {
        FROM paper_features WHERE paper_id = ANY($1::int[]) ORDER BY paper_id, day`,
     ids,
   );
-  const authors = groupBy(authorRows, (a): AuthorDTO => ({ id: a.id, name: a.name, hfUser: a.hf_user }));
   const features = groupBy(featureRows, (f): FeatureDTO => ({
     day: isoDay(f.day),
     featuredAt: f.featured_at,

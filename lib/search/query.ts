@@ -155,20 +155,21 @@ const prefixed = (x: string) =>
   `(CASE WHEN numnode(${x}) = 0 THEN ${x} ELSE regexp_replace(${x}::text, '''((?:[^'']|'''')*)''', '''\\1'':*', 'g')::tsquery END)`;
 
 /**
- * SQL for the query's tsquery, its words bound as parameters from `$firstParam` on (in the
- * order of `params`). A word is phraseto_tsquery of the word, so a hyphenated name is the
+ * SQL for the query's tsquery. Its words are never in the text: `wordArray` is an SQL expression of
+ * type text[] that the caller binds to `params` (one array parameter), and word i is read as
+ * `wordArray[i]`, so the statement's text depends only on the query's shape. A word is phraseto_tsquery of the word, so a hyphenated name is the
  * name and its parts in a row, as in the document (`k-nn`, `k`, `nn`). A hyphenated word
  * also matches its parts alone in a row (`Qwen3-Coder` in `Qwen3-Coder-Next`, a different
  * compound). A lone word with a digit (`Qwen2.5`) is also a prefix, since a name's longer
  * forms (`Qwen2.5-VL`) are single tokens. A version typed apart (`Llama 3.1`, `3.1-8B`) also
  * matches the signed number Postgres stores after a hyphen.
  */
-export function tsquerySql(q: SearchQuery, firstParam: number): { sql: string; params: string[] } {
+export function tsquerySql(q: SearchQuery, wordArray: string): { sql: string; params: string[] } {
   const params: string[] = [];
   const item = (i: QueryItem) => {
     params.push(i.text);
     // search_text (prisma/migrations): the visible words of math markup, as in the stored vectors.
-    const p = `search_text($${firstParam + params.length - 1}::text)`;
+    const p = `search_text((${wordArray})[${params.length}])`;
     const words = `phraseto_tsquery('${SEARCH_CONFIG}', ${p})`;
     if (i.quoted) return i.negated ? `(!! ${words})` : words;
     const parts = `phraseto_tsquery('${SEARCH_CONFIG}', translate(${p}, '-', ' '))`;
