@@ -8,8 +8,8 @@ import { FeaturedPapers, periodHref, type Period } from "./featured-papers";
 import { safeDecode } from "@/lib/http/safe-decode";
 
 /**
- * The daily, weekly and monthly lists: the home page (app/page.tsx) and the internal cacheable
- * paths `/period/<kind>/<key>/<sort>/<page>/<cal>` (app/period/; next.config rewrites the public
+ * The home, daily, weekly and monthly lists, rendered from their internal cacheable paths
+ * `/period/<kind>/<key>/<sort>/<page>/<cal>` (app/period/; next.config rewrites the public
  * addresses there, see lib/http/period-routes.ts). Each page file sets `revalidate`, so a rendered list is served
  * from the cache and re-rendered in the background at most once a minute. The viewer's own
  * state and live upvote counts are filled in after load (/api/me/state).
@@ -75,4 +75,25 @@ export async function PeriodPage({ kind, params }: { kind: PeriodKind; params: P
       calendarMonth={p.cal !== "-" && parseMonth(p.cal) ? p.cal : null}
     />
   );
+}
+
+interface RouteProps {
+  params: Promise<PeriodParams>;
+}
+
+/** The page component of app/period/<kind>/…/page.tsx: one list kind, its options from the path. */
+export function periodRoutePage(kind: PeriodKind) {
+  return function PeriodRoutePage({ params }: RouteProps) {
+    return <PeriodPage kind={kind} params={params} />;
+  };
+}
+
+/** generateMetadata for app/period/<kind>/…/page.tsx. */
+export function periodRouteMetadata(kind: PeriodKind) {
+  return ({ params }: RouteProps): Promise<Metadata> => periodMetadata(kind, params);
+}
+
+/** No list is built ahead of time; each is rendered on its first request and then cached (ISR). */
+export function generateStaticParams(): PeriodParams[] {
+  return [];
 }

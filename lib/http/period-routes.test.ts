@@ -27,14 +27,11 @@ function resolve(url: string): { rewrite: string } | null {
 
 describe("period routes", () => {
   it("map the public list addresses to their cacheable internal path", () => {
-    // The home page as it is has its own file (app/page.tsx, app/papers/page.tsx): no rewrite.
-    expect(resolve("/")).toBeNull();
-    expect(resolve("/papers")).toBeNull();
+    expect(resolve("/")).toEqual({ rewrite: "/period/latest/trending/1/-" });
+    expect(resolve("/papers")).toEqual({ rewrite: "/period/latest/trending/1/-" });
     expect(resolve("/?sort=upvotes")).toEqual({ rewrite: "/period/latest/upvotes/1/-" });
     expect(resolve("/papers?date=2026-08-14")).toEqual({ rewrite: "/period/day/2026-08-14/trending/1/-" });
-    expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({
-      rewrite: "/period/day/2026-08-14/upvotes/3/2026-07",
-    });
+    expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({ rewrite: "/period/day/2026-08-14/upvotes/3/2026-07" });
     expect(resolve("/papers?cal=2026-07&date=2026-08-14&page=12")).toEqual({ rewrite: "/period/day/2026-08-14/trending/12/2026-07" });
     expect(resolve("/papers/week/2026-W33?sort=newest")).toEqual({ rewrite: "/period/week/2026-W33/newest/1/-" });
     // Next matches routes ignoring case: the page answers a lower-case week, naming the canonical address.
@@ -52,8 +49,7 @@ describe("period routes", () => {
     // A date-shaped impossible date goes to its page, which answers 404; anything else is "no such day".
     expect(resolve("/papers?date=2025-13-40")).toEqual({ rewrite: "/period/day/2025-13-40/trending/1/-" });
     expect(resolve("/papers?date=a/b%3Cscript%3E")).toEqual({ rewrite: "/period/day/-/trending/1/-" });
-    expect(resolve("/papers?date=")).toBeNull();
-    expect(resolve("/?utm_source=x&page=0")).toBeNull();
+    expect(resolve("/papers?date=")).toEqual({ rewrite: "/period/latest/trending/1/-" });
     expect(resolve("/papers/week/last-week")).toEqual({ rewrite: "/period/week/-/trending/1/-" });
     expect(resolve("/papers/month/2026-8")).toEqual({ rewrite: "/period/month/-/trending/1/-" });
   });

@@ -3,9 +3,10 @@
  * (`/papers?date=2026-08-14&sort=upvotes`, `/papers/week/2026-W33?page=2`). Next caches a page
  * (ISR) only when everything it depends on is in its path, so these addresses are rewritten to
  * an internal one, `/period/<kind>/<key>/<sort>/<page>/<cal>` (app/period/), whose rendered HTML
- * is cached and shared by every visitor. Only known values reach the path (anything else takes
- * the default), so junk parameters cannot multiply the cache. The home page itself, `/` and
- * `/papers` with no option of their own, is not rewritten: app/page.tsx serves it.
+ * is cached and shared by every visitor. The home page too: a page file without a dynamic segment
+ * (app/page.tsx) would be prerendered by `next build`, which has no database, so `/` is rewritten
+ * like the rest and rendered on its first request. Only known values reach the path (anything else takes the default),
+ * so junk parameters cannot multiply the cache.
  *
  * These are next.config rewrites, not rewrites in proxy.ts: Next serves a config rewrite inside
  * the process, while a proxy rewrite carries an absolute URL that the standalone server, bound
@@ -52,14 +53,9 @@ function combinations(): { has: QueryCondition[]; tail: string }[] {
   return out.sort((a, b) => b.has.length - a.has.length);
 }
 
-/**
- * `source` (with `has`) to `/period/<kind>/<key>/…` for every combination of the optional
- * parameters; `withDefaults: false` leaves out the one with none of them (a page file serves it).
- */
-function expand(source: string, has: QueryCondition[], destination: string, withDefaults = true): PeriodRewrite[] {
-  return combinations()
-    .filter((c) => withDefaults || c.has.length > 0)
-    .map((c) => ({ source, has: [...has, ...c.has], destination: `${destination}/${c.tail}` }));
+/** `source` (with `has`) to `/period/<kind>/<key>/…` for every combination of the optional parameters. */
+function expand(source: string, has: QueryCondition[], destination: string): PeriodRewrite[] {
+  return combinations().map((c) => ({ source, has: [...has, ...c.has], destination: `${destination}/${c.tail}` }));
 }
 
 /** The rewrites, in the order Next must try them. */
@@ -70,8 +66,7 @@ export function periodRewrites(): PeriodRewrite[] {
     rules.push(...expand(source, [{ type: "query", key: "date", value: "(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})" }], "/period/day/:date"));
     // Any other `date` is no day at all (the page answers "There is no such day").
     rules.push({ source, has: [{ type: "query", key: "date" }], destination: "/period/day/-/trending/1/-" });
-    // `/` and `/papers` as they are reach app/page.tsx and app/papers/page.tsx.
-    rules.push(...expand(source, [], "/period/latest", false));
+    rules.push(...expand(source, [], "/period/latest"));
   }
   for (const kind of ["week", "month"] as const) {
     const key = kind === "week" ? "[0-9]{4}-W[0-9]{2}" : "[0-9]{4}-[0-9]{2}";
