@@ -31,7 +31,9 @@ describe("period routes", () => {
     expect(resolve("/papers")).toEqual({ rewrite: "/period/latest/trending/1/-" });
     expect(resolve("/?sort=upvotes")).toEqual({ rewrite: "/period/latest/upvotes/1/-" });
     expect(resolve("/papers?date=2026-08-14")).toEqual({ rewrite: "/period/day/2026-08-14/trending/1/-" });
-    expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({ rewrite: "/period/day/2026-08-14/upvotes/3/2026-07" });
+    expect(resolve("/papers?date=2026-08-14&sort=upvotes&page=3&cal=2026-07")).toEqual({
+      rewrite: "/period/day/2026-08-14/upvotes/3/2026-07",
+    });
     expect(resolve("/papers?cal=2026-07&date=2026-08-14&page=12")).toEqual({ rewrite: "/period/day/2026-08-14/trending/12/2026-07" });
     expect(resolve("/papers/week/2026-W33?sort=newest")).toEqual({ rewrite: "/period/week/2026-W33/newest/1/-" });
     // Next matches routes ignoring case: the page answers a lower-case week, naming the canonical address.
