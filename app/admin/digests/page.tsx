@@ -8,6 +8,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { formatUtc } from "@/components/admin/format";
 import { Badge, DataTable, EmptyRow, num, PageTitle, td, TableHead } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Digests" };
 
@@ -40,10 +41,7 @@ export default async function DigestsPage({ searchParams }: Props) {
         Digests
       </PageTitle>
 
-      <section aria-labelledby="runs">
-        <h2 id="runs" className="mb-2 text-xl font-semibold">
-          Last runs
-        </h2>
+      <Section id="runs" title="Last runs" className="">
         <DataTable caption="Digest runs, newest first">
           <TableHead
             columns={[
@@ -76,12 +74,9 @@ export default async function DigestsPage({ searchParams }: Props) {
             ))}
           </tbody>
         </DataTable>
-      </section>
+      </Section>
 
-      <section aria-labelledby="problems" className={ui.section}>
-        <h2 id="problems" className="mb-2 text-xl font-semibold">
-          Not delivered
-        </h2>
+      <Section id="problems" title="Not delivered">
         <p className={`mb-3 ${ui.muted}`}>
           “failed” digests are retried by themselves; “gave up” ones wait for you. “outcome unknown” ones went out but the server never
           answered (a dropped connection, a crash): they may have arrived, so they are never sent again by themselves. Resend one only when
@@ -125,12 +120,9 @@ export default async function DigestsPage({ searchParams }: Props) {
             ))}
           </tbody>
         </DataTable>
-      </section>
+      </Section>
 
-      <section aria-labelledby="paused" className={ui.section}>
-        <h2 id="paused" className="mb-2 text-xl font-semibold">
-          Paused addresses
-        </h2>
+      <Section id="paused" title="Paused addresses">
         <p className={`mb-3 ${ui.muted}`}>
           Paused after a hard bounce or a complaint: they get nothing until the address confirms its subscription again.
         </p>
@@ -173,7 +165,7 @@ export default async function DigestsPage({ searchParams }: Props) {
             />
           </div>
         </ActionForm>
-      </section>
+      </Section>
 
       <section id="address" aria-labelledby="address-heading" className={ui.section}>
         <h2 id="address-heading" className="mb-2 text-xl font-semibold">

@@ -10,6 +10,7 @@ import { formatInterval, formatRelative, formatUtc } from "@/components/admin/fo
 import { PollNowButton } from "@/components/admin/poll-now-button";
 import { Badge, DataTable, EmptyRow, Notice, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Feeds" };
 
@@ -123,16 +124,13 @@ export default async function FeedsPage({ searchParams }: Props) {
         </tbody>
       </DataTable>
 
-      <section aria-labelledby="add-feed" className={ui.section}>
-        <h2 id="add-feed" className="mb-3 text-xl font-semibold">
-          Add a feed
-        </h2>
+      <Section id="add-feed" title="Add a feed">
         <FeedForm
           action={createFeedAction}
           values={{ name: "", url: "", format: null, enabled: true, pollIntervalMinutes: env().FEED_POLL_MINUTES }}
           submitLabel="Add feed"
         />
-      </section>
+      </Section>
     </div>
   );
 }

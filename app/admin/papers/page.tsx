@@ -7,6 +7,7 @@ import { MergesTable } from "@/components/admin/merges-table";
 import { PapersTable } from "@/components/admin/papers-table";
 import { PageTitle, Pager } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Papers" };
 
@@ -62,24 +63,18 @@ export default async function AdminPapersPage({ searchParams }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="hidden" className={ui.section}>
-        <h2 id="hidden" className="mb-2 text-xl font-semibold">
-          Hidden papers
-        </h2>
+      <Section id="hidden" title="Hidden papers">
         <PapersTable papers={hidden.papers} caption="Hidden papers, most recently hidden first" empty="No hidden papers." />
         <Pager
           page={page}
           hasMore={hidden.hasMore}
           href={(p) => `/admin/papers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}#hidden`}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="merges" className={ui.section}>
-        <h2 id="merges" className="mb-2 text-xl font-semibold">
-          Latest merges
-        </h2>
+      <Section id="merges" title="Latest merges">
         <MergesTable merges={merges} caption="Latest merges, newest first" empty="No merges yet." />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { formatDuration, formatUtc, pageParam } from "@/components/admin/format"
 import { DataTable, EmptyRow, num, PageTitle, Pager, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
 import { UploadForm } from "@/components/admin/upload-form";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Ingest runs" };
 
@@ -123,15 +124,12 @@ export default async function RunsPage({ searchParams }: Props) {
       </DataTable>
       <Pager page={page} hasMore={hasMore} href={(p) => href(p)} />
 
-      <section aria-labelledby="upload" className={ui.section}>
-        <h2 id="upload" className="mb-1 text-xl font-semibold">
-          Upload a feed file
-        </h2>
+      <Section id="upload" title="Upload a feed file">
         <p className={`mb-3 ${ui.muted}`}>
           A saved Hugging Face daily-papers JSON, arXiv Atom or RSS, or a copied papers page, ingested as a run of its own.
         </p>
         <UploadForm maxBytesLabel={formatBytes(env().INGEST_MAX_BYTES)} />
-      </section>
+      </Section>
     </div>
   );
 }

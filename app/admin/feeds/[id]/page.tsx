@@ -10,6 +10,7 @@ import { formatDuration, formatInterval, formatRelative, formatUtc } from "@/com
 import { PollNowButton } from "@/components/admin/poll-now-button";
 import { Badge, DataTable, EmptyRow, num, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -150,10 +151,7 @@ export default async function FeedPage({ params }: Props) {
         </DataTable>
       </section>
 
-      <section aria-labelledby="edit-feed" className={ui.section}>
-        <h2 id="edit-feed" className="mb-3 text-xl font-semibold">
-          Edit
-        </h2>
+      <Section id="edit-feed" title="Edit">
         <FeedForm
           action={updateFeedAction}
           values={{
@@ -166,7 +164,7 @@ export default async function FeedPage({ params }: Props) {
           }}
           submitLabel="Save changes"
         />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { formatUtc } from "@/components/admin/format";
 import { paperLabel, PaperStatus } from "@/components/admin/paper-status";
 import { PageTitle } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Paper" };
 
@@ -84,10 +85,7 @@ export default async function AdminPaperPage({ params }: Props) {
         <dd>{formatUtc(paper.createdAt)}</dd>
       </dl>
 
-      <section aria-labelledby="visibility" className={ui.section}>
-        <h2 id="visibility" className="mb-3 text-xl font-semibold">
-          Visibility
-        </h2>
+      <Section id="visibility" title="Visibility">
         {paper.mergedIntoId ? (
           <p className={ui.muted}>Merged papers stay hidden; undo the merge below to bring this one back.</p>
         ) : paper.hiddenAt ? (
@@ -106,13 +104,10 @@ export default async function AdminPaperPage({ params }: Props) {
         <p className={`mt-2 ${ui.muted}`}>
           A hidden paper is left out of every list, search, feed, similar papers and the API (404); its upvotes and list entries are kept.
         </p>
-      </section>
+      </Section>
 
       {!paper.mergedIntoId && (
-        <section aria-labelledby="merge" className={ui.section}>
-          <h2 id="merge" className="mb-1 text-xl font-semibold">
-            Merge with another record of the same paper
-          </h2>
+        <Section id="merge" title="Merge with another record of the same paper">
           <p className={`mb-3 ${ui.muted}`}>
             Upvotes, reading-list entries and featured days move to the paper kept; the other one is hidden and its address redirects to the
             paper kept. Undo puts everything back.
@@ -135,13 +130,10 @@ export default async function AdminPaperPage({ params }: Props) {
               <input id="merge-other" name="other" required placeholder="2406.12345" className={ui.field} />
             </div>
           </ActionForm>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="merge-history" className={ui.section}>
-        <h2 id="merge-history" className="mb-3 text-xl font-semibold">
-          Merges
-        </h2>
+      <Section id="merge-history" title="Merges">
         <MergesTable
           merges={merges}
           caption={`Merges involving ${label}`}
@@ -155,7 +147,7 @@ export default async function AdminPaperPage({ params }: Props) {
             />
           )}
         />
-      </section>
+      </Section>
     </div>
   );
 }

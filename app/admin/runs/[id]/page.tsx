@@ -7,6 +7,7 @@ import { getRun } from "@/lib/admin/runs";
 import { formatDuration, formatUtc } from "@/components/admin/format";
 import { DataTable, EmptyRow, PageTitle, RunStatusBadge, td, TableHead } from "@/components/admin/ui";
 import { ui } from "@/components/ui/styles";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Ingest run" };
 
@@ -86,10 +87,7 @@ export default async function RunPage({ params }: Props) {
         </div>
       )}
 
-      <section aria-labelledby="rejections" className={ui.section}>
-        <h2 id="rejections" className="mb-1 text-xl font-semibold">
-          Rejected entries
-        </h2>
+      <Section id="rejections" title="Rejected entries">
         <p className={`mb-3 ${ui.muted}`}>
           Entries refused inside an otherwise good document
           {run.rejectedCount > run.rejections.length ? ` (the first ${run.rejections.length} of ${run.rejectedCount} are kept)` : ""}.
@@ -106,7 +104,7 @@ export default async function RunPage({ params }: Props) {
             ))}
           </tbody>
         </DataTable>
-      </section>
+      </Section>
     </div>
   );
 }
