@@ -10,8 +10,6 @@ export const MAX_COMMENT_CHARS = 20_000;
 export const MAX_COMMENT_HTML = 600_000;
 // The same cap as titles and abstracts (lib/text/math.ts): past this many formulas, math stays text.
 const MAX_FORMULAS = 200;
-// A formula is at most 300 characters plus its delimiters and the character after it (the closing rule reads it).
-const MATH_WINDOW = 310;
 
 /**
  * CommonMark plus tables, strikethrough and bare links, with raw HTML off (typed `<script>` is
@@ -34,16 +32,37 @@ md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   return self.renderToken(tokens, idx, options);
 };
 
-// Math first, before backslash escapes and emphasis read inside it (`$a*b*c$`, `\\`, `\{`).
+// Math first, before backslash escapes and emphasis read inside it (`$a*b*c$`, `\\`, `\{`). Where
+// formulas start is worked out once per inline text by lib/text/math's tokenizer (linear time); a
+// formula is taken only where Markdown has not consumed its start (code spans, links' URLs).
 md.inline.ruler.before("escape", "math", (state, silent) => {
   const c = state.src.charCodeAt(state.pos);
-  if (c !== 0x24 /* $ */ && !(c === 0x5c /* \ */ && /[([]/.test(state.src[state.pos + 1] ?? ""))) return false;
-  const first = tokenize(state.src.slice(state.pos, state.pos + MATH_WINDOW))[0];
-  if (first?.kind !== "math") return false;
-  if (!silent) state.push("math", "", 0).content = first.source;
-  state.pos += first.source.length;
+  if (c !== 0x24 /* $ */ && c !== 0x5c /* \ */) return false;
+  const env = state.env as RenderEnv;
+  const cache = (env.mathStarts ??= new Map());
+  let starts = cache.get(state.src);
+  if (!starts) cache.set(state.src, (starts = mathStarts(state.src)));
+  const source = starts.get(state.pos);
+  if (source === undefined) return false;
+  if (!silent) state.push("math", "", 0).content = source;
+  state.pos += source.length;
   return true;
 });
+
+/** Offset → source of each formula in `src`, as tokenize reads it (its text pieces turn `\$` into `$`). */
+function mathStarts(src: string): Map<number, string> {
+  const starts = new Map<number, string>();
+  let at = 0;
+  for (const piece of tokenize(src)) {
+    if (piece.kind === "math") {
+      starts.set(at, piece.source);
+      at += piece.source.length;
+      continue;
+    }
+    for (const ch of piece.text) at += ch === "$" && src[at] === "\\" && src[at + 1] === "$" ? 2 : ch.length;
+  }
+  return starts;
+}
 
 md.renderer.rules.math = (tokens, idx, _options, rawEnv) => {
   const source = tokens[idx].content;
@@ -57,6 +76,8 @@ md.renderer.rules.math = (tokens, idx, _options, rawEnv) => {
 
 interface RenderEnv {
   formulas?: number;
+  /** Per inline text seen in this render: where its formulas start (see mathStarts). */
+  mathStarts?: Map<string, Map<number, string>>;
 }
 
 /**

@@ -1,5 +1,3 @@
-{"level":30,"time":1796618291423,"app":"paperboy","component":"embedded-postgres","dataDir":"/tmp/paperboy-test-LwvApP/pg","msg":"creating a new Postgres cluster"}
-{"level":30,"time":1796618296932,"app":"paperboy","component":"embedded-postgres","port":46105,"dataDir":"/tmp/paperboy-test-LwvApP/pg","msg":"embedded Postgres is up"}
 -- AlterTable
 ALTER TABLE "papers" ADD COLUMN     "user_comments" INTEGER NOT NULL DEFAULT 0;
 
