@@ -60,8 +60,10 @@ test("comment with math, reply, reply email, report and an admin's hiding", asyn
   expect(headers["list-unsubscribe"]).toMatch(/\/api\/unsubscribe\/discussions\//);
   expect(headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
   const link = linkIn(mail, `/papers/${PAPER}#comment-`);
-  await ada.goto(link);
-  await expect(ada.getByTestId("comment").getByText("Yes, in the rest frame.")).toBeVisible();
+  // Opened from the mail program: a new tab, on the reply itself.
+  const fromMail = await ada.context().newPage();
+  await fromMail.goto(link);
+  await expect(fromMail.locator(`#${link.split("#")[1]}`)).toContainText("Yes, in the rest frame.");
 
   // Bob reports Ada's comment; the moderator hides it; its reply stays under a placeholder.
   bob.once("dialog", (d) => d.accept("off-topic"));
@@ -74,7 +76,11 @@ test("comment with math, reply, reply email, report and an admin's hiding", asyn
   const reported = moderator.getByTestId("reported-comments").getByTestId("moderated-comment").filter({ hasText: "Does $E=mc^2$ hold" });
   await expect(reported).toContainText("off-topic");
   await reported.getByTestId("hide-comment").click();
-  await expect(moderator.getByText("Hidden: the comment is gone")).toBeVisible();
+  // It moves from the reported comments to the hidden ones.
+  await expect(
+    moderator.getByTestId("hidden-comments").getByTestId("moderated-comment").filter({ hasText: "Does $E=mc^2$ hold" }),
+  ).toBeVisible();
+  await expect(reported).toHaveCount(0);
 
   await bob.reload();
   await expect(bob.getByText("This comment was hidden by a moderator.")).toBeVisible();
