@@ -284,3 +284,24 @@ describe("the thread", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("discussion emails setting", () => {
+  it("a person turns their own discussion emails off and on in /settings/email; signed out changes nothing", async () => {
+    const settings = await import("@/app/settings/email/actions");
+    const form = (on: boolean) => {
+      const f = new FormData();
+      f.set("on", String(on));
+      return f;
+    };
+    actAs(null);
+    await expect(settings.discussionEmailsAction(form(false))).rejects.toMatchObject({ code: "unauthorized" });
+    actAs(other);
+    await settings.discussionEmailsAction(form(false));
+    const emails = async (u: TestUser) => (await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).discussionEmails;
+    expect(await emails(other)).toBe(false);
+    expect(await emails(author)).toBe(true); // only the person asking
+    expect((await thread(other)).viewer.emails).toBe(false);
+    await settings.discussionEmailsAction(form(true));
+    expect(await emails(other)).toBe(true);
+  });
+});
