@@ -65,7 +65,8 @@ export default defineConfig({
       SEED_SAMPLE_FEEDS: "false",
       // admin.spec.ts polls a feed served from 127.0.0.1, which feed fetches refuse by default.
       ALLOW_PRIVATE_FEEDS: "true",
-      ADMIN_EMAILS: "admin-e2e@example.org",
+      // moderator-e2e: discussion.spec.ts, so its sign-in does not spend the other admin's hourly sign-in mails.
+      ADMIN_EMAILS: "admin-e2e@example.org, moderator-e2e@example.org",
     },
   },
 });

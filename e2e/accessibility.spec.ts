@@ -25,6 +25,7 @@ const PUBLIC_PAGES = [
   "/search?q=zzqqxxjjvv",
   "/subscribe",
   "/signin",
+  "/unsubscribe/discussions/not-a-token",
 ];
 const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email"];
 const ADMIN_PAGES = [
@@ -35,6 +36,7 @@ const ADMIN_PAGES = [
   "/admin/papers?q=attention",
   "/admin/digests",
   "/admin/audit",
+  "/admin/comments",
 ];
 
 const MODES = [
@@ -105,11 +107,27 @@ test("the signed-in and admin pages pass them too, in every mode", async ({ page
   });
   expect(created.status()).toBe(201);
   const { list } = (await created.json()) as { list: { id: number } };
+  // A paper page with a thread: a comment with math and a reply, drawn with the viewer's controls.
+  const origin = { origin: new URL(page.url()).origin };
+  const posted = await page.request.post(`/api/discussions/${PAPER}`, {
+    data: { body: "Is $Q$ *really* optimal? See [the paper](https://arxiv.org/abs/1)." },
+    headers: origin,
+  });
+  expect(posted.status()).toBe(201);
+  const { id: parentId } = (await posted.json()) as { id: number };
+  expect(
+    (
+      await page.request.post(`/api/discussions/${PAPER}`, {
+        data: { body: "> quoted\n\nA reply with `code`.", parentId },
+        headers: origin,
+      })
+    ).status(),
+  ).toBe(201);
   const found: string[] = [];
   for (const mode of MODES) {
     await enter(page, mode);
     const before = found.length;
-    for (const path of [...SIGNED_IN_PAGES, `/lists/${list.id}`, ...ADMIN_PAGES]) await audit(page, path, found);
+    for (const path of [...SIGNED_IN_PAGES, `/lists/${list.id}`, `/papers/${PAPER}`, ...ADMIN_PAGES]) await audit(page, path, found);
     if (found.length > before) found.splice(before, 0, `[${mode.name}]`);
     if (mode.width < 640) {
       await page.goto("/");

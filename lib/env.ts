@@ -55,6 +55,8 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.string().optional(),
   /** Comma-separated emails of the admins. */
   ADMIN_EMAILS: z.string().default(""),
+  /** Comments, replies and edits one person may post per hour (discussions under papers). */
+  COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -8,6 +8,7 @@ const links = [
   { href: "/admin/feeds", label: "Feeds" },
   { href: "/admin/runs", label: "Ingest runs" },
   { href: "/admin/papers", label: "Papers" },
+  { href: "/admin/comments", label: "Comments" },
   { href: "/admin/digests", label: "Digests" },
   { href: "/admin/audit", label: "Audit log" },
 ];

@@ -19,7 +19,7 @@ const orderBy: Record<Sort, (ref: string) => string> = {
   listed: () => `f.featured_at DESC, p.id DESC`,
 };
 
-export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes + p.user_upvotes AS upvotes, p.num_comments, p.github_repo,
+export const paperColumns = `p.id, p.arxiv_id, p.title, p.abstract, p.published_at, p.upvotes + p.user_upvotes AS upvotes, p.num_comments + p.user_comments AS num_comments, p.github_repo,
   p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.thumbnail, p.media_urls, p.categories, p.comment,
   p.author_count, o.id AS org_id, o.name AS org_name, o.fullname AS org_fullname, o.avatar AS org_avatar`;
 export const featureColumns = `f.day, f.featured_at, f.submitter_name, f.submitter_fullname, f.submitter_avatar`;

@@ -11,6 +11,10 @@ export const queues = {
   digestTick: "digests.tick",
   /** One sign-up's email: `{ subscriptionId }`, a confirmation link or an "already subscribed" notice. */
   subscriptionMail: "subscriptions.mail",
+  /** One new comment's emails: `{ commentId }` (lib/comments/notify.ts), once per comment and person. */
+  commentNotify: "comments.notify",
+  /** Cron, every minute: comments whose emails were never queued (the queue was down when they were posted). */
+  commentSweep: "comments.sweep",
 } as const;
 
 const globalForBoss = globalThis as unknown as { paperboyBoss?: Promise<PgBoss> };
@@ -35,6 +39,8 @@ export async function createBoss(connectionString: string): Promise<PgBoss> {
   // A digest run of many thousand subscribers may take minutes: a long expiry, and one at a time.
   await boss.createQueue(queues.digestTick, { name: queues.digestTick, policy: "stately", expireInSeconds: 3600 });
   await boss.createQueue(queues.subscriptionMail, { name: queues.subscriptionMail, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(queues.commentNotify, { name: queues.commentNotify, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(queues.commentSweep, { name: queues.commentSweep, policy: "singleton" });
   return boss;
 }
 

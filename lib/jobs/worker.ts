@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { deliverNotifications, sweepUnnotified } from "@/lib/comments/notify";
 import { runDueDigests } from "@/lib/digest/schedule";
 import { deliverSubscriptionMail } from "@/lib/digest/subscription-mail";
 import { claimDueFeeds, pollFeed } from "@/lib/jobs/poll-feeds";
@@ -29,6 +30,13 @@ export async function startWorker(boss: PgBoss, prisma: PrismaClient) {
     await runDueDigests({ prisma });
   });
   await boss.schedule(queues.digestTick, "* * * * *", {}, { singletonKey: "digest-tick" });
+  await boss.work<{ commentId: number }>(queues.commentNotify, { batchSize: 1 }, async ([job]) => {
+    await deliverNotifications(prisma, job.data.commentId);
+  });
+  await boss.work(queues.commentSweep, async () => {
+    await sweepUnnotified(prisma, boss);
+  });
+  await boss.schedule(queues.commentSweep, "* * * * *", {}, { singletonKey: "comment-sweep" });
   logger.info("job worker started");
 }
 

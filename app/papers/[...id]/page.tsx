@@ -10,6 +10,7 @@ import { paperHref, safeImageUrl } from "@/lib/papers/links";
 import { PaperDetails } from "@/components/papers/paper-details";
 import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
 import { AdminPaperLink } from "@/components/admin/admin-paper-link";
+import { Discussion } from "@/components/comments/discussion";
 import { safeDecode } from "@/lib/http/safe-decode";
 
 // Cached and shared by every visitor (the viewer's own state comes from /api/me/state),
@@ -85,6 +86,24 @@ export default async function PaperPage({ params }: PaperPageProps) {
     <article>
       <PaperDetails paper={paper} features={features} />
       <AdminPaperLink paperId={paper.id} />
+      <section aria-labelledby="discussion-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="discussion-heading" className="text-lg font-semibold">
+            Discussion
+          </h2>
+          <p className="text-xs text-gray-600 dark:text-gray-400">
+            Feed of this discussion:{" "}
+            <a href={`/discussions/${paper.id}/feed.xml`} className="underline">
+              RSS
+            </a>{" "}
+            ·{" "}
+            <a href={`/discussions/${paper.id}/atom.xml`} className="underline">
+              Atom
+            </a>
+          </p>
+        </div>
+        <Discussion paperId={paper.id} pagePath={paperHref(paper)} />
+      </section>
       <section aria-labelledby="similar-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
         <h2 id="similar-heading" className="mb-3 text-lg font-semibold">
           Similar papers

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { formFields, settingsSchema } from "@/lib/digest/schemas";
 import { saveEmailSettings, unsubscribeAccount } from "@/lib/digest/subscriptions";
 import { enqueueSubscriptionMail, getBoss } from "@/lib/jobs/queue";
+import { setDiscussionEmails } from "@/lib/comments/viewer";
 
 export type SettingsField = "frequency" | "limit" | "keywords" | "authors" | "organizations" | "categories";
 
@@ -60,5 +61,12 @@ export async function saveSettingsAction(_prev: SettingsState, formData: FormDat
 export async function unsubscribeAccountAction() {
   const user = await requireActionUser();
   await unsubscribeAccount(db(), { userId: user.id });
+  revalidatePath("/settings/email");
+}
+
+/** Turns emails about comments (replies to one's comments, followed discussions) on or off. */
+export async function discussionEmailsAction(formData: FormData) {
+  const user = await requireActionUser();
+  await setDiscussionEmails(user.id, formData.get("on") === "true");
   revalidatePath("/settings/email");
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { unsubscribeAccountAction } from "@/app/settings/email/actions";
+import { discussionEmailsAction, unsubscribeAccountAction } from "@/app/settings/email/actions";
 import { SettingsForm } from "@/app/settings/email/settings-form";
 import { currentUser } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -21,7 +21,11 @@ const statusLine: Record<EmailSettings["status"], string> = {
 export default async function EmailSettingsPage() {
   const user = await currentUser();
   if (!user) redirect("/signin?callbackUrl=/settings/email");
-  const settings = await getEmailSettings(db(), { userId: user.id });
+  const [settings, account] = await Promise.all([
+    getEmailSettings(db(), { userId: user.id }),
+    db().user.findUnique({ where: { id: user.id }, select: { discussionEmails: true } }),
+  ]);
+  const discussionEmails = account?.discussionEmails ?? true;
   const status = settings?.status ?? null;
 
   return (
@@ -63,6 +67,22 @@ export default async function EmailSettingsPage() {
           </button>
         </form>
       )}
+      <section aria-labelledby="discussion-emails" className="mt-10 border-t border-gray-200 pt-6 dark:border-gray-800">
+        <h2 id="discussion-emails" className="text-xl font-semibold">
+          Discussion emails
+        </h2>
+        <p data-testid="discussion-emails-status" className="mt-2 text-gray-600 dark:text-gray-300">
+          {discussionEmails
+            ? "On: you get an email when someone replies to your comment or comments in a discussion you follow."
+            : "Off: you get no emails about comments."}
+        </p>
+        <form action={discussionEmailsAction} className="mt-3">
+          <input type="hidden" name="on" value={discussionEmails ? "false" : "true"} />
+          <button type="submit" className="text-sm font-medium underline">
+            {discussionEmails ? "Turn discussion emails off" : "Turn discussion emails on"}
+          </button>
+        </form>
+      </section>
     </div>
   );
 }
