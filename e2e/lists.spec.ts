@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-import { blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
+import { expect, test, type Page, blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
