@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { blockExternalRequests, feed, ingest, linkIn, signIn, waitForMail } from "./helpers";
+import { expect, test, type Page, blockExternalRequests, feed, ingest, linkIn, signIn, waitForMail } from "./helpers";
 
 /**
  * WCAG 2.1 A and AA on every page, as axe-core measures it in Chromium: the public pages, the

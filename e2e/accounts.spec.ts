@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
+import { expect, test, blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
@@ -7,7 +6,9 @@ test.beforeEach(async ({ page }) => {
 
 const upvote = (page: import("@playwright/test").Page) => page.getByTestId("upvote-button").first();
 
-test("a signed-out visitor who upvotes is asked to sign in, and the upvote is applied after", async ({ page, request }) => {
+test("a signed-out visitor who upvotes is asked to sign in, and the upvote is applied after", async ({ page, request, consoleErrors }) => {
+  // A click before the page knows the visitor is signed out is refused by the server, and sends them to sign in.
+  consoleErrors.allow(/status of 401 .*\/api\/me\/upvotes\//);
   await ingest(
     request,
     JSON.stringify([syntheticEntry({ id: "1906.00101", day: "2019-06-03", title: "Upvote after sign in", upvotes: 7 })]),

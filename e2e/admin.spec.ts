@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, signIn, syntheticEntry } from "./helpers";
+import { expect, test, blockExternalRequests, signIn, syntheticEntry } from "./helpers";
 
 /**
  * The admin section in Chromium: an admin (listed in ADMIN_EMAILS by playwright.config.ts)
@@ -100,7 +99,8 @@ test("an admin adds a feed, polls it, and sees the run and its counts", async ({
   await expect(audit.filter({ hasText: "feed.poll" })).toHaveCount(2);
 });
 
-test("a plain user gets a 404 on the admin pages and no Admin link", async ({ page }) => {
+test("a plain user gets a 404 on the admin pages and no Admin link", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 404 \(Not Found\) \(http:\/\/[^/]+\/admin/);
   await signIn(page, "plain-e2e@example.org", "/");
   await page.getByTestId("user-menu").locator("summary").click();
   await expect(page.getByRole("link", { name: "Profile and upvotes" })).toBeVisible();

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, captureEntries, cardTitles, feed, ingest, syntheticEntry } from "./helpers";
+import { expect, test, blockExternalRequests, captureEntries, cardTitles, feed, ingest, syntheticEntry } from "./helpers";
 
 test.beforeEach(async ({ page, request }) => {
   await blockExternalRequests(page);
@@ -100,7 +99,8 @@ test("a long day is paginated, 30 papers a page", async ({ page, request }) => {
   await expect(page.getByTestId("paper-card")).toHaveCount(30);
 });
 
-test("an impossible date, week or month says so and links to the latest day", async ({ page }) => {
+test("an impossible date, week or month says so and links to the latest day", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 404 \(Not Found\)/);
   expect((await page.goto("/papers?date=2025-13-40"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "There is no such day" })).toBeVisible();
   await page.getByRole("link", { name: /Go to the latest day/ }).click();

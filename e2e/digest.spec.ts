@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, ingest, linkIn, rawHeaders, syntheticEntry, waitForMail } from "./helpers";
+import { expect, test, blockExternalRequests, ingest, linkIn, rawHeaders, syntheticEntry, waitForMail } from "./helpers";
 
 const run = promisify(execFile);
 

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { expect, test, type Page } from "./helpers";
 import { blockExternalRequests, ingest, linkIn, rawHeaders, signIn, syntheticEntry, waitForMail } from "./helpers";
 
 /**

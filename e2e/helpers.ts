@@ -1,10 +1,42 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 import { feedsDir } from "../lib/test/fixtures";
 
 export { feedsDir };
+export { expect };
+export type { BrowserContext, Page } from "@playwright/test";
+
+/** Console errors a test expects: allow each one explicitly, by a pattern of its text. */
+export interface ConsoleErrors {
+  allow(pattern: RegExp): void;
+}
+
+/**
+ * Playwright's `test`, failing any test whose pages log a console error or throw an uncaught
+ * error (a failed hydration, a 404 chunk, a broken effect). Every spec imports `test` from here.
+ * A test that causes an error on purpose (a 4xx it asks for) says so with
+ * `consoleErrors.allow(/pattern/)`.
+ */
+export const test = base.extend<{ consoleErrors: ConsoleErrors & { allowed: RegExp[] } }>({
+  consoleErrors: async ({}, provide) => {
+    const allowed: RegExp[] = [];
+    await provide({ allowed, allow: (pattern) => allowed.push(pattern) });
+  },
+  context: async ({ context, consoleErrors }, provide) => {
+    const errors: string[] = [];
+    context.on("console", (msg) => {
+      if (msg.type() !== "error") return;
+      const at = msg.location().url;
+      errors.push(`console.error on ${msg.page()?.url() ?? "?"}: ${msg.text()}${at ? ` (${at})` : ""}`);
+    });
+    context.on("weberror", (e) => errors.push(`uncaught error on ${e.page()?.url() ?? "?"}: ${e.error().stack ?? e.error().message}`));
+    await provide(context);
+    const unexpected = errors.filter((e) => !consoleErrors.allowed.some((p) => p.test(e)));
+    expect(unexpected, `the pages logged errors:\n${unexpected.join("\n")}`).toEqual([]);
+  },
+});
 
 /** The host name the suite reaches the app by (playwright.config.ts maps it to loopback). */
 export const PUBLIC_HOST = "paperboy.test";
@@ -77,16 +109,16 @@ export function cardTitles(page: Page): Promise<string[]> {
   return page.getByTestId("paper-card").locator("h2, h3").allInnerTexts();
 }
 
-// A 1×1 transparent PNG, for other hosts' images when a test counts failed loads as errors.
+// A 1×1 transparent PNG, for other hosts' images (a failed load would be a console error).
 const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
 /**
  * Fails requests to other hosts at once (feed thumbnails and avatars point at Hugging Face's
  * CDN). This machine has no outside network, and a slow DNS failure would hold up the page's
- * load event. With `images: "pixel"`, other hosts' images are answered with a blank pixel
- * instead, so a thumbnail that cannot load does not show up as a console error.
+ * load event. Other hosts' images are answered with a blank pixel (unless `images: "fail"`),
+ * so a thumbnail that cannot load here does not show up as a console error.
  */
-export async function blockExternalRequests(page: Page, { images = "fail" }: { images?: "fail" | "pixel" } = {}) {
+export async function blockExternalRequests(page: Page, { images = "pixel" }: { images?: "fail" | "pixel" } = {}) {
   await page.route(
     (url) => !["localhost", "127.0.0.1", PUBLIC_HOST].includes(url.hostname),
     (route) =>

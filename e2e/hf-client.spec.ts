@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { feed, ingest } from "./helpers";
+import { expect, test, feed, ingest } from "./helpers";
 
 /**
  * The official Python client, `huggingface_hub`, against the production server. It is installed

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, feed, ingest } from "./helpers";
+import { expect, test, blockExternalRequests, feed, ingest } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);

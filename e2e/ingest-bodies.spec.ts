@@ -1,6 +1,5 @@
 import http from "node:http";
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, signIn, syntheticEntry } from "./helpers";
+import { expect, test, blockExternalRequests, signIn, syntheticEntry } from "./helpers";
 
 /**
  * Large request bodies on the upload routes, through the real production server: what the

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-import { blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
+import { expect, test, type Page, blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
@@ -81,8 +80,11 @@ test("save from a card, write a note, reorder, share the list, open it signed ou
 
   // Reorder from the keyboard: the move buttons.
   await page.getByRole("button", { name: `Move ${SECOND} up` }).focus();
+  // The move is on screen at once; reloading before the server has it would cancel its request.
+  const moved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/items/"));
   await page.keyboard.press("Enter");
   await expect.poll(() => listTitles(page)).toEqual([SECOND, FIRST]);
+  expect((await moved).ok()).toBe(true);
   await page.reload();
   expect(await listTitles(page)).toEqual([SECOND, FIRST]);
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers";
 
 /**
  * A malformed percent-encoding in a path or a cookie is the client's mistake: 400 or 404, never a

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, feed, ingest, syntheticEntry } from "./helpers";
+import { expect, test, blockExternalRequests, feed, ingest, syntheticEntry } from "./helpers";
 
 const DREAMX = "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation";
 
@@ -70,7 +69,8 @@ test("old-style arXiv ids have pages too", async ({ page, request }) => {
   await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", "https://arxiv.org/pdf/hep-th/9901001");
 });
 
-test("unknown papers, authors and organizations are real 404s", async ({ page }) => {
+test("unknown papers, authors and organizations are real 404s", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 404 \(Not Found\)/);
   for (const path of ["/papers/2001.99999", "/papers/not-an-arxiv-id", "/papers/local-999999999"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);

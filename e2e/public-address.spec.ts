@@ -5,8 +5,7 @@ import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, clearMail, linkIn, PUBLIC_HOST, signIn, waitForMail } from "./helpers";
+import { expect, test, blockExternalRequests, clearMail, linkIn, PUBLIC_HOST, signIn, waitForMail } from "./helpers";
 
 /**
  * Paperboy at a public address. The suite's server has AUTH_URL=http://paperboy.test:PORT

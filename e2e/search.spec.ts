@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { blockExternalRequests, feed, ingest } from "./helpers";
+import { expect, test, blockExternalRequests, feed, ingest } from "./helpers";
 
 const DREAMX = "DreamX-Phi 1.0: Action-Conditioned Video World Model for Robotic Manipulation";
 

@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
-import { blockExternalRequests, feed, ingest, signIn, syntheticEntry } from "./helpers";
+import { expect, test, type Page, blockExternalRequests, feed, ingest, signIn, syntheticEntry } from "./helpers";
 
 /**
  * The security headers (lib/http/security-headers.ts) in Chromium: the main pages run under the
@@ -130,12 +129,14 @@ test("pages, API routes, feeds, static files and 404s all carry the security hea
     expectSecurityHeaders(res.headers(), path);
   }
   // A script file, as the page loads it.
+  await blockExternalRequests(page);
   await page.goto("/");
   const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute("src");
   expectSecurityHeaders((await request.get(script!)).headers(), script!);
 });
 
-test("another site cannot frame a page", async ({ page, baseURL }) => {
+test("another site cannot frame a page", async ({ page, baseURL, consoleErrors }) => {
+  consoleErrors.allow(/frame-ancestors 'none'/); // Chromium's report of the refusal this test causes
   const problems = await watch(page);
   // A page on another origin that frames the home page and the sign-in form, served from a real
   // local server: Chromium keeps public origins (and responses Playwright makes up) from framing
