@@ -1,6 +1,6 @@
 /**
  * One ingest of <file> into <databaseUrl> (with `no-bulk`, never as a bulk load), run by
- * bench/ingest.ts in its own process so its peak memory is its own. Prints one `BENCH_RESULT {json}` line on stdout.
+ * bench/ingest-one-document.ts in its own process so its peak memory is its own. Prints one `BENCH_RESULT {json}` line on stdout.
  */
 import { createReadStream, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -45,5 +45,6 @@ const result = {
   bytes,
   maxRssKb: process.resourceUsage().maxRSS,
   sampledRssKb: Math.round(sampledRss / 1024),
+  timings: summary.timings,
 };
 console.log(`BENCH_RESULT ${JSON.stringify(result)}`);

@@ -1,7 +1,8 @@
 /**
- * Writes N synthetic Hugging Face `/api/daily_papers` entries (the shape of
- * prisma/sample-feeds/hf-daily-papers-*.json, compact as the API serves it),
- * streamed to a file and deterministic for a given N and seed.
+ * Synthetic papers, deterministic for a given N and seed: as Hugging Face `/api/daily_papers`
+ * entries (the shape of prisma/sample-feeds/hf-daily-papers-*.json, compact as the API serves
+ * it), streamed to one file by writeSyntheticFeed, or cut into documents of any of the three
+ * feed formats (HF daily JSON, arXiv API Atom, arXiv RSS) by syntheticDocument.
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -109,7 +110,15 @@ export interface GeneratedFeed {
   bytes: number;
 }
 
-export async function writeSyntheticFeed(file: string, papers: number, seed = 20260814): Promise<GeneratedFeed> {
+/** One synthetic HF daily-papers entry. */
+export type SyntheticEntry = ReturnType<typeof makeEntries> extends Generator<infer E> ? E : never;
+
+/** N synthetic entries in day order over 365 days; distinct arXiv ids, titles and abstracts. */
+export function syntheticEntries(papers: number, seed = 20260814) {
+  return makeEntries(papers, seed);
+}
+
+function* makeEntries(papers: number, seed: number) {
   const rnd = prng(seed);
   // One word in four comes from the long tail.
   const word = () => (rnd.chance(0.25) ? tailWord(tailRank(rnd.next())) : rnd.pick(WORDS));
@@ -150,14 +159,7 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
     };
   });
 
-  const out = createWriteStream(file);
   const idsPerMonth = new Map<string, number>();
-  let pending = "[";
-  const flush = async () => {
-    if (!out.write(pending)) await once(out, "drain");
-    pending = "";
-  };
-
   for (let i = 0; i < papers; i++) {
     // Papers come in day order, as a crawl of consecutive daily pages would.
     const dayMs = FIRST_DAY + Math.floor((i * 365) / papers) * DAY_MS;
@@ -225,7 +227,20 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
       organization: org,
       isAuthorParticipating: rnd.chance(0.3),
     };
-    pending += (i ? ",\n" : "\n") + JSON.stringify(entry);
+    yield entry;
+  }
+}
+
+export async function writeSyntheticFeed(file: string, papers: number, seed = 20260814): Promise<GeneratedFeed> {
+  const out = createWriteStream(file);
+  let pending = "[";
+  const flush = async () => {
+    if (!out.write(pending)) await once(out, "drain");
+    pending = "";
+  };
+  let i = 0;
+  for (const entry of syntheticEntries(papers, seed)) {
+    pending += (i++ ? ",\n" : "\n") + JSON.stringify(entry);
     if (pending.length > 1 << 20) await flush();
   }
   pending += "\n]\n";
@@ -233,4 +248,127 @@ export async function writeSyntheticFeed(file: string, papers: number, seed = 20
   out.end();
   await once(out, "finish");
   return { papers, bytes: out.bytesWritten };
+}
+
+export type SyntheticFormat = "hf-daily" | "arxiv-atom" | "arxiv-rss";
+
+const CATEGORIES = "cs.AI cs.LG cs.CV cs.CL cs.RO cs.IR cs.NE cs.SD stat.ML eess.IV eess.AS math.OC".split(" ");
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** arXiv's Atom wraps abstracts and long titles at about 80 columns. */
+const wrap = (s: string) => s.replace(/(.{1,79})(?:\s+|$)/g, "$1\n").trimEnd();
+/** Stable per-paper choices without drawing from the generator's sequence (which would change every paper after). */
+const hash = (id: string) => [...id].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+function categories(id: string): string[] {
+  const h = hash(id);
+  const n = 1 + (h % 4);
+  return Array.from(new Set(Array.from({ length: n }, (_, k) => CATEGORIES[(h >>> (k * 4)) % CATEGORIES.length])));
+}
+/** `2025-10-16T17:59:37Z`, as arXiv's API writes dates: the paper's day, a time of day from its id. */
+function atomDate(entry: SyntheticEntry): string {
+  const h = hash(entry.paper.id);
+  const ms = Date.parse(entry.paper.publishedAt) + (h % 86_400) * 1000;
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+/** `Mon, 27 Apr 2026 00:00:00 -0400`: arXiv's RSS dates every item of a listing at midnight in New York. */
+function rssDate(entry: SyntheticEntry): string {
+  const d = new Date(entry.paper.publishedAt);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} 00:00:00 -0400`;
+}
+const authorNames = (entry: SyntheticEntry) => entry.paper.authors.map((a) => a.name);
+
+/** An arXiv API Atom document (the shape of prisma/sample-feeds/arxiv-api-query-*.xml). */
+export function atomDocument(entries: SyntheticEntry[]): string {
+  const out = [
+    `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <link href="http://arxiv.org/api/query?search_query%3Dcat%3Acs.AI%26start%3D0%26max_results%3D${entries.length}" rel="self" type="application/atom+xml"/>
+  <title type="html">ArXiv Query: search_query=cat:cs.AI&amp;id_list=&amp;start=0&amp;max_results=${entries.length}</title>
+  <id>http://arxiv.org/api/synthetic${entries.length}</id>
+  <updated>2026-08-14T00:00:00-04:00</updated>
+  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${entries.length}</opensearch:totalResults>
+  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">0</opensearch:startIndex>
+  <opensearch:itemsPerPage xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${entries.length}</opensearch:itemsPerPage>
+`,
+  ];
+  for (const entry of entries) {
+    const id = entry.paper.id;
+    const date = atomDate(entry);
+    const cats = categories(id);
+    const comment = hash(id) % 3 === 0 ? `${8 + (hash(id) % 30)} pages, ${2 + (hash(id) % 9)} figures` : undefined;
+    out.push(`  <entry>
+    <id>http://arxiv.org/abs/${id}v1</id>
+    <updated>${date}</updated>
+    <published>${date}</published>
+    <title>${xml(wrap(entry.paper.title))}</title>
+    <summary>  ${xml(wrap(entry.paper.summary))}
+</summary>
+${authorNames(entry)
+  .map((name) => `    <author>\n      <name>${xml(name)}</name>\n    </author>\n`)
+  .join(
+    "",
+  )}${comment ? `    <arxiv:comment xmlns:arxiv="http://arxiv.org/schemas/atom">${comment}</arxiv:comment>\n` : ""}    <link href="http://arxiv.org/abs/${id}v1" rel="alternate" type="text/html"/>
+    <link title="pdf" href="http://arxiv.org/pdf/${id}v1" rel="related" type="application/pdf"/>
+    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${cats[0]}" scheme="http://arxiv.org/schemas/atom"/>
+${cats.map((c) => `    <category term="${c}" scheme="http://arxiv.org/schemas/atom"/>\n`).join("")}  </entry>
+`);
+  }
+  out.push("</feed>\n");
+  return out.join("");
+}
+
+/** An arXiv RSS 2.0 listing (the shape of prisma/sample-feeds/arxiv-rss-*.xml). */
+export function rssDocument(entries: SyntheticEntry[]): string {
+  const out = [
+    `<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
+  <channel>
+    <title>cs.AI updates on arXiv.org</title>
+    <link>http://rss.arxiv.org/rss/cs.AI</link>
+    <description>cs.AI updates on the arXiv.org e-print archive.</description>
+    <atom:link href="http://rss.arxiv.org/rss/cs.AI" rel="self" type="application/rss+xml" />
+    <docs>http://www.rssboard.org/rss-specification</docs>
+    <language>en-us</language>
+    <lastBuildDate>${entries.length ? rssDate(entries[entries.length - 1]).replace("00:00:00 -0400", "04:00:00 +0000") : "Fri, 14 Aug 2026 04:00:00 +0000"}</lastBuildDate>
+    <managingEditor>rss-help@arxiv.org</managingEditor>
+    <skipDays>
+      <day>Saturday</day>
+      <day>Sunday</day>
+    </skipDays>
+`,
+  ];
+  for (const entry of entries) {
+    const id = entry.paper.id;
+    const type = hash(id) % 5 === 0 ? "cross" : "new";
+    out.push(`    <item>
+      <title>${xml(entry.paper.title)}</title>
+      <link>https://arxiv.org/abs/${id}</link>
+      <description>arXiv:${id}v1 Announce Type: ${type} 
+Abstract: ${xml(entry.paper.summary)}</description>
+      <guid isPermaLink="false">oai:arXiv.org:${id}v1</guid>
+${categories(id)
+  .map((c) => `      <category>${c}</category>\n`)
+  .join("")}      <pubDate>${rssDate(entry)}</pubDate>
+      <arxiv:announce_type>${type}</arxiv:announce_type>
+      <dc:rights>http://creativecommons.org/licenses/by/4.0/</dc:rights>
+      <dc:creator>${xml(authorNames(entry).join(", "))}</dc:creator>
+    </item>
+`);
+  }
+  out.push("  </channel>\n</rss>\n");
+  return out.join("");
+}
+
+/** A Hugging Face daily-papers JSON document of these entries. */
+export function hfDailyDocument(entries: SyntheticEntry[]): string {
+  return `[\n${entries.map((e) => JSON.stringify(e)).join(",\n")}\n]\n`;
+}
+
+export function syntheticDocument(format: SyntheticFormat, entries: SyntheticEntry[]): string {
+  if (format === "arxiv-atom") return atomDocument(entries);
+  if (format === "arxiv-rss") return rssDocument(entries);
+  return hfDailyDocument(entries);
 }

@@ -323,6 +323,31 @@ describe("progress", () => {
     expect(summary.bytes).toBe(Buffer.byteLength(doc));
   });
 
+  it("says where its time went: waits for bytes apart from parsing, phases within the run's time", async () => {
+    const doc = feedText("hf-daily-papers-2025-10-01.json");
+    // A sender that pauses 100 ms before each of its 4 chunks: 400 ms of waiting for bytes.
+    async function* slowBody() {
+      for await (const chunk of streamOf(doc, Math.ceil(Buffer.byteLength(doc) / 4))) {
+        await new Promise((r) => setTimeout(r, 100));
+        yield chunk;
+      }
+    }
+    const started = performance.now();
+    const summary = await ingest("", { body: slowBody(), batchSize: 10 });
+    const wall = performance.now() - started;
+    const t = summary.timings;
+    expect(summary.new).toBe(37);
+    expect(t.readMs).toBeGreaterThanOrEqual(350);
+    expect(t.parseMs).toBeLessThan(t.readMs);
+    for (const phase of ["startMs", "parseMs", "prepareMs", "saveMs", "commitMs", "afterCommitMs", "recordMs"] as const) {
+      expect(t[phase], phase).toBeGreaterThan(0);
+    }
+    const phases = t.startMs + t.readMs + t.parseMs + t.prepareMs + t.saveMs + t.commitMs + t.afterCommitMs + t.recordMs;
+    expect(phases).toBeLessThanOrEqual(t.totalMs + 1); // each is rounded to 0.1 ms
+    expect(t.totalMs).toBeLessThanOrEqual(wall);
+    expect(t.totalMs).toBeGreaterThanOrEqual(summary.durationMs - 1);
+  });
+
   it("logs the progress of a long run every 10 seconds", async () => {
     const lines: { obj: Record<string, unknown>; msg: string }[] = [];
     const record = (obj: Record<string, unknown>, msg: string) => lines.push({ obj, msg });

@@ -15,7 +15,14 @@ import { parseArxivRss } from "@/lib/ingest/sources/arxiv-rss";
 import { detectFormat } from "@/lib/ingest/sources/detect";
 import { parseHfDaily } from "@/lib/ingest/sources/hf-daily";
 import { parseHfPageText } from "@/lib/ingest/sources/hf-page-text";
-import { FeedParseError, type FeedFormat, type ParsedPaper, type ParsedRejection, type ParseItem } from "@/lib/ingest/types";
+import {
+  FeedParseError,
+  type FeedFormat,
+  type IngestTimings,
+  type ParsedPaper,
+  type ParsedRejection,
+  type ParseItem,
+} from "@/lib/ingest/types";
 
 export interface IngestOptions {
   /** The document, as it arrives (request body, file stream, HTTP response). */
@@ -62,6 +69,8 @@ export interface IngestSummary extends IngestProgress {
   bulkLoad: boolean;
   /** The first rejections with their reasons (all are stored with the run). */
   rejections: ParsedRejection[];
+  /** Where the run's time went (bench:ingest prints them per 1,000 papers). */
+  timings: IngestTimings;
 }
 
 const keptRejections = 1000;
@@ -81,6 +90,20 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const prisma = opts.prisma ?? db();
   const maxBytes = opts.maxBytes ?? env().INGEST_MAX_BYTES;
   const started = Date.now();
+  const t0 = performance.now();
+  const timings: IngestTimings = {
+    startMs: 0,
+    readMs: 0,
+    parseMs: 0,
+    prepareMs: 0,
+    saveMs: 0,
+    commitMs: 0,
+    afterCommitMs: 0,
+    recordMs: 0,
+    totalMs: 0,
+    vectorsMs: 0,
+  };
+  const since = (t: number) => performance.now() - t;
   // The run's own connection, opened first: it holds the run's lock from the moment its row
   // exists until its outcome is written, so a later start can tell a crashed run (run-lock.ts).
   const client = await openIngestConnection(opts.prisma, opts.databaseUrl);
@@ -90,6 +113,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       throw err;
     },
   );
+  timings.startMs += since(t0);
   const log = logger.child({ runId: run.id, origin: opts.origin });
   const progress: IngestProgress = { new: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0 };
   const rejections: ParsedRejection[] = [];
@@ -107,7 +131,12 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
 
   try {
     if (opts.declaredBytes !== undefined && opts.declaredBytes > maxBytes) throw tooLarge(maxBytes);
-    const bytes = limitBytes(opts.body, maxBytes, (n) => (progress.bytes = n));
+    const bytes = timeWaits(
+      limitBytes(opts.body, maxBytes, (n) => (progress.bytes = n)),
+      (ms) => (timings.readMs += ms),
+    );
+    let parseStarted = performance.now();
+    let readBefore = timings.readMs;
     const { head, rest } = await peek(bytes);
     format ??= detectFormat(head) ?? undefined;
     if (!format) {
@@ -120,9 +149,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     }
     const items = parseDocument(format, rest, opts.year ?? new Date().getUTCFullYear());
     const batchSize = opts.batchSize ?? 1000;
+    timings.parseMs += since(parseStarted) - (timings.readMs - readBefore);
 
     const vectors = new SearchVectorWorker(() => openIngestConnection(opts.prisma, opts.databaseUrl));
     try {
+      let t = performance.now();
       await client.query("BEGIN");
       // Ends a transaction abandoned mid-run, so its locks do not outlive a stalled source.
       await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
@@ -130,6 +161,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       const {
         rows: [{ empty }],
       } = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM papers) AS empty");
+      timings.startMs += since(t);
       let bulk: BulkLoad | null = null;
       let bulkTries = opts.bulkLoad === false || (opts.bulkLoad === undefined && !empty) ? 0 : 3;
       let batch: ParsedPaper[] = [];
@@ -142,9 +174,14 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       // batch's search vectors are computed on a second connection as it waits its turn.
       let newShare = 0;
       const flush = async (last: boolean) => {
+        const asked = performance.now();
         const prepared = prepareBatch(batch, !last && newShare > 0.5 ? vectors : undefined);
+        timings.prepareMs += since(asked);
+        void prepared.vectors?.then(() => (timings.vectorsMs += since(asked)));
         batch = [];
+        const waited = performance.now();
         await writing;
+        timings.saveMs += since(waited);
         batches++;
         const analyzeDue = analyzeAfterBatch.has(batches);
         // A first load of a large document (a third batch is coming) sets the indexes aside.
@@ -174,6 +211,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         // A failure is rethrown by the next `await writing`; this only keeps it from being reported as unhandled meanwhile.
         writing.catch(() => {});
       };
+      // The loop's own time is parsing (less the waits for bytes); flush counts its own phases.
+      parseStarted = performance.now();
+      readBefore = timings.readMs;
+      let flushMs = 0;
       for await (const item of items) {
         const rejection = item.kind === "rejected" ? item.rejection : rejectionFor(item.paper);
         if (rejection) {
@@ -182,10 +223,18 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           continue;
         }
         batch.push((item as Extract<ParseItem, { kind: "paper" }>).paper);
-        if (batch.length >= batchSize) await flush(false);
+        if (batch.length >= batchSize) {
+          const f = performance.now();
+          await flush(false);
+          flushMs += since(f);
+        }
       }
+      timings.parseMs += since(parseStarted) - flushMs - (timings.readMs - readBefore);
       if (batch.length) await flush(true);
+      t = performance.now();
       await writing;
+      timings.saveMs += since(t);
+      t = performance.now();
       // Assigned in the batches' closures, which the compiler does not follow.
       const load = bulk as BulkLoad | null;
       if (load) {
@@ -198,10 +247,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         );
       }
       await client.query("COMMIT");
+      timings.commitMs += since(t);
+      t = performance.now();
       // The new titles' words, for search suggestions: after the commit, so a failure here only logs.
       await client
         .query("SELECT refresh_title_words(started_at) FROM ingest_runs WHERE id = $1", [run.id])
         .catch((err: unknown) => log.warn({ err }, "title words not refreshed"));
+      timings.afterCommitMs += since(t);
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
@@ -210,6 +262,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     }
 
     const finishedAt = new Date();
+    const recording = performance.now();
     await prisma.ingestRun.update({
       where: { id: run.id },
       data: {
@@ -226,6 +279,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           : undefined,
       },
     });
+    timings.recordMs += since(recording);
+    timings.totalMs = since(t0);
     const summary: IngestSummary = {
       runId: run.id,
       status: "succeeded",
@@ -234,6 +289,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       durationMs: finishedAt.getTime() - started,
       bulkLoad: bulkLoaded,
       rejections: rejections.slice(0, 100),
+      timings: roundTimings(timings),
     };
     log.info(
       {
@@ -262,6 +318,23 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     // Only now, with the outcome written, is the run's lock released.
     await client.end().catch(() => {});
   }
+}
+
+/** Passes the chunks on, adding the time spent waiting for each to `add`. */
+async function* timeWaits<T>(source: AsyncIterable<T>, add: (ms: number) => void): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const t = performance.now();
+    const next = await iterator.next();
+    add(performance.now() - t);
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Milliseconds to a tenth: enough to see where the time goes, short in a JSON answer. */
+function roundTimings(t: IngestTimings): IngestTimings {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.max(0, Math.round(v * 10) / 10)])) as unknown as IngestTimings;
 }
 
 function parseDocument(format: FeedFormat, body: AsyncIterable<Uint8Array>, year: number): AsyncIterable<ParseItem> {

@@ -81,3 +81,35 @@ export class FeedParseError extends Error {
     this.name = "FeedParseError";
   }
 }
+
+/**
+ * Where an ingest run's time went, in milliseconds of wall time, measured by the run itself
+ * (lib/ingest/run-ingest.ts) and returned with its summary, so a benchmark or an operator can
+ * see which step to make faster. The phases follow one another: their sum is at most
+ * `totalMs` (the rest is the small steps between them). `vectorsMs` is the exception: search
+ * vectors computed on a second connection while the run parses and saves (not in the sum).
+ */
+export interface IngestTimings {
+  /** Opening the run's connection, its row and lock, BEGIN, the staging table. */
+  startMs: number;
+  /** Waiting for the document's bytes (request body, file, HTTP response). */
+  readMs: number;
+  /** Detecting the format, parsing and checking entries (without the waits for bytes). */
+  parseMs: number;
+  /** Encoding each batch for COPY (prepareBatch). */
+  prepareMs: number;
+  /** Waiting for batches to be written (savePapers, ANALYZE, setting indexes aside), where it did not overlap parsing. */
+  saveMs: number;
+  /** Rebuilding indexes set aside by a bulk load, and COMMIT. */
+  commitMs: number;
+  /** After the commit: the new titles' words for search suggestions (refresh_title_words). */
+  afterCommitMs: number;
+  /** Writing the run's outcome and rejections to ingest_runs. */
+  recordMs: number;
+  /** From the run's start to its summary, recording included. */
+  totalMs: number;
+  /** Search vectors computed on the second connection, from asking to stored (overlaps the phases above). */
+  vectorsMs: number;
+  /** Set by POST /api/ingest after the run: dropping this server's cached pages and answers. */
+  revalidateMs?: number;
+}

@@ -62,8 +62,13 @@ describe("POST /api/ingest", () => {
     const body = await res.json();
     expect(body).toMatchObject({ format: "hf-daily", new: 23, updated: 0, unchanged: 0, rejected: 0, status: "succeeded" });
     expect(typeof body.runId).toBe("number");
+    // Where the run's time went, and the cache refresh a run that changed papers is followed by.
+    expect(body.timings).toMatchObject({ parseMs: expect.any(Number), saveMs: expect.any(Number), revalidateMs: expect.any(Number) });
+    expect(body.timings.totalMs).toBeGreaterThanOrEqual(body.timings.parseMs + body.timings.saveMs);
     const again = await (await post(doc)).json();
     expect(again).toMatchObject({ new: 0, unchanged: 23 });
+    // Nothing changed: no cache refresh.
+    expect(again.timings.revalidateMs).toBeUndefined();
   });
 
   it("answers 422 naming the problem for a broken document", async () => {

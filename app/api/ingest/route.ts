@@ -26,7 +26,11 @@ export function POST(request: NextRequest) {
       const summary = await ingestFromRequest(request);
       // The run's own log line (lib/ingest/run-ingest.ts) has the counts; this ties it to the request.
       log.info("runId" in summary ? { runId: summary.runId } : summary, "ingest request done");
-      if ("runId" in summary && summary.new + summary.updated > 0) refreshCachedPages();
+      if ("runId" in summary && summary.new + summary.updated > 0) {
+        const t = performance.now();
+        refreshCachedPages();
+        summary.timings.revalidateMs = Math.round((performance.now() - t) * 10) / 10;
+      }
       return NextResponse.json(summary, { status: 200 });
     } catch (err) {
       if (err instanceof AppError) log.warn({ code: err.code, status: err.httpStatus, reason: err.message }, "ingest refused");
