@@ -10,6 +10,7 @@ import { paperHref, safeImageUrl } from "@/lib/papers/links";
 import { PaperDetails } from "@/components/papers/paper-details";
 import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
 import { AdminPaperLink } from "@/components/admin/admin-paper-link";
+import { ClaimPanel } from "@/components/claims/claim-panel";
 import { safeDecode } from "@/lib/http/safe-decode";
 
 // Cached and shared by every visitor (the viewer's own state comes from /api/me/state),
@@ -85,6 +86,7 @@ export default async function PaperPage({ params }: PaperPageProps) {
     <article>
       <PaperDetails paper={paper} features={features} />
       <AdminPaperLink paperId={paper.id} />
+      <ClaimPanel paperId={paper.id} authors={paper.authors.map((a) => a.name)} path={paperHref(paper)} />
       <section aria-labelledby="similar-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
         <h2 id="similar-heading" className="mb-3 text-lg font-semibold">
           Similar papers
