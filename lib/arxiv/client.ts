@@ -72,7 +72,7 @@ export async function lookupArxivPaper(arxivId: string, opts: ArxivLookupOptions
  * the abstract of the withdrawal version begins with it. Both places are checked; a paper that
  * merely discusses withdrawals (a word in the middle of its abstract) is not caught.
  */
-export function isWithdrawn(paper: Pick<ParsedPaper, "comment" | "abstract">): boolean {
+export function isWithdrawn(paper: { comment?: string | null; abstract?: string | null }): boolean {
   const mark = /^\W{0,5}(?:this (?:paper|article|submission|manuscript|work) (?:has been|is|was) withdrawn|withdrawn\b)/i;
   const commentMark = /\b(?:has been|is|was) withdrawn\b|^\W{0,5}withdrawn\b/i;
   return commentMark.test(paper.comment ?? "") || mark.test(paper.abstract ?? "");
