@@ -25,8 +25,9 @@ const PUBLIC_PAGES = [
   "/search?q=zzqqxxjjvv",
   "/subscribe",
   "/signin",
+  "/submit",
 ];
-const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email"];
+const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email", "/submit"];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/feeds",
@@ -34,6 +35,9 @@ const ADMIN_PAGES = [
   "/admin/papers",
   "/admin/papers?q=attention",
   "/admin/digests",
+  "/admin/submissions",
+  "/admin/claims",
+  "/admin/claims?show=all",
   "/admin/audit",
 ];
 
