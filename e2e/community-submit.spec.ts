@@ -21,6 +21,7 @@ test.beforeAll(async () => {
   arxiv = await startArxivStandIn(arxivPort);
   arxiv.papers.set(ID, { published: new Date(Date.now() - 3_600_000), title: TITLE, authors: ["Grace Hopper", "Alan Turing"] });
   arxiv.papers.set("2612.50002", { published: new Date(Date.now() - 30 * 86_400_000), title: "An old paper" });
+  arxiv.papers.set("2612.50003", { published: new Date(Date.now() - 3_600_000), title: "Asked during an outage" });
 });
 test.afterAll(() => arxiv.close());
 
@@ -41,7 +42,7 @@ test("a new person submits a paper, sees it on today's list with their name, and
   await page.getByLabel("arXiv id or URL").fill("2612.50002");
   await page.getByLabel("Your name, as shown next to the paper").fill("Grace Hopper");
   await page.getByRole("button", { name: "Submit to today's list" }).click();
-  await expect(page.getByRole("alert")).toContainText("Only papers published in the last 7 days can be submitted");
+  await expect(page.getByTestId("submit-error")).toContainText("Only papers published in the last 7 days can be submitted");
 
   await page.getByLabel("arXiv id or URL").fill(`https://arxiv.org/abs/${ID}v2`);
   await page.getByLabel("Your name, as shown next to the paper").fill("Grace Hopper");
@@ -51,7 +52,7 @@ test("a new person submits a paper, sees it on today's list with their name, and
   // Submitting it again is refused, with the way to where it is.
   await page.getByLabel("arXiv id or URL").fill(ID);
   await page.getByRole("button", { name: "Submit to today's list" }).click();
-  await expect(page.getByRole("alert")).toContainText("already on the list");
+  await expect(page.getByTestId("submit-error")).toContainText("already on the list");
   await page.getByRole("link", { name: "See that day's list" }).click();
   await expect(page).toHaveURL(new RegExp(`/papers\\?date=${today}$`));
   const card = page.getByTestId("paper-card").filter({ hasText: TITLE });
@@ -83,7 +84,10 @@ test("a new person submits a paper, sees it on today's list with their name, and
   await expect(row).toContainText("Grace Hopper");
   await expect(row).toContainText(PERSON);
   await row.getByRole("button", { name: "Approve" }).click();
-  await expect(row.getByText("Approved: the author name now links to this person.")).toBeVisible();
+  // Decided, it leaves the waiting list; the full list shows it approved.
+  await expect(row).toHaveCount(0);
+  await admin.goto("/admin/claims?show=all");
+  await expect(admin.getByTestId("admin-claim-row").filter({ hasText: TITLE })).toContainText("approved");
   await admin.goto("/admin/audit");
   await expect(admin.getByTestId("audit-row").filter({ hasText: "claim.approve" }).filter({ hasText: ADMIN })).toHaveCount(1);
   await adminContext.close();
@@ -104,12 +108,12 @@ test("an arXiv outage and an unknown id each get their own answer", async ({ pag
   await page.getByLabel("arXiv id or URL").fill("2612.59999");
   await page.getByLabel("Your name, as shown next to the paper").fill("Olga Outage");
   await page.getByRole("button", { name: "Submit to today's list" }).click();
-  await expect(page.getByRole("alert")).toContainText("arXiv has no paper 2612.59999");
+  await expect(page.getByTestId("submit-error")).toContainText("arXiv has no paper 2612.59999");
   arxiv.mode = "unavailable";
   try {
-    await page.getByLabel("arXiv id or URL").fill(ID);
+    await page.getByLabel("arXiv id or URL").fill("2612.50003");
     await page.getByRole("button", { name: "Submit to today's list" }).click();
-    await expect(page.getByRole("alert")).toContainText("arXiv did not answer just now");
+    await expect(page.getByTestId("submit-error")).toContainText("arXiv did not answer just now");
   } finally {
     arxiv.mode = "normal";
   }

@@ -51,7 +51,7 @@ export function SubmitForm({ name }: SubmitFormProps) {
             required
             maxLength={60}
             autoComplete="name"
-            defaultValue={name ?? ""}
+            defaultValue={state.name ?? name ?? ""}
             aria-invalid={state.fieldErrors?.name ? true : undefined}
             aria-describedby={state.fieldErrors?.name ? "submit-name-error" : undefined}
             className={ui.field}
@@ -70,6 +70,7 @@ export function SubmitForm({ name }: SubmitFormProps) {
         {arxivError && (
           <div
             id="submit-error"
+            data-testid="submit-error"
             role="alert"
             data-reason={state.reason}
             className="rounded-lg border border-red-200 px-3 py-2 dark:border-red-900"

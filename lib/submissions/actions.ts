@@ -13,13 +13,15 @@ export interface SubmitState {
   /** Where an already featured paper is. */
   where?: { paperHref: string; dayHref: string };
   fieldErrors?: Record<string, string>;
-  /** What was typed, to keep it in the field after a refusal. */
+  /** What was typed, to keep it in the fields after a refusal (React resets a form after its action). */
   arxiv?: string;
+  name?: string;
 }
 
 /** The "Submit a paper" form: the same rules as POST /api/papers/submit, checked in submitPaper. */
 export async function submitPaperAction(_prev: SubmitState, form: FormData): Promise<SubmitState> {
   const typed = String(form.get("arxiv") ?? "").slice(0, 300);
+  const typedName = form.get("name") === null ? undefined : String(form.get("name")).slice(0, 60);
   try {
     const user = await requireActionUser();
     const input = parseInput(submitInput, { arxiv: form.get("arxiv") ?? "", name: form.get("name") ?? undefined });
@@ -34,6 +36,7 @@ export async function submitPaperAction(_prev: SubmitState, form: FormData): Pro
       where: typeof d.paperHref === "string" && typeof d.dayHref === "string" ? { paperHref: d.paperHref, dayHref: d.dayHref } : undefined,
       fieldErrors,
       arxiv: typed,
+      name: typedName,
     };
   }
 }
