@@ -90,7 +90,6 @@ test("a new person submits a paper, sees it on today's list with their name, and
   await expect(admin.getByTestId("admin-claim-row").filter({ hasText: TITLE })).toContainText("approved");
   await admin.goto("/admin/audit");
   await expect(admin.getByTestId("audit-row").filter({ hasText: "claim.approve" }).filter({ hasText: ADMIN })).toHaveCount(1);
-  await adminContext.close();
 
   // The person sees it on the paper, the author page names them, and their profile lists the paper.
   await page.reload();
@@ -101,6 +100,18 @@ test("a new person submits a paper, sees it on today's list with their name, and
   await page.goto("/profile");
   await expect(page.getByTestId("profile-claims")).toContainText(TITLE);
   await expect(page.getByTestId("profile-claims")).toContainText("as Grace Hopper · confirmed");
+
+  // The admin takes the submission off today's list (which also leaves the other specs' latest day as it was).
+  await admin.goto("/admin/submissions");
+  const submission = admin.getByTestId("admin-submission-row").filter({ hasText: TITLE });
+  await expect(submission).toContainText("Grace Hopper");
+  await submission.getByLabel("Why remove it").fill("Testing moderation");
+  await submission.getByRole("button", { name: "Remove from the day" }).click();
+  await expect(submission).toContainText("removed");
+  await expect(submission).toContainText("Testing moderation");
+  await adminContext.close();
+  await page.goto(`/papers?date=${today}`);
+  await expect(page.getByTestId("paper-card").filter({ hasText: TITLE })).toHaveCount(0);
 });
 
 test("an arXiv outage and an unknown id each get their own answer", async ({ page }) => {
