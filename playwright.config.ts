@@ -13,6 +13,7 @@ import { defineConfig } from "@playwright/test";
  * lookup override below. Nothing else on the machine resolves it.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+export const arxivPort = Number(process.env.E2E_ARXIV_PORT ?? 3199);
 export const PUBLIC_HOST = "paperboy.test";
 const publicUrl = `http://${PUBLIC_HOST}:${port}`;
 
@@ -65,8 +66,11 @@ export default defineConfig({
       SEED_SAMPLE_FEEDS: "false",
       // admin.spec.ts polls a feed served from 127.0.0.1, which feed fetches refuse by default.
       ALLOW_PRIVATE_FEEDS: "true",
-      // moderator-e2e: discussion.spec.ts, so its sign-in does not spend the other admin's hourly sign-in mails.
-      ADMIN_EMAILS: "admin-e2e@example.org, moderator-e2e@example.org",
+      // Second and third admins for discussion.spec.ts and community-submit.spec.ts: sign-in mails are limited to 5
+      // an hour per address, so each spec signs in its own.
+      ADMIN_EMAILS: "admin-e2e@example.org, moderator-e2e@example.org, claims-admin-e2e@example.org",
+      // The local arXiv stand-in (lib/test/arxiv-stand-in.ts), started by community-submit.spec.ts.
+      ARXIV_API_URL: `http://127.0.0.1:${arxivPort}/api/query`,
     },
   },
 });

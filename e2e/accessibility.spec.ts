@@ -25,8 +25,9 @@ const PUBLIC_PAGES = [
   "/subscribe",
   "/signin",
   "/unsubscribe/discussions/not-a-token",
+  "/submit",
 ];
-const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email"];
+const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email", "/submit"];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/feeds",
@@ -34,6 +35,9 @@ const ADMIN_PAGES = [
   "/admin/papers",
   "/admin/papers?q=attention",
   "/admin/digests",
+  "/admin/submissions",
+  "/admin/claims",
+  "/admin/claims?show=all",
   "/admin/audit",
   "/admin/comments",
 ];
@@ -80,7 +84,8 @@ async function enter(page: Page, mode: (typeof MODES)[number]) {
 
 for (const mode of MODES) {
   test(`the public pages pass axe's WCAG 2.1 A and AA rules (${mode.name})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // About 6 s a page on a busy 2-core machine.
+    test.setTimeout(180_000);
     await blockExternalRequests(page);
     await enter(page, mode);
     const found: string[] = [];
@@ -97,7 +102,7 @@ for (const mode of MODES) {
 // One sign-in for all three modes: sign-in mails are limited per address (5 an hour) and the
 // suite signs the admin in elsewhere too.
 test("the signed-in and admin pages pass them too, in every mode", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await blockExternalRequests(page);
   await signIn(page, ADMIN, "/lists");
   const created = await page.request.post("/api/me/lists", {

@@ -57,6 +57,12 @@ const schema = z.object({
   ADMIN_EMAILS: z.string().default(""),
   /** Comments, replies and edits one person may post per hour (discussions under papers). */
   COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** arXiv's API, asked for a submitted paper's metadata (a mirror or a test stand-in may replace it). */
+  ARXIV_API_URL: z.string().url().default("https://export.arxiv.org/api/query"),
+  /** Papers published more than this many days ago cannot be submitted to today's list. */
+  SUBMISSION_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** How many papers one person may submit per UTC day. */
+  SUBMISSIONS_PER_DAY: z.coerce.number().int().min(0).max(1000).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

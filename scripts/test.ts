@@ -107,6 +107,8 @@ async function endToEnd() {
       MAILDEV_SMTP_PORT: String(await freePort()),
       MAILDEV_WEB_PORT: String(await freePort()),
       E2E_PORT: String(await freePort()),
+      // The arXiv API stand-in e2e/community-submit.spec.ts starts; the app is pointed at it.
+      E2E_ARXIV_PORT: String(await freePort()),
       E2E_JSON_REPORT: report,
       CHROMIUM_PATH: chromium,
       LOG_LEVEL: "warn",

@@ -9,6 +9,7 @@ import { getPapersByIds } from "@/lib/data/papers";
 import { profileSummary } from "@/lib/people/account";
 import { listUpvotedPaperIds } from "@/lib/people/upvotes";
 import { ensureDefaultList } from "@/lib/people/viewer-state";
+import { ProfileClaims } from "@/components/claims/profile-claims";
 import { Pagination } from "@/components/papers/pagination";
 import { PaperList } from "@/components/papers/paper-list";
 import { inputClass } from "@/components/ui/styles";
@@ -83,6 +84,8 @@ export default async function ProfilePage({ searchParams }: Props) {
           </div>
         )}
       </section>
+
+      <ProfileClaims userId={user.id} className={section} />
 
       <section aria-labelledby="tokens-heading" className={section}>
         <h2 id="tokens-heading" className="text-xl font-semibold">

@@ -9,6 +9,8 @@ const links = [
   { href: "/admin/runs", label: "Ingest runs" },
   { href: "/admin/papers", label: "Papers" },
   { href: "/admin/comments", label: "Comments" },
+  { href: "/admin/submissions", label: "Submissions" },
+  { href: "/admin/claims", label: "Claims" },
   { href: "/admin/digests", label: "Digests" },
   { href: "/admin/audit", label: "Audit log" },
 ];

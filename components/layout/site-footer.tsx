@@ -13,6 +13,9 @@ export function SiteFooter() {
           <a href="/atom.xml" className="underline-offset-2 hover:underline">
             Atom
           </a>
+          <a href="/submit" className="underline-offset-2 hover:underline">
+            Submit a paper
+          </a>
         </p>
         <p>
           Keys: <Kbd>/</Kbd> search, <Kbd>j</Kbd> <Kbd>k</Kbd> next and previous paper, <Kbd>Enter</Kbd> open it.

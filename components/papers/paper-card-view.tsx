@@ -7,6 +7,7 @@ import { AuthorList, type ShownAuthors } from "@/components/papers/author-list";
 import { PaperCounts, UpvoteCount } from "@/components/papers/paper-stats";
 import { UpvoteButton } from "@/components/people/upvote-button";
 import { SaveButton } from "@/components/lists/save-button";
+import { SubmittedBy } from "@/components/submissions/submitted-by";
 
 /**
  * What a card shows, worked out on the server (components/papers/paper-card.tsx): only these
@@ -26,6 +27,8 @@ export interface CardData {
   /** Shown instead of the authors when present. */
   org: { name: string; href: string; avatar: string | null; fullname: string | null } | null;
   authors: ShownAuthors;
+  /** The member of this server who submitted it to the day shown, if one did. */
+  submittedBy?: string | null;
 }
 
 export interface PaperCardViewProps {
@@ -99,6 +102,7 @@ export function PaperCardView({
               {card.date.label}
             </time>
           )}
+          {card.submittedBy && <SubmittedBy name={card.submittedBy} />}
           {compact && <UpvoteCount upvotes={card.upvotes} />}
           <PaperCounts paper={card} />
         </div>

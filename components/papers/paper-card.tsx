@@ -8,6 +8,7 @@ import { pickAuthors } from "@/components/papers/author-list";
 import { orgHref, paperHref, safeImageUrl } from "@/lib/papers/links";
 import { PaperCardView, type CardData } from "@/components/papers/paper-card-view";
 import { HighlightedText, hasHighlight } from "@/components/search/highlighted-text";
+import { localSubmitter } from "@/components/submissions/submitted-by";
 
 /** Search highlights for a result card. */
 export interface PaperCardHighlight {
@@ -51,6 +52,7 @@ export function PaperCard({ paper, headingLevel = 3, compact = false, highlight 
     date: cardDate(paper),
     org: showOrg ? { name: org.name, href: orgHref(org.name), avatar: safeImageUrl(org.avatar), fullname: org.fullname } : null,
     authors: showOrg ? { names: [], more: 0, total: 0 } : pickAuthors(paper.authors, paper.authorCount, highlight?.terms),
+    submittedBy: compact ? null : localSubmitter(paper.feature?.submitter),
   };
   const titleHighlighted = highlight && hasHighlight(highlight.title);
   const plainTitle = mathToPlainText(paper.title);

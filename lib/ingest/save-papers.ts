@@ -224,6 +224,8 @@ const insertFeatures = `
     FROM ingest_batch b, unnest(b.f_days, b.f_ats, b.f_submitters, b.f_fullnames, b.f_avatars) AS f(day, featured_at, submitter, fullname, avatar)
    WHERE b.f_days IS NOT NULL
      AND (b.is_new OR NOT EXISTS (SELECT 1 FROM paper_features pf WHERE pf.paper_id = b.paper_id AND pf.day = f.day))
+     -- A day an admin removed the paper from (a removed submission) stays without it.
+     AND (b.is_new OR NOT EXISTS (SELECT 1 FROM paper_submissions s WHERE s.paper_id = b.paper_id AND s.day = f.day AND s.removed_at IS NOT NULL))
   ON CONFLICT (paper_id, day) DO NOTHING
   RETURNING paper_id, id`;
 

@@ -18,6 +18,7 @@ import { collapseWhitespace, monthNumber, normalizeArxivId, parseIsoDateTime, pa
 import { cleanText, titleKey } from "@/lib/ingest/normalize";
 import { mathToPlainText, splitMath } from "@/lib/text/math";
 import { parsePaperIds } from "@/lib/validation/paper-ids";
+import { MAX_ARXIV_INPUT, parseArxivInput } from "@/lib/arxiv/id";
 import { parseSearchQuery } from "@/lib/search/query";
 
 /** What a parser's hostile inputs are built from. */
@@ -415,6 +416,22 @@ export const suites = {
           .slice(0, n),
     },
     run: (input: string) => splitMath(input).length + mathToPlainText(input).length,
+    errors: [],
+  },
+  arxivInput: {
+    vocabulary: {
+      prefixes: ["https://arxiv.org/abs/", "arxiv.org/pdf/", "arXiv:", "hep-th/", "www."],
+      fragments: ["2406.12345", "v2", ".pdf", "/", "?x=", "#", "math.AG/0101001", " "],
+    },
+    // The input is cut at 300 characters before any pattern runs; the second call times the
+    // patterns on the longest input they ever see.
+    worst: {
+      digits: (n) => fill("1", n),
+      "url of a": (n) => framed("https://arxiv.org/abs/", "a", "", n),
+      "archive dashes": (n) => framed("", "-", "/0101001", n),
+      "query run": (n) => framed("arxiv.org/abs/2406.12345?", "?", " ", n),
+    },
+    run: (input: string) => [parseArxivInput(input), parseArxivInput(input.slice(0, MAX_ARXIV_INPUT))],
     errors: [],
   },
   paperIds: {

@@ -6,6 +6,7 @@ import { getAuthorPapers } from "@/lib/data/papers";
 import { pageMetadata } from "@/lib/page-metadata";
 import { hrefWith, PAGE_SIZE, parsePage, type SearchParams } from "@/lib/papers/list-params";
 import { authorHref, hfProfileUrl } from "@/lib/papers/links";
+import { AuthorClaimants } from "@/components/claims/author-claimants";
 import { PaperCollection } from "@/components/papers/paper-collection";
 import { safeDecode } from "@/lib/http/safe-decode";
 
@@ -49,6 +50,7 @@ export default async function AuthorPage({ params, searchParams }: AuthorPagePro
           Search for this name
         </Link>
       </p>
+      <AuthorClaimants name={data.author.name} />
       <div className="mt-6">
         <PaperCollection
           papers={data.papers}

@@ -11,6 +11,7 @@ import { PaperDetails } from "@/components/papers/paper-details";
 import { SimilarPapers, SimilarPapersSkeleton } from "@/components/papers/similar-papers";
 import { AdminPaperLink } from "@/components/admin/admin-paper-link";
 import { Discussion } from "@/components/comments/discussion";
+import { ClaimPanel } from "@/components/claims/claim-panel";
 import { safeDecode } from "@/lib/http/safe-decode";
 
 // Cached and shared by every visitor (the viewer's own state comes from /api/me/state),
@@ -86,6 +87,7 @@ export default async function PaperPage({ params }: PaperPageProps) {
     <article>
       <PaperDetails paper={paper} features={features} />
       <AdminPaperLink paperId={paper.id} />
+      <ClaimPanel paperId={paper.id} authors={paper.authors.map((a) => a.name)} path={paperHref(paper)} />
       <section aria-labelledby="discussion-heading" className="mt-10 border-t border-gray-100 pt-6 dark:border-gray-800">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="discussion-heading" className="text-lg font-semibold">

@@ -1,0 +1,3 @@
+import { describeAdversarial } from "@/lib/test/adversarial-property";
+
+describeAdversarial("arxivInput");
