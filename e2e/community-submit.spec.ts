@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers";
 import { startArxivStandIn, type ArxivStandIn } from "../lib/test/arxiv-stand-in";
 import { blockExternalRequests, signIn } from "./helpers";
 
