@@ -58,6 +58,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Specs take `test` from e2e/helpers.ts, whose fixture fails a test on any console error.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from ./helpers: its test fails on a console error in the page.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",
