@@ -5,7 +5,7 @@ import type { FeedDoc } from "@/lib/feeds/feed-doc";
 import { paperPath } from "@/lib/feeds/paper-feed";
 import { siteUrl } from "@/lib/site-url";
 import { mathToPlainText } from "@/lib/text/math";
-import { authorName } from "@/lib/comments/thread";
+import { authorName } from "@/lib/comments/author-name";
 
 /** Newest comments in a discussion feed. */
 export const FEED_COMMENTS = 50;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { paperTarget, recordAudit, type Actor } from "@/lib/admin/audit";
 import { AppError } from "@/lib/errors";
 import { eraseComment } from "@/lib/comments/comments";
-import { authorName } from "@/lib/comments/thread";
+import { authorName } from "@/lib/comments/author-name";
 
 /** A comment as the moderation page lists it. */
 export interface ModeratedComment {

@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { discussionUnsubscribeToken } from "@/lib/comments/tokens";
-import { authorName } from "@/lib/comments/thread";
+import { authorName } from "@/lib/comments/author-name";
 import { sendEmail } from "@/lib/email/mailer";
 import { clipText } from "@/lib/email/text";
 import { renderReplyNotification } from "@/lib/email/templates/reply-notification";

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorName } from "@/lib/comments/author-name";
 import { db } from "@/lib/db";
 import { RENDER_VERSION, renderComment } from "@/lib/comments/render";
 
@@ -46,11 +47,6 @@ interface Row {
   deleted_by: string | null;
   deleted: boolean;
   hidden: boolean;
-}
-
-/** What the thread calls a person: their name, or a stable pseudonym (never their address). */
-export function authorName(user: { id: string; name: string | null }): string {
-  return user.name?.trim() || `reader-${user.id.slice(-6)}`;
 }
 
 /**
