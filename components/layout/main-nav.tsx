@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Daily", active: (p: string) => p === "/" || p === "/papers" },
   { href: "/papers/week", label: "Weekly", active: (p: string) => p.startsWith("/papers/week") },
   { href: "/papers/month", label: "Monthly", active: (p: string) => p.startsWith("/papers/month") },
+  { href: "/for-you", label: "For you", active: (p: string) => p.startsWith("/for-you") },
 ];
 
 /** Daily / Weekly / Monthly, with the current one marked for assistive technology. */

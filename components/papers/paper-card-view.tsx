@@ -7,6 +7,7 @@ import { AuthorList, type ShownAuthors } from "@/components/papers/author-list";
 import { PaperCounts, UpvoteCount } from "@/components/papers/paper-stats";
 import { UpvoteButton } from "@/components/people/upvote-button";
 import { SaveButton } from "@/components/lists/save-button";
+import { NotInterestedButton } from "@/components/recs/not-interested-button";
 
 /**
  * What a card shows, worked out on the server (components/papers/paper-card.tsx): only these
@@ -101,6 +102,7 @@ export function PaperCardView({
           )}
           {compact && <UpvoteCount upvotes={card.upvotes} />}
           <PaperCounts paper={card} />
+          {!compact && <NotInterestedButton paperId={card.id} />}
         </div>
       </div>
       {card.thumbnail && (

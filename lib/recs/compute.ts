@@ -62,6 +62,13 @@ export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number
   }
 }
 
+/** Whether some paper has no term vector yet (an ingest whose job was missed). */
+export async function papersWithoutTerms(prisma: Db): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM papers p WHERE NOT EXISTS (SELECT 1 FROM rec_paper_terms t WHERE t.paper_id = p.id)) AS any`;
+  return row.any;
+}
+
 export async function loadCorpus(prisma: Db): Promise<Corpus> {
   const corpus = emptyCorpus();
   const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM rec_paper_terms`;
@@ -189,6 +196,20 @@ async function fillWords(prisma: Db, ctx: RecsContext, scored: Scored[]) {
   for (const s of need) s.reasonWords = matchedWords(ctx.w, byId.get(s.paperId) ?? "");
 }
 
+/** The database's clock: stale marks are written with it, so comparisons never mix clocks. */
+async function dbNow(prisma: Db): Promise<Date> {
+  const [row] = await prisma.$queryRaw<{ t: Date }[]>`SELECT clock_timestamp() AS t`;
+  return row.t;
+}
+
+/** Recomputes until nothing is stale (bounded: a person re-marked at every pass waits for the next job). */
+export async function drainStale(prisma: Db): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const done = await recomputeStale(prisma);
+    if (!done.people && !done.lists) return;
+  }
+}
+
 interface Signals {
   positives: number[];
   negatives: number[];
@@ -242,7 +263,7 @@ async function writeScores(
  * arrivals) added to what they have. Paused, or fewer than MIN_SIGNALS positives: no scores.
  */
 export async function recomputePerson(prisma: Db, ctx: RecsContext, userId: string, onlyPapers?: Set<number>): Promise<number> {
-  const startedAt = new Date();
+  const startedAt = await dbNow(prisma);
   const sig = await signalsOf(prisma, userId);
   const active = !sig.paused && sig.positives.length >= MIN_SIGNALS;
   let written = 0;
@@ -269,7 +290,7 @@ export async function recomputePerson(prisma: Db, ctx: RecsContext, userId: stri
 
 /** "Papers like this list": the list's papers alone are the positives. */
 export async function recomputeList(prisma: Db, ctx: RecsContext, listId: number): Promise<number> {
-  const startedAt = new Date();
+  const startedAt = await dbNow(prisma);
   const items = await prisma.$queryRaw<{ id: number }[]>`SELECT paper_id AS id FROM reading_list_items WHERE list_id = ${listId}`;
   const ids = items.map((r) => r.id);
   let scored: Scored[] = [];
