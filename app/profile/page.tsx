@@ -12,6 +12,8 @@ import { ensureDefaultList } from "@/lib/people/viewer-state";
 import { Pagination } from "@/components/papers/pagination";
 import { PaperList } from "@/components/papers/paper-list";
 import { inputClass } from "@/components/ui/styles";
+import { listNotInterested, recsStatus } from "@/lib/recs/read";
+import { RecsSettings } from "@/components/recs/recs-settings";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
 
@@ -82,6 +84,13 @@ export default async function ProfilePage({ searchParams }: Props) {
             <Pagination page={page} hasMore={page * PAGE_SIZE < upvoted.total} hrefForPage={(p) => `/profile?page=${p}`} />
           </div>
         )}
+      </section>
+
+      <section id="recommendations" aria-labelledby="recs-heading" className={section}>
+        <h2 id="recs-heading" className="text-xl font-semibold">
+          For you
+        </h2>
+        <RecsSettings status={await recsStatus(user.id)} notInterested={await listNotInterested(user.id)} />
       </section>
 
       <section aria-labelledby="tokens-heading" className={section}>
