@@ -25,8 +25,9 @@ const PUBLIC_PAGES = [
   "/search?q=zzqqxxjjvv",
   "/subscribe",
   "/signin",
+  "/for-you",
 ];
-const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email"];
+const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email", "/for-you", "/for-you?period=week"];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/feeds",
