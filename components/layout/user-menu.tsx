@@ -41,6 +41,9 @@ export function UserMenu() {
         <Link href="/profile" className={item}>
           Profile and upvotes
         </Link>
+        <Link href="/for-you" className={item}>
+          For you
+        </Link>
         <Link href="/lists" className={item}>
           Reading lists
         </Link>
