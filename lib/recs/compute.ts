@@ -20,6 +20,9 @@ export const NEGATIVE_WEIGHT = 0.5;
 /** Cosine with an upvoted or saved paper from which the reason names it ("like …"). */
 const LIKE_THRESHOLD = 0.12;
 
+/** Writes of a batch may wait on a busy server: Prisma's 5 s default is too short under load. */
+const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
+
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "$queryRawUnsafe" | "$executeRawUnsafe" | "$transaction">;
 
 interface TermRow {
@@ -41,23 +44,19 @@ export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number
       ORDER BY p.id LIMIT ${batch}`;
     if (rows.length === 0) return done;
     const terms = rows.map((r) => paperTerms(r.title, r.abstract));
-    const df = new Map<number, number>();
-    for (const t of terms) for (const f of t.idx) df.set(f, (df.get(f) ?? 0) + 1);
-    await prisma.$transaction([
-      prisma.$executeRawUnsafe(
-        `INSERT INTO rec_paper_terms (paper_id, idx, tf)
+    // One statement: the document frequencies count only the rows this call inserted, so two
+    // workers computing the same papers at once cannot count them twice.
+    await prisma.$executeRawUnsafe(
+      `WITH ins AS (
+         INSERT INTO rec_paper_terms (paper_id, idx, tf)
          SELECT id, (SELECT array_agg(x::int) FROM jsonb_array_elements_text(i) x), (SELECT array_agg(x::real) FROM jsonb_array_elements_text(v) x)
          FROM jsonb_to_recordset($1::jsonb) AS r(id int, i jsonb, v jsonb)
-         ON CONFLICT (paper_id) DO NOTHING`,
-        JSON.stringify(rows.map((r, k) => ({ id: r.id, i: terms[k].idx, v: terms[k].tf.map((x) => Math.round(x * 1e4) / 1e4) }))),
-      ),
-      prisma.$executeRawUnsafe(
-        `INSERT INTO rec_df (feature, df) SELECT unnest($1::int[]), unnest($2::int[])
-         ON CONFLICT (feature) DO UPDATE SET df = rec_df.df + excluded.df`,
-        [...df.keys()],
-        [...df.values()],
-      ),
-    ]);
+         ON CONFLICT (paper_id) DO NOTHING
+         RETURNING idx)
+       INSERT INTO rec_df (feature, df) SELECT f, count(*) FROM ins, unnest(ins.idx) AS f GROUP BY f
+       ON CONFLICT (feature) DO UPDATE SET df = rec_df.df + excluded.df`,
+      JSON.stringify(rows.map((r, k) => ({ id: r.id, i: terms[k].idx, v: terms[k].tf.map((x) => Math.round(x * 1e4) / 1e4) }))),
+    );
     done.push(...rows.map((r) => r.id));
   }
 }
@@ -238,24 +237,23 @@ async function writeScores(
 ) {
   const cast = ownerColumn === "user_id" ? "text" : "int";
   const json = JSON.stringify(rows.map((r) => ({ p: r.paperId, s: r.score, r: r.reasonPaperId, w: r.reasonWords })));
-  const del = replace
-    ? prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast}`, owner)
-    : prisma.$executeRawUnsafe(
+  await prisma.$transaction(async (tx) => {
+    if (replace) await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast}`, owner);
+    else
+      await tx.$executeRawUnsafe(
         `DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast} AND paper_id = ANY($2::int[])`,
         owner,
         paperIds ?? [],
       );
-  await prisma.$transaction([
-    del,
-    prisma.$executeRawUnsafe(
+    await tx.$executeRawUnsafe(
       `INSERT INTO ${table} (${ownerColumn}, paper_id, score, reason_paper_id, reason_words)
        SELECT $1::${cast}, p, s, r, COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(w) x), '{}')
        FROM jsonb_to_recordset($2::jsonb) AS x(p int, s real, r int, w jsonb)
        ON CONFLICT DO NOTHING`,
       owner,
       json,
-    ),
-  ]);
+    );
+  }, LONG_TX);
 }
 
 /**
