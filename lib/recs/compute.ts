@@ -37,12 +37,14 @@ interface TermRow {
  */
 export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number[]> {
   const done: number[] = [];
-  for (;;) {
+  // A cursor on the primary key: each batch starts where the last ended (linear, however many).
+  for (let after = 0; ;) {
     const rows = await prisma.$queryRaw<{ id: number; title: string; abstract: string | null }[]>`
       SELECT p.id, p.title, p.abstract FROM papers p
-      WHERE NOT EXISTS (SELECT 1 FROM rec_paper_terms t WHERE t.paper_id = p.id)
+      WHERE p.id > ${after} AND NOT EXISTS (SELECT 1 FROM rec_paper_terms t WHERE t.paper_id = p.id)
       ORDER BY p.id LIMIT ${batch}`;
     if (rows.length === 0) return done;
+    after = rows[rows.length - 1].id;
     const terms = rows.map((r) => paperTerms(r.title, r.abstract));
     // One statement: the document frequencies count only the rows this call inserted, so two
     // workers computing the same papers at once cannot count them twice.
