@@ -82,6 +82,8 @@ export async function loadCorpus(prisma: Db): Promise<Corpus> {
 export interface Candidate {
   id: number;
   day: string;
+  /** For the reason's matched words. */
+  title: string;
   vec: SparseVec;
 }
 
@@ -99,17 +101,18 @@ export interface RecsContext {
 export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}): Promise<RecsContext> {
   const corpus = await loadCorpus(prisma);
   if (opts.paperIds) {
-    const rows = await prisma.$queryRaw<(TermRow & { day: string })[]>`
-      SELECT t.paper_id, t.idx, t.tf, '' AS day FROM rec_paper_terms t WHERE t.paper_id = ANY(${opts.paperIds}::int[])`;
-    const candidates = rows.map((r) => ({ id: r.paper_id, day: r.day, vec: vectorize(toTerms(r), corpus) }));
+    const rows = await prisma.$queryRaw<(TermRow & { day: string; title: string })[]>`
+      SELECT t.paper_id, t.idx, t.tf, '' AS day, p.title FROM rec_paper_terms t JOIN papers p ON p.id = t.paper_id
+      WHERE t.paper_id = ANY(${opts.paperIds}::int[])`;
+    const candidates = rows.map((r) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vectorize(toTerms(r), corpus) }));
     return { corpus, since: null, candidates, w: new Float32Array(FEATURES) };
   }
   const days = await prisma.$queryRaw<{ day: string }[]>`
     SELECT DISTINCT day::text AS day FROM paper_features ORDER BY day DESC LIMIT ${WINDOW_DAYS}`;
   const since = days.length ? days[days.length - 1].day : null;
   const rows = since
-    ? await prisma.$queryRaw<(TermRow & { day: string })[]>`
-        SELECT DISTINCT ON (t.paper_id) t.paper_id, t.idx, t.tf, f.day::text AS day
+    ? await prisma.$queryRaw<(TermRow & { day: string; title: string })[]>`
+        SELECT DISTINCT ON (t.paper_id) t.paper_id, t.idx, t.tf, f.day::text AS day, p.title
         FROM paper_features f JOIN rec_paper_terms t ON t.paper_id = f.paper_id JOIN papers p ON p.id = f.paper_id
         WHERE f.day >= ${since}::date AND p.hidden_at IS NULL
         ORDER BY t.paper_id, f.day DESC`
@@ -117,7 +120,7 @@ export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}
   return {
     corpus,
     since,
-    candidates: rows.map((r) => ({ id: r.paper_id, day: r.day, vec: vectorize(toTerms(r), corpus) })),
+    candidates: rows.map((r) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vectorize(toTerms(r), corpus) })),
     w: new Float32Array(FEATURES),
   };
 }
@@ -141,7 +144,7 @@ export interface Scored {
 
 /**
  * Ranks the candidates for a set of positives and negatives: the best KEEP_PER_DAY of each day,
- * with a reason each. Pure apart from the text lookup for reasons (`textOf`).
+ * with a reason each: the closest positive when close enough, else the title's words that weigh most.
  */
 export function rankCandidates(
   ctx: Pick<RecsContext, "candidates" | "w">,
@@ -171,7 +174,8 @@ export function rankCandidates(
         const sim = cosine(v, c.vec);
         if (sim > best) [best, bestId] = [sim, id];
       }
-      out.push({ paperId: c.id, score: s, reasonPaperId: best >= LIKE_THRESHOLD ? bestId : null, reasonWords: [] });
+      const like = best >= LIKE_THRESHOLD;
+      out.push({ paperId: c.id, score: s, reasonPaperId: like ? bestId : null, reasonWords: like ? [] : matchedWords(model.w, c.title) });
     }
   }
   return out;
@@ -188,15 +192,6 @@ export function matchedWords(model: Float32Array, text: string, n = 3): string[]
     .map(([t]) => t);
 }
 
-async function fillWords(prisma: Db, ctx: RecsContext, scored: Scored[]) {
-  const need = scored.filter((s) => s.reasonPaperId === null);
-  if (need.length === 0) return;
-  const texts = await prisma.$queryRaw<{ id: number; title: string }[]>`
-    SELECT id, title FROM papers WHERE id = ANY(${need.map((s) => s.paperId)}::int[])`;
-  const byId = new Map(texts.map((t) => [t.id, t.title]));
-  for (const s of need) s.reasonWords = matchedWords(ctx.w, byId.get(s.paperId) ?? "");
-}
-
 /** The database's clock: stale marks are written with it, so comparisons never mix clocks. */
 async function dbNow(prisma: Db): Promise<Date> {
   const [row] = await prisma.$queryRaw<{ t: Date }[]>`SELECT clock_timestamp() AS t`;
@@ -209,23 +204,6 @@ export async function drainStale(prisma: Db): Promise<void> {
     const done = await recomputeStale(prisma);
     if (!done.people && !done.lists) return;
   }
-}
-
-interface Signals {
-  positives: number[];
-  negatives: number[];
-  paused: boolean;
-}
-
-async function signalsOf(prisma: Db, userId: string): Promise<Signals> {
-  const [pos, neg, prof] = await Promise.all([
-    prisma.$queryRaw<{ id: number }[]>`
-      SELECT paper_id AS id FROM upvotes WHERE user_id = ${userId}
-      UNION SELECT i.paper_id FROM reading_list_items i JOIN reading_lists l ON l.id = i.list_id WHERE l.user_id = ${userId}`,
-    prisma.$queryRaw<{ id: number }[]>`SELECT paper_id AS id FROM rec_dismissals WHERE user_id = ${userId}`,
-    prisma.$queryRaw<{ paused: boolean }[]>`SELECT paused_at IS NOT NULL AS paused FROM rec_profiles WHERE user_id = ${userId}`,
-  ]);
-  return { positives: pos.map((r) => r.id), negatives: neg.map((r) => r.id), paused: prof[0]?.paused ?? false };
 }
 
 async function writeScores(
@@ -258,34 +236,75 @@ async function writeScores(
   }, LONG_TX);
 }
 
+/** People computed per batch: one query for their signals, one for their papers' vectors, one write. */
+const PEOPLE_BATCH = 500;
+
+interface Signals {
+  id: string;
+  paused: boolean;
+  pos: number[];
+  neg: number[];
+}
+
 /**
- * Recomputes one person: their scores over the whole window, or only over `onlyPapers` (new
- * arrivals) added to what they have. Paused, or fewer than MIN_SIGNALS positives: no scores.
+ * Recomputes people: their scores over the whole window, or only over `onlyPapers` (new arrivals)
+ * added to what they have. Paused, or fewer than MIN_SIGNALS positives: no scores. In batches of
+ * PEOPLE_BATCH, so a run over everyone costs a few queries per batch, not per person.
  */
-export async function recomputePerson(prisma: Db, ctx: RecsContext, userId: string, onlyPapers?: Set<number>): Promise<number> {
-  const startedAt = await dbNow(prisma);
-  const sig = await signalsOf(prisma, userId);
-  const active = !sig.paused && sig.positives.length >= MIN_SIGNALS;
+export async function recomputePeople(prisma: Db, ctx: RecsContext, userIds: string[], onlyPapers?: Set<number>): Promise<number> {
+  const sub = onlyPapers ? { ...ctx, candidates: ctx.candidates.filter((c) => onlyPapers.has(c.id)) } : ctx;
   let written = 0;
-  if (!active) {
-    await prisma.$executeRaw`DELETE FROM rec_scores WHERE user_id = ${userId}`;
-  } else {
-    const vecs = await vectorsOf(prisma, [...sig.positives, ...sig.negatives], ctx.corpus);
-    const positives = new Map(sig.positives.filter((id) => vecs.has(id)).map((id) => [id, vecs.get(id)!]));
-    const negatives = new Map(sig.negatives.filter((id) => vecs.has(id)).map((id) => [id, vecs.get(id)!]));
-    const exclude = new Set([...sig.positives, ...sig.negatives]);
-    const sub = onlyPapers ? { ...ctx, candidates: ctx.candidates.filter((c) => onlyPapers.has(c.id)) } : ctx;
-    const scored = rankCandidates(sub, positives, negatives, exclude);
-    await fillWords(prisma, ctx, scored);
-    await writeScores(prisma, "rec_scores", "user_id", userId, scored, !onlyPapers, onlyPapers ? [...onlyPapers] : undefined);
-    written = scored.length;
+  for (let i = 0; i < userIds.length; i += PEOPLE_BATCH) {
+    const ids = userIds.slice(i, i + PEOPLE_BATCH);
+    const startedAt = await dbNow(prisma);
+    const people = await prisma.$queryRaw<Signals[]>`
+      SELECT u.id, COALESCE(r.paused_at IS NOT NULL, false) AS paused,
+             ARRAY(SELECT paper_id FROM upvotes WHERE user_id = u.id
+                   UNION SELECT i.paper_id FROM reading_list_items i JOIN reading_lists l ON l.id = i.list_id WHERE l.user_id = u.id) AS pos,
+             ARRAY(SELECT paper_id FROM rec_dismissals WHERE user_id = u.id) AS neg
+      FROM unnest(${ids}::text[]) AS u(id) LEFT JOIN rec_profiles r ON r.user_id = u.id`;
+    const active = people.filter((p) => !p.paused && p.pos.length >= MIN_SIGNALS);
+    const vecs = await vectorsOf(prisma, [...new Set(active.flatMap((p) => [...p.pos, ...p.neg]))], ctx.corpus);
+    const rows: { u: string; p: number; s: number; r: number | null; w: string[] }[] = [];
+    for (const person of active) {
+      const pick = (list: number[]) => new Map(list.filter((id) => vecs.has(id)).map((id) => [id, vecs.get(id)!]));
+      const scored = rankCandidates(sub, pick(person.pos), pick(person.neg), new Set([...person.pos, ...person.neg]));
+      for (const x of scored) rows.push({ u: person.id, p: x.paperId, s: x.score, r: x.reasonPaperId, w: x.reasonWords });
+    }
+    written += rows.length;
+    const signals = people.map((p) => ({ u: p.id, n: p.pos.length }));
+    await prisma.$transaction(async (tx) => {
+      if (onlyPapers)
+        await tx.$executeRaw`
+          DELETE FROM rec_scores WHERE user_id = ANY(${ids}::text[]) AND paper_id = ANY(${[...onlyPapers]}::int[])`;
+      else await tx.$executeRaw`DELETE FROM rec_scores WHERE user_id = ANY(${ids}::text[])`;
+      // Paused or too few signals: nothing kept, whatever was there before.
+      const inactive = people.filter((p) => !active.includes(p)).map((p) => p.id);
+      if (inactive.length) await tx.$executeRaw`DELETE FROM rec_scores WHERE user_id = ANY(${inactive}::text[])`;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO rec_scores (user_id, paper_id, score, reason_paper_id, reason_words)
+         SELECT u, p, s, r, COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(w) x), '{}')
+         FROM jsonb_to_recordset($1::jsonb) AS x(u text, p int, s real, r int, w jsonb)
+         ON CONFLICT DO NOTHING`,
+        JSON.stringify(rows),
+      );
+      // Stale again if a signal arrived while computing: the next pass picks it up.
+      await tx.$executeRawUnsafe(
+        `INSERT INTO rec_profiles (user_id, computed_at, signals)
+         SELECT u, $2::timestamptz, n FROM jsonb_to_recordset($1::jsonb) AS x(u text, n int)
+         ON CONFLICT (user_id) DO UPDATE SET computed_at = excluded.computed_at, signals = excluded.signals,
+           stale_at = CASE WHEN rec_profiles.stale_at > excluded.computed_at THEN rec_profiles.stale_at END`,
+        JSON.stringify(signals),
+        startedAt,
+      );
+    }, LONG_TX);
   }
-  // Stale again if a signal arrived while computing: the next pass picks it up.
-  await prisma.$executeRaw`
-    INSERT INTO rec_profiles (user_id, computed_at, signals) VALUES (${userId}, ${startedAt}, ${sig.positives.length})
-    ON CONFLICT (user_id) DO UPDATE SET computed_at = excluded.computed_at, signals = excluded.signals,
-      stale_at = CASE WHEN rec_profiles.stale_at > ${startedAt} THEN rec_profiles.stale_at END`;
   return written;
+}
+
+/** One person (tests, the evaluation): recomputePeople for one. */
+export function recomputePerson(prisma: Db, ctx: RecsContext, userId: string, onlyPapers?: Set<number>): Promise<number> {
+  return recomputePeople(prisma, ctx, [userId], onlyPapers);
 }
 
 /** "Papers like this list": the list's papers alone are the positives. */
@@ -297,7 +316,6 @@ export async function recomputeList(prisma: Db, ctx: RecsContext, listId: number
   if (ids.length > 0) {
     const vecs = await vectorsOf(prisma, ids, ctx.corpus);
     scored = rankCandidates(ctx, vecs, new Map(), new Set(ids), 20);
-    await fillWords(prisma, ctx, scored);
   }
   await writeScores(prisma, "rec_list_scores", "list_id", listId, scored, true);
   await prisma.$executeRaw`UPDATE reading_lists SET rec_stale_at = NULL WHERE id = ${listId} AND rec_stale_at <= ${startedAt}`;
@@ -305,7 +323,7 @@ export async function recomputeList(prisma: Db, ctx: RecsContext, listId: number
 }
 
 /** Every person and list whose signals changed (stale), oldest first. */
-export async function recomputeStale(prisma: Db, limit = 200): Promise<{ people: number; lists: number }> {
+export async function recomputeStale(prisma: Db, limit = 1000): Promise<{ people: number; lists: number }> {
   const people = await prisma.$queryRaw<{ user_id: string }[]>`
     SELECT user_id FROM rec_profiles WHERE stale_at IS NOT NULL ORDER BY stale_at LIMIT ${limit}`;
   const lists = await prisma.$queryRaw<{ id: number }[]>`
@@ -313,7 +331,11 @@ export async function recomputeStale(prisma: Db, limit = 200): Promise<{ people:
   if (people.length === 0 && lists.length === 0) return { people: 0, lists: 0 };
   await ensurePaperTerms(prisma);
   const ctx = await loadContext(prisma);
-  for (const p of people) await recomputePerson(prisma, ctx, p.user_id);
+  await recomputePeople(
+    prisma,
+    ctx,
+    people.map((p) => p.user_id),
+  );
   for (const l of lists) await recomputeList(prisma, ctx, l.id);
   return { people: people.length, lists: lists.length };
 }
@@ -333,7 +355,13 @@ export async function recomputeAfterArrival(prisma: Db): Promise<{ papers: numbe
   const freshSet = new Set(fresh);
   const people = await prisma.$queryRaw<{ user_id: string }[]>`
     SELECT user_id FROM rec_profiles WHERE paused_at IS NULL AND signals >= ${MIN_SIGNALS}`;
-  if (freshSet.size > 0) for (const p of people) await recomputePerson(prisma, ctx, p.user_id, freshSet);
+  if (freshSet.size > 0)
+    await recomputePeople(
+      prisma,
+      ctx,
+      people.map((p) => p.user_id),
+      freshSet,
+    );
   const lists = await prisma.$queryRaw<{ id: number }[]>`SELECT DISTINCT list_id AS id FROM rec_list_scores`;
   if (freshSet.size > 0) for (const l of lists) await recomputeList(prisma, ctx, l.id);
   return { papers: fresh.length, people: people.length };
