@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { centroid, cosine, emptyCorpus, score, vectorize, type Corpus, type LinearModel, type SparseVec } from "@/lib/recs/model";
+import { centroid, emptyCorpus, score, vectorize, type Corpus, type LinearModel, type SparseVec } from "@/lib/recs/model";
 import { featureOf, FEATURES, paperTerms, termCounts, type TermVector } from "@/lib/recs/text";
 
 /**
@@ -19,6 +19,8 @@ export const MIN_SIGNALS = 3;
 export const NEGATIVE_WEIGHT = 0.5;
 /** Cosine with an upvoted or saved paper from which the reason names it ("like …"). */
 const LIKE_THRESHOLD = 0.12;
+/** Papers of each day, best first, whose reason may name a paper; the rest say the words that matched. */
+const LIKE_REASONS_PER_DAY = 30;
 
 /** Writes of a batch may wait on a busy server: Prisma's 5 s default is too short under load. */
 const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
@@ -167,18 +169,29 @@ export function rankCandidates(
   const out: Scored[] = [];
   for (const list of byDay.values()) {
     list.sort((a, b) => b.s - a.s);
-    for (const { c, s } of list.slice(0, keepPerDay)) {
-      let best = -1;
-      let bestId: number | null = null;
-      for (const [id, v] of positives) {
-        const sim = cosine(v, c.vec);
-        if (sim > best) [best, bestId] = [sim, id];
-      }
+    list.slice(0, keepPerDay).forEach(({ c, s }, rank) => {
+      // The closest positive, for the first of each day only (a page's worth): ~50 dot products each.
+      const [best, bestId] = rank < LIKE_REASONS_PER_DAY ? closest(positives, c.vec) : [0, null];
       const like = best >= LIKE_THRESHOLD;
       out.push({ paperId: c.id, score: s, reasonPaperId: like ? bestId : null, reasonWords: like ? [] : matchedWords(model.w, c.title) });
-    }
+    });
   }
   return out;
+}
+
+/** The positive most like a vector (cosine; vectors are l2-normalised), via one dense scatter of it. */
+const scatter = new Float32Array(FEATURES);
+function closest(positives: Map<number, SparseVec>, x: SparseVec): [number, number | null] {
+  for (let k = 0; k < x.idx.length; k++) scatter[x.idx[k]] = x.val[k];
+  let best = -1;
+  let bestId: number | null = null;
+  for (const [id, v] of positives) {
+    let sim = 0;
+    for (let k = 0; k < v.idx.length; k++) sim += scatter[v.idx[k]] * v.val[k];
+    if (sim > best) [best, bestId] = [sim, id];
+  }
+  for (let k = 0; k < x.idx.length; k++) scatter[x.idx[k]] = 0;
+  return [best, bestId];
 }
 
 /** The words of a paper's text that weigh most in a model (for reasons without a close paper). */
