@@ -26,8 +26,9 @@ const PUBLIC_PAGES = [
   "/signin",
   "/unsubscribe/discussions/not-a-token",
   "/submit",
+  "/for-you",
 ];
-const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email", "/submit"];
+const SIGNED_IN_PAGES = ["/lists", "/profile", "/settings/email", "/submit", "/for-you"];
 const ADMIN_PAGES = [
   "/admin",
   "/admin/feeds",
@@ -102,7 +103,7 @@ for (const mode of MODES) {
 // One sign-in for all three modes: sign-in mails are limited per address (5 an hour) and the
 // suite signs the admin in elsewhere too.
 test("the signed-in and admin pages pass them too, in every mode", async ({ page }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(480_000); // the signed-in and admin pages in three modes, on a 2-core machine
   await blockExternalRequests(page);
   await signIn(page, ADMIN, "/lists");
   const created = await page.request.post("/api/me/lists", {

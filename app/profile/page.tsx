@@ -13,6 +13,8 @@ import { ProfileClaims } from "@/components/claims/profile-claims";
 import { Pagination } from "@/components/papers/pagination";
 import { PaperList } from "@/components/papers/paper-list";
 import { inputClass } from "@/components/ui/styles";
+import { listNotInterested, recsStatus } from "@/lib/recs/read";
+import { RecsSettings } from "@/components/recs/recs-settings";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
 
@@ -86,6 +88,12 @@ export default async function ProfilePage({ searchParams }: Props) {
       </section>
 
       <ProfileClaims userId={user.id} className={section} />
+      <section id="recommendations" aria-labelledby="recs-heading" className={section}>
+        <h2 id="recs-heading" className="text-xl font-semibold">
+          For you
+        </h2>
+        <RecsSettings status={await recsStatus(user.id)} notInterested={await listNotInterested(user.id)} />
+      </section>
 
       <section aria-labelledby="tokens-heading" className={section}>
         <h2 id="tokens-heading" className="text-xl font-semibold">

@@ -7,6 +7,8 @@ const LINKS = [
   { href: "/", label: "Daily", active: (p: string) => p === "/" || p === "/papers" },
   { href: "/papers/week", label: "Weekly", active: (p: string) => p.startsWith("/papers/week") },
   { href: "/papers/month", label: "Monthly", active: (p: string) => p.startsWith("/papers/month") },
+  // Below the sm breakpoint the header has room for three links; "For you" is in the account menu there too.
+  { href: "/for-you", label: "For you", active: (p: string) => p.startsWith("/for-you"), wide: true },
 ];
 
 /** Daily / Weekly / Monthly, with the current one marked for assistive technology. */
@@ -18,7 +20,7 @@ export function MainNav() {
         {LINKS.map((l) => {
           const current = l.active(pathname);
           return (
-            <li key={l.href}>
+            <li key={l.href} className={"wide" in l ? "hidden sm:block" : undefined}>
               <Link
                 href={l.href}
                 aria-current={current ? "page" : undefined}

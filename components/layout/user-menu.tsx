@@ -44,6 +44,9 @@ export function UserMenu() {
         <Link href="/submit" className={item}>
           Submit a paper
         </Link>
+        <Link href="/for-you" className={item}>
+          For you
+        </Link>
         <Link href="/lists" className={item}>
           Reading lists
         </Link>

@@ -8,6 +8,7 @@ import { PaperCounts, UpvoteCount } from "@/components/papers/paper-stats";
 import { UpvoteButton } from "@/components/people/upvote-button";
 import { SaveButton } from "@/components/lists/save-button";
 import { SubmittedBy } from "@/components/submissions/submitted-by";
+import { NotInterestedButton } from "@/components/recs/not-interested-button";
 
 /**
  * What a card shows, worked out on the server (components/papers/paper-card.tsx): only these
@@ -105,6 +106,7 @@ export function PaperCardView({
           {card.submittedBy && <SubmittedBy name={card.submittedBy} />}
           {compact && <UpvoteCount upvotes={card.upvotes} />}
           <PaperCounts paper={card} />
+          {!compact && <NotInterestedButton paperId={card.id} />}
         </div>
       </div>
       {card.thumbnail && (

@@ -53,6 +53,9 @@ interface DueSubscription {
   authors: string[];
   organizations: string[];
   categories: string[];
+  /** "for-you": the owner's recommendations first (lib/recs), then trending. */
+  order: string;
+  user_id: string | null;
 }
 
 /**
@@ -120,6 +123,22 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
   return summary;
 }
 
+/**
+ * A "For you" digest's order: the papers the owner's recommendations score (lib/recs, kept by the
+ * job worker) best first, then the rest in trending order. The set is still the filtered one.
+ */
+async function orderForYou(prisma: PrismaClient, userId: string, papers: DigestPaper[]): Promise<DigestPaper[]> {
+  if (!papers.length) return papers;
+  const rows = await prisma.$queryRaw<{ paper_id: number; score: number }[]>`
+    SELECT paper_id, score FROM rec_scores WHERE user_id = ${userId} AND paper_id = ANY(${papers.map((p) => p.id)}::int[])`;
+  const score = new Map(rows.map((r) => [r.paper_id, r.score]));
+  // Stable: ties (and unscored papers) keep their trending order.
+  return papers
+    .map((p, i) => ({ p, i, s: score.get(p.id) ?? -Infinity }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.p);
+}
+
 function counts(s: DigestRunSummary) {
   return { sentCount: s.sent, skippedCount: s.empty + s.skipped, failedCount: s.failed + s.gaveUp + s.unknown };
 }
@@ -140,7 +159,7 @@ async function* dueJobs(
   let after = 0;
   for (;;) {
     const page = await prisma.$queryRaw<DueSubscription[]>`
-      SELECT s.id, s.email, s."limit", s.keywords, s.authors, s.organizations, s.categories
+      SELECT s.id, s.email, s."limit", s.keywords, s.authors, s.organizations, s.categories, s."order", s.user_id
         FROM subscriptions s
        WHERE s.status = 'active' AND s.frequency = ${period.frequency}::digest_frequency AND s.id > ${after}
          AND NOT EXISTS (SELECT 1 FROM digest_sends d
@@ -171,7 +190,9 @@ async function* dueJobs(
         matchesByFilters.set(key, matching);
       }
       const already = sent.get(sub.id);
-      const papers = (already ? matching.filter((p) => !already.has(p.id)) : matching).slice(0, sub.limit);
+      let unsent = already ? matching.filter((p) => !already.has(p.id)) : matching;
+      if (sub.order === "for-you" && sub.user_id) unsent = await orderForYou(prisma, sub.user_id, unsent);
+      const papers = unsent.slice(0, sub.limit);
       if (!papers.length) {
         summary.empty++;
         continue;

@@ -61,7 +61,11 @@ export const filtersSchema = z.object({
   }),
 }) satisfies z.ZodType<DigestFilters, unknown>;
 
-export const settingsSchema = filtersSchema.extend({ frequency, limit });
+/** A digest's order: trending, or the owner's "For you" recommendations first. */
+export const digestOrder = z.enum(["trending", "for-you"], { error: "Choose trending or For you." }).default("trending");
+export type DigestOrder = z.infer<typeof digestOrder>;
+
+export const settingsSchema = filtersSchema.extend({ frequency, limit, order: digestOrder });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 
 /** A FormData's text fields as a plain object (files and repeated keys ignored), for `safeParse`. */

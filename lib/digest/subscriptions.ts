@@ -274,3 +274,14 @@ export async function unsubscribeAccount(prisma: PrismaClient, { userId }: Accou
   await stopSubscription(prisma, sub.id, now);
   return true;
 }
+
+/** The order of the digest of a person's account ("trending" when there is none). */
+export async function getDigestOrder(prisma: PrismaClient, userId: string): Promise<"trending" | "for-you"> {
+  const sub = await prisma.subscription.findFirst({ where: { userId }, select: { order: true } });
+  return sub?.order === "for-you" ? "for-you" : "trending";
+}
+
+/** Sets the order of the digest of a person's account (saved with the other settings). */
+export async function setDigestOrder(prisma: PrismaClient, userId: string, order: "trending" | "for-you"): Promise<void> {
+  await prisma.subscription.updateMany({ where: { userId }, data: { order } });
+}

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { IngestTrigger, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { enqueueRecsRefresh, queues } from "@/lib/jobs/queue";
 import { storageProblem } from "@/lib/ingest/normalize";
 import { limitBytes, peek, readText, tooLarge, type ByteSource } from "@/lib/ingest/read-document";
 import { beginBulkLoad, finishBulkLoad, type BulkLoad } from "@/lib/ingest/bulk-load";
@@ -253,6 +254,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       await client
         .query("SELECT refresh_title_words(started_at) FROM ingest_runs WHERE id = $1", [run.id])
         .catch((err: unknown) => log.warn({ err }, "title words not refreshed"));
+      await enqueueRecsRefresh(queues.recsArrival);
       timings.afterCommitMs += since(t);
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});

@@ -15,6 +15,12 @@ export const queues = {
   commentNotify: "comments.notify",
   /** Cron, every minute: comments whose emails were never queued (the queue was down when they were posted). */
   commentSweep: "comments.sweep",
+  /** Recomputes the people and lists marked stale (lib/recs); one queued and one running. */
+  recsRefresh: "recs.refresh",
+  /** After papers arrive: their term vectors, then every active person scores them. */
+  recsArrival: "recs.arrival",
+  /** Cron, every minute: a backstop for both (stale marks, papers without term vectors). */
+  recsTick: "recs.tick",
 } as const;
 
 const globalForBoss = globalThis as unknown as { paperboyBoss?: Promise<PgBoss> };
@@ -41,6 +47,9 @@ export async function createBoss(connectionString: string): Promise<PgBoss> {
   await boss.createQueue(queues.subscriptionMail, { name: queues.subscriptionMail, retryLimit: 3, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(queues.commentNotify, { name: queues.commentNotify, retryLimit: 3, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(queues.commentSweep, { name: queues.commentSweep, policy: "singleton" });
+  await boss.createQueue(queues.recsRefresh, { name: queues.recsRefresh, policy: "stately", retryLimit: 2, retryDelay: 5 });
+  await boss.createQueue(queues.recsArrival, { name: queues.recsArrival, policy: "stately", expireInSeconds: 3600, retryLimit: 2 });
+  await boss.createQueue(queues.recsTick, { name: queues.recsTick, policy: "singleton" });
   return boss;
 }
 
@@ -58,4 +67,17 @@ export async function enqueueFeedPoll(boss: PgBoss, sourceId: number): Promise<s
 /** Asks for a sign-up's email (confirmation or notice) to be sent by a worker. */
 export async function enqueueSubscriptionMail(boss: PgBoss, subscriptionId: number): Promise<string | null> {
   return boss.send(queues.subscriptionMail, { subscriptionId });
+}
+
+/**
+ * Asks this process's worker to recompute recommendations, if the job queue runs here (the app
+ * server); elsewhere (CLI, tests) the stale mark waits for a worker's minute tick. Never throws:
+ * the signal is already recorded.
+ */
+export async function enqueueRecsRefresh(queue: string = queues.recsRefresh): Promise<void> {
+  const boss = globalForBoss.paperboyBoss;
+  if (!boss) return;
+  await boss
+    .then((b) => b.send(queue, {}))
+    .catch((err: unknown) => logger.warn({ err: (err as Error).message, queue }, "recommendations not queued"));
 }

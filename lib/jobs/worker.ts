@@ -6,6 +6,7 @@ import { deliverSubscriptionMail } from "@/lib/digest/subscription-mail";
 import { claimDueFeeds, pollFeed } from "@/lib/jobs/poll-feeds";
 import { enqueueFeedPoll, queues } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
+import { drainStale, papersWithoutTerms, recomputeAfterArrival } from "@/lib/recs/compute";
 
 /**
  * Registers the job handlers on a pg-boss instance and the once-a-minute schedule that
@@ -37,6 +38,18 @@ export async function startWorker(boss: PgBoss, prisma: PrismaClient) {
     await sweepUnnotified(prisma, boss);
   });
   await boss.schedule(queues.commentSweep, "* * * * *", {}, { singletonKey: "comment-sweep" });
+  // Recommendations: a signal or an ingest enqueues a job; the minute tick catches what a job missed.
+  await boss.work(queues.recsRefresh, { pollingIntervalSeconds: 1 }, async () => {
+    await drainStale(prisma);
+  });
+  await boss.work(queues.recsArrival, async () => {
+    await recomputeAfterArrival(prisma);
+  });
+  await boss.work(queues.recsTick, async () => {
+    if (await papersWithoutTerms(prisma)) await recomputeAfterArrival(prisma);
+    await drainStale(prisma);
+  });
+  await boss.schedule(queues.recsTick, "* * * * *", {}, { singletonKey: "recs-tick" });
   logger.info("job worker started");
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { markListStale, markPersonStale } from "@/lib/recs/signals";
 import { AppError } from "@/lib/errors";
 import { ensureDefaultList } from "@/lib/people/viewer-state";
 import { DEFAULT_LIST_NAME, LIMITS, SHARE_TOKEN } from "@/lib/lists/validation";
@@ -136,6 +137,7 @@ export async function deleteReadingList(userId: string, listId: number): Promise
   const list = await assertOwnList(userId, listId);
   if (list.isDefault) throw new AppError("bad_request", `"${DEFAULT_LIST_NAME}" cannot be deleted`);
   await db().readingList.deleteMany({ where: { id: listId, userId } });
+  await markPersonStale(userId);
 }
 
 /** 24 random bytes, base64url: 192 bits, not guessable, not derived from anything. */
@@ -171,5 +173,6 @@ export async function getSharedList(token: string): Promise<SharedListDTO | null
 
 /** Records that a list changed (items added, moved, noted), for feeds and "updated" dates. */
 export async function touchReadingList(listId: number): Promise<void> {
-  await db().readingList.update({ where: { id: listId }, data: { updatedAt: new Date() } });
+  const list = await db().readingList.update({ where: { id: listId }, data: { updatedAt: new Date() }, select: { userId: true } });
+  await markListStale(listId, list.userId);
 }

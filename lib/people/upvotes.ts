@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { markPersonStale } from "@/lib/recs/signals";
 
 export interface UpvoteState {
   upvoted: boolean;
@@ -26,6 +27,7 @@ export async function setUpvote(userId: string, paperId: number, on: boolean): P
           DELETE FROM upvotes WHERE user_id = ${userId} AND paper_id = ${paperId} RETURNING paper_id)
         UPDATE papers SET user_upvotes = user_upvotes - 1
         WHERE id IN (SELECT paper_id FROM removed) RETURNING upvotes + user_upvotes AS total`;
+  if (rows.length > 0) await markPersonStale(userId);
   if (rows.length > 0) return { upvoted: on, upvotes: rows[0].total };
   // Nothing changed (already in the wanted state): report the current count.
   const paper = await db().paper.findUniqueOrThrow({ where: { id: paperId }, select: { upvotes: true, userUpvotes: true } });

@@ -18,6 +18,7 @@ import { ImportBox } from "@/components/lists/import-box";
 import { ListItems } from "@/components/lists/list-items";
 import { ListSettings } from "@/components/lists/list-settings";
 import { SharePanel } from "@/components/lists/share-panel";
+import { LikeThisList } from "@/components/recs/like-this-list";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -141,6 +142,7 @@ export default async function ListPage({ params, searchParams }: Props) {
           ) : (
             <ListItems listId={list.id} items={items} cards={cards} reorderable={reorderable} />
           )}
+          <LikeThisList listId={list.id} />
         </section>
 
         <aside aria-label="List tools" className="space-y-4">

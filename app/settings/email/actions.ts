@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { requireActionUser } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { formFields, settingsSchema } from "@/lib/digest/schemas";
-import { saveEmailSettings, unsubscribeAccount } from "@/lib/digest/subscriptions";
+import { saveEmailSettings, setDigestOrder, unsubscribeAccount } from "@/lib/digest/subscriptions";
 import { enqueueSubscriptionMail, getBoss } from "@/lib/jobs/queue";
 import { setDiscussionEmails } from "@/lib/comments/viewer";
 
-export type SettingsField = "frequency" | "limit" | "keywords" | "authors" | "organizations" | "categories";
+export type SettingsField = "frequency" | "limit" | "order" | "keywords" | "authors" | "organizations" | "categories";
 
 export interface SettingsState {
   status: "idle" | "saved" | "invalid";
@@ -16,7 +16,7 @@ export interface SettingsState {
   fieldErrors?: Partial<Record<SettingsField, string>>;
 }
 
-const fields = ["frequency", "limit", "keywords", "authors", "organizations", "categories"] as const;
+const fields = ["frequency", "limit", "order", "keywords", "authors", "organizations", "categories"] as const;
 
 /** Saves the signed-in person's digest choices; `intent=subscribe` also (re)starts the digest. */
 export async function saveSettingsAction(_prev: SettingsState, formData: FormData): Promise<SettingsState> {
@@ -27,7 +27,7 @@ export async function saveSettingsAction(_prev: SettingsState, formData: FormDat
     for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message;
     return { status: "invalid", fieldErrors };
   }
-  const { frequency, limit, ...filters } = parsed.data;
+  const { frequency, limit, order, ...filters } = parsed.data;
   const result = await saveEmailSettings(db(), {
     userId: user.id,
     frequency,
@@ -44,6 +44,7 @@ export async function saveSettingsAction(_prev: SettingsState, formData: FormDat
           : "Another account already manages the digest of this address.",
     };
   }
+  await setDigestOrder(db(), user.id, order);
   if (result.mailSubscriptionId !== null) await enqueueSubscriptionMail(await getBoss(), result.mailSubscriptionId);
   revalidatePath("/settings/email");
   const s = result.settings.status;

@@ -6,7 +6,7 @@ import { SettingsForm } from "@/app/settings/email/settings-form";
 import { currentUser } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NO_FILTERS } from "@/lib/digest/filters";
-import { getEmailSettings, type EmailSettings } from "@/lib/digest/subscriptions";
+import { getDigestOrder, getEmailSettings, type EmailSettings } from "@/lib/digest/subscriptions";
 
 export const metadata: Metadata = { title: "Email digests", robots: { index: false } };
 
@@ -49,6 +49,7 @@ export default async function EmailSettingsPage() {
         <SettingsForm
           frequency={settings?.frequency ?? "daily"}
           limit={settings?.limit ?? 10}
+          order={await getDigestOrder(db(), user.id)}
           {...(settings?.filters ?? NO_FILTERS)}
           intent={status === "active" ? "save" : "subscribe"}
           submitLabel={

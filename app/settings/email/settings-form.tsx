@@ -8,6 +8,7 @@ import { ui } from "@/components/ui/styles";
 export interface SettingsFormProps {
   frequency: "daily" | "weekly";
   limit: number;
+  order: "trending" | "for-you";
   keywords: string[];
   authors: string[];
   organizations: string[];
@@ -78,6 +79,16 @@ export function SettingsForm(props: SettingsFormProps) {
           <option value="25">Top 25</option>
         </select>
         {error("limit")}
+      </div>
+      <div>
+        <label htmlFor="settings-order" className="block text-sm font-medium">
+          Order
+        </label>
+        <select id="settings-order" name="order" defaultValue={props.order} className={`${input} w-auto`}>
+          <option value="trending">Trending</option>
+          <option value="for-you">For you (your recommendations first)</option>
+        </select>
+        {error("order")}
       </div>
       <fieldset className="space-y-4">
         <legend className="text-sm font-medium">Filters (optional)</legend>

@@ -1,0 +1,190 @@
+/**
+ * npm run bench:recs -- [--papers 1000000] [--people 10000] [--signals 50] [--new 2000]
+ *                       [--reads 500] [--chunk 50000] [--keep] [--data <folder kept by --keep>]
+ *
+ * The cost of "For you" at size, on a fresh embedded Postgres seeded with N synthetic papers
+ * over 365 days (bench/pages-seed.ts, as bench:pages does):
+ *   1. term vectors for every paper (the one-time backfill after the migration);
+ *   2. P people with S signals each (upvotes and saved papers, written in SQL), and a first
+ *      computation of everyone;
+ *   3. a day of `--new` papers arrives through runIngest, then the arrival job
+ *      (recomputeAfterArrival: their term vectors, every active person scores them): target
+ *      under 5 minutes;
+ *   4. /for-you's reads (recsStatus and listRecommendations, the page's two queries) for
+ *      `--reads` random people: target p95 under 100 ms.
+ * `--data` reuses the database of an earlier `--keep` run (seeded, with people), and runs 3–4.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import "./quiet-logs";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedded-postgres";
+import { applyMigrations } from "@/lib/server/migrate";
+import { freePort } from "@/lib/test/postgres";
+import { streamOf } from "@/lib/test/fixtures";
+import { hfDocument } from "@/lib/test/ingest";
+import { seedPapers } from "./pages-seed";
+import { fmtInt, percentile, root, seconds } from "./pages-util";
+
+const TARGET_ARRIVAL_MS = 5 * 60_000;
+const TARGET_READ_P95_MS = 100;
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: "string", default: "1000000" },
+    people: { type: "string", default: "10000" },
+    signals: { type: "string", default: "50" },
+    new: { type: "string", default: "2000" },
+    reads: { type: "string", default: "500" },
+    chunk: { type: "string", default: "50000" },
+    keep: { type: "boolean", default: false },
+    data: { type: "string" },
+  },
+});
+const int = (name: keyof typeof values, min: number) => {
+  const n = Number(values[name]);
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got ${values[name]}`);
+  return n;
+};
+const papers = int("papers", 100);
+const people = int("people", 1);
+const signals = int("signals", 3);
+const fresh = int("new", 1);
+const reads = int("reads", 1);
+const chunk = int("chunk", 1);
+
+process.chdir(root);
+const tmp = mkdtempSync(path.join(os.tmpdir(), "paperboy-bench-recs-"));
+process.on("exit", () => {
+  if (!values.keep) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function main(): Promise<number> {
+  let pg: RunningPostgres | undefined;
+  try {
+    if (values.data) {
+      const dataDir = path.resolve(values.data, "pg");
+      if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`--data: no Postgres data in ${dataDir}`);
+      pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    } else {
+      pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort() });
+    }
+    await applyMigrations(pg.url);
+    process.env.DATABASE_URL = pg.url;
+    const { db, disconnectDb } = await import("@/lib/db");
+    const { runIngest } = await import("@/lib/ingest/run-ingest");
+    const recs = await import("@/lib/recs/compute");
+    const read = await import("@/lib/recs/read");
+    const prisma = db();
+
+    if (!values.data) {
+      console.log(`seeding ${fmtInt(papers)} synthetic papers over 365 days`);
+      const s = await seedPapers(pg.url, { papers, chunk, workDir: tmp });
+      console.log(`seeded ${fmtInt(s.new)} papers in ${seconds(s.ms)}`);
+      await prisma.$executeRawUnsafe("VACUUM (ANALYZE)");
+
+      let t = performance.now();
+      const backfilled = await recs.ensurePaperTerms(prisma);
+      console.log(`1. term vectors for ${fmtInt(backfilled.length)} papers (one-time backfill): ${seconds(performance.now() - t)}`);
+
+      t = performance.now();
+      // People and their signals, in SQL: two thirds upvotes, one third saved, of random papers.
+      await prisma.$executeRaw`
+        INSERT INTO users (id, email, email_verified) SELECT 'bench-' || g, 'bench-' || g || '@example.org', now() FROM generate_series(1, ${people}) g`;
+      await prisma.$executeRaw`
+        INSERT INTO reading_lists (user_id, name, is_default, updated_at) SELECT id, 'Read later', true, now() FROM users WHERE id LIKE 'bench-%'`;
+      const [{ lo, hi }] = await prisma.$queryRaw<{ lo: number; hi: number }[]>`SELECT min(id) AS lo, max(id) AS hi FROM papers`;
+      const ups = Math.ceil((signals * 2) / 3);
+      await prisma.$executeRaw`
+        INSERT INTO upvotes (user_id, paper_id)
+        SELECT u.id, ${lo}::int + floor(random() * (${hi}::int - ${lo}::int))::int FROM users u, generate_series(1, ${ups}) g
+        WHERE u.id LIKE 'bench-%' ON CONFLICT DO NOTHING`;
+      await prisma.$executeRaw`
+        INSERT INTO reading_list_items (list_id, paper_id, position)
+        SELECT l.id, ${lo}::int + floor(random() * (${hi}::int - ${lo}::int))::int, g FROM reading_lists l, generate_series(1, ${signals - ups}) g
+        WHERE l.user_id LIKE 'bench-%' ON CONFLICT DO NOTHING`;
+      await prisma.$executeRaw`INSERT INTO rec_profiles (user_id, stale_at) SELECT id, now() FROM users WHERE id LIKE 'bench-%'`;
+      await prisma.$executeRawUnsafe("ANALYZE");
+      console.log(`2. ${fmtInt(people)} people with ${signals} signals each written in ${seconds(performance.now() - t)}`);
+      t = performance.now();
+      for (;;) {
+        const done = await recs.recomputeStale(prisma, 1000);
+        if (!done.people) break;
+      }
+      console.log(`   first computation of everyone: ${seconds(performance.now() - t)}`);
+    }
+
+    // 3. A new day of papers, after the latest.
+    const [{ latest }] = await prisma.$queryRaw<{ latest: string }[]>`SELECT max(day)::text AS latest FROM paper_features`;
+    const day = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const words = [
+      "diffusion",
+      "agents",
+      "retrieval",
+      "robot",
+      "video",
+      "reasoning",
+      "quantum",
+      "graph",
+      "speech",
+      "protein",
+      "vision",
+      "language",
+    ];
+    const doc = hfDocument(
+      Array.from({ length: fresh }, (_, i) => ({
+        // Ids of a month of their own (the year ahead of the seed's), so a re-run on --data adds new papers.
+        id: `${Number(day.slice(2, 4)) + 3}${day.slice(5, 7)}.${String(i).padStart(5, "0")}`,
+        title: `${words[i % words.length]} ${words[(i * 7) % words.length]} models for ${words[(i * 3) % words.length]} number ${i}`,
+        summary: Array.from({ length: 120 }, (_, k) => words[(i + k * k) % words.length]).join(" "),
+        day,
+      })),
+    );
+    let t = performance.now();
+    const s = await runIngest({ body: streamOf(doc), origin: "bench", trigger: "cli", maxBytes: doc.length + 1, prisma });
+    console.log(`3. a day of ${fmtInt(s.new)} new papers ingested (${day}) in ${seconds(performance.now() - t)}`);
+    t = performance.now();
+    const arrival = await recs.recomputeAfterArrival(prisma);
+    const arrivalMs = performance.now() - t;
+    console.log(
+      `   arrival job: ${fmtInt(arrival.papers)} term vectors, ${fmtInt(arrival.people)} people rescored in ${seconds(arrivalMs)} ` +
+        `(target < ${seconds(TARGET_ARRIVAL_MS)}) ${arrivalMs < TARGET_ARRIVAL_MS ? "ok" : "MISSED"}`,
+    );
+
+    // 4. The page's reads.
+    const ids = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id LIKE 'bench-%' ORDER BY random() LIMIT ${reads}`;
+    const range = (await read.periodRange("day"))!;
+    const week = (await read.periodRange("week"))!;
+    const times: number[] = [];
+    let shown = 0;
+    for (const [i, { id }] of ids.entries()) {
+      const t0 = performance.now();
+      const status = await read.recsStatus(id);
+      const list = status.personal ? await read.listRecommendations(id, i % 2 ? week : range, 30) : [];
+      times.push(performance.now() - t0);
+      shown += list.length;
+    }
+    times.sort((a, b) => a - b);
+    const p95 = percentile(times, 95);
+    console.log(
+      `4. /for-you reads for ${fmtInt(times.length)} people (day and week tabs): p50 ${percentile(times, 50).toFixed(1)} ms, ` +
+        `p95 ${p95.toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms (target p95 < ${TARGET_READ_P95_MS} ms) ` +
+        `${p95 < TARGET_READ_P95_MS ? "ok" : "MISSED"}; ${(shown / times.length).toFixed(1)} papers a page`,
+    );
+    if (values.keep) console.log(`kept: --data ${tmp}`);
+    await disconnectDb();
+    return arrivalMs < TARGET_ARRIVAL_MS && p95 < TARGET_READ_P95_MS ? 0 : 1;
+  } finally {
+    await pg?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,381 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { centroid, emptyCorpus, score, vectorize, type Corpus, type LinearModel, type SparseVec } from "@/lib/recs/model";
+import { featureOf, FEATURES, paperTerms, termCounts, type TermVector } from "@/lib/recs/text";
+
+/**
+ * Computing recommendations, run by the job worker (lib/jobs/worker.ts), the evaluation and the
+ * benchmark; never in a request. A person's model is the Rocchio centroid of their positives
+ * (upvoted and saved papers) less half the centroid of their "Not interested" papers; each
+ * candidate (a paper featured in the last WINDOW_DAYS featured days) scores its cosine with it.
+ */
+
+/** Featured days (the latest and those before it) whose papers are candidates. */
+export const WINDOW_DAYS = 7;
+/** Rows kept per person and featured day: enough for a page of the day and the week's top. */
+export const KEEP_PER_DAY = 100;
+/** Fewer positive signals than this and /for-you shows trending instead. */
+export const MIN_SIGNALS = 3;
+/** Weight of the "Not interested" centroid subtracted from the positives' (Rocchio's beta). */
+export const NEGATIVE_WEIGHT = 0.5;
+/** Cosine with an upvoted or saved paper from which the reason names it ("like …"). */
+const LIKE_THRESHOLD = 0.12;
+/** Papers of each day, best first, whose reason may name a paper; the rest say the words that matched. */
+const LIKE_REASONS_PER_DAY = 30;
+
+/** Writes of a batch may wait on a busy server: Prisma's 5 s default is too short under load. */
+const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
+
+type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "$queryRawUnsafe" | "$executeRawUnsafe" | "$transaction">;
+
+interface TermRow {
+  paper_id: number;
+  idx: number[];
+  tf: number[];
+}
+
+/**
+ * Term vectors for the papers that have none yet (new ones, or all of them after the migration),
+ * in batches, with the document frequencies moved in the same transaction. Returns their ids.
+ */
+export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number[]> {
+  const done: number[] = [];
+  // A cursor on the primary key: each batch starts where the last ended (linear, however many).
+  for (let after = 0; ;) {
+    const rows = await prisma.$queryRaw<{ id: number; title: string; abstract: string | null }[]>`
+      SELECT p.id, p.title, p.abstract FROM papers p
+      WHERE p.id > ${after} AND NOT EXISTS (SELECT 1 FROM rec_paper_terms t WHERE t.paper_id = p.id)
+      ORDER BY p.id LIMIT ${batch}`;
+    if (rows.length === 0) return done;
+    after = rows[rows.length - 1].id;
+    const terms = rows.map((r) => paperTerms(r.title, r.abstract));
+    // One statement: the document frequencies count only the rows this call inserted, so two
+    // workers computing the same papers at once cannot count them twice.
+    await prisma.$executeRawUnsafe(
+      `WITH ins AS (
+         INSERT INTO rec_paper_terms (paper_id, idx, tf)
+         SELECT id, (SELECT array_agg(x::int) FROM jsonb_array_elements_text(i) x), (SELECT array_agg(x::real) FROM jsonb_array_elements_text(v) x)
+         FROM jsonb_to_recordset($1::jsonb) AS r(id int, i jsonb, v jsonb)
+         ON CONFLICT (paper_id) DO NOTHING
+         RETURNING idx)
+       INSERT INTO rec_df (feature, df) SELECT f, count(*) FROM ins, unnest(ins.idx) AS f GROUP BY f
+       ON CONFLICT (feature) DO UPDATE SET df = rec_df.df + excluded.df`,
+      JSON.stringify(rows.map((r, k) => ({ id: r.id, i: terms[k].idx, v: terms[k].tf.map((x) => Math.round(x * 1e4) / 1e4) }))),
+    );
+    done.push(...rows.map((r) => r.id));
+  }
+}
+
+/** Whether some paper has no term vector yet (an ingest whose job was missed). */
+export async function papersWithoutTerms(prisma: Db): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM papers p WHERE NOT EXISTS (SELECT 1 FROM rec_paper_terms t WHERE t.paper_id = p.id)) AS any`;
+  return row.any;
+}
+
+export async function loadCorpus(prisma: Db): Promise<Corpus> {
+  const corpus = emptyCorpus();
+  const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM rec_paper_terms`;
+  corpus.n = n;
+  const rows = await prisma.$queryRaw<{ feature: number; df: number }[]>`SELECT feature, df FROM rec_df`;
+  for (const r of rows) if (r.feature >= 0 && r.feature < FEATURES) corpus.df[r.feature] = r.df;
+  return corpus;
+}
+
+export interface Candidate {
+  id: number;
+  day: string;
+  /** For the reason's matched words. */
+  title: string;
+  vec: SparseVec;
+}
+
+/** What one computation run shares between people: the corpus and the window's candidates. */
+export interface RecsContext {
+  corpus: Corpus;
+  candidates: Candidate[];
+  /** The window's first day (older rows are deleted). */
+  since: string | null;
+  /** A reusable weight buffer. */
+  w: Float32Array<ArrayBuffer>;
+}
+
+/** The corpus and the candidates: the window's papers, or the papers given (the evaluation). */
+export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}): Promise<RecsContext> {
+  const corpus = await loadCorpus(prisma);
+  if (opts.paperIds) {
+    const rows = await prisma.$queryRaw<(TermRow & { day: string; title: string })[]>`
+      SELECT t.paper_id, t.idx, t.tf, '' AS day, p.title FROM rec_paper_terms t JOIN papers p ON p.id = t.paper_id
+      WHERE t.paper_id = ANY(${opts.paperIds}::int[])`;
+    const candidates = rows.map((r) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vectorize(toTerms(r), corpus) }));
+    return { corpus, since: null, candidates, w: new Float32Array(FEATURES) };
+  }
+  const days = await prisma.$queryRaw<{ day: string }[]>`
+    SELECT DISTINCT day::text AS day FROM paper_features ORDER BY day DESC LIMIT ${WINDOW_DAYS}`;
+  const since = days.length ? days[days.length - 1].day : null;
+  const rows = since
+    ? await prisma.$queryRaw<(TermRow & { day: string; title: string })[]>`
+        SELECT DISTINCT ON (t.paper_id) t.paper_id, t.idx, t.tf, f.day::text AS day, p.title
+        FROM paper_features f JOIN rec_paper_terms t ON t.paper_id = f.paper_id JOIN papers p ON p.id = f.paper_id
+        WHERE f.day >= ${since}::date AND p.hidden_at IS NULL
+        ORDER BY t.paper_id, f.day DESC`
+    : [];
+  return {
+    corpus,
+    since,
+    candidates: rows.map((r) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vectorize(toTerms(r), corpus) })),
+    w: new Float32Array(FEATURES),
+  };
+}
+
+function toTerms(r: TermRow): TermVector {
+  return { idx: r.idx, tf: r.tf };
+}
+
+async function vectorsOf(prisma: Db, ids: number[], corpus: Corpus): Promise<Map<number, SparseVec>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<TermRow[]>`SELECT paper_id, idx, tf FROM rec_paper_terms WHERE paper_id = ANY(${ids}::int[])`;
+  return new Map(rows.map((r) => [r.paper_id, vectorize(toTerms(r), corpus)]));
+}
+
+export interface Scored {
+  paperId: number;
+  score: number;
+  reasonPaperId: number | null;
+  reasonWords: string[];
+}
+
+/**
+ * Ranks the candidates for a set of positives and negatives: the best KEEP_PER_DAY of each day,
+ * with a reason each: the closest positive when close enough, else the title's words that weigh most.
+ */
+export function rankCandidates(
+  ctx: Pick<RecsContext, "candidates" | "w">,
+  positives: Map<number, SparseVec>,
+  negatives: Map<number, SparseVec>,
+  exclude: Set<number>,
+  keepPerDay = KEEP_PER_DAY,
+): Scored[] {
+  const pos = [...positives.values()];
+  const model: LinearModel = centroid(pos, [...negatives.values()], NEGATIVE_WEIGHT, ctx.w);
+  const byDay = new Map<string, { c: Candidate; s: number }[]>();
+  for (const c of ctx.candidates) {
+    if (exclude.has(c.id)) continue;
+    const s = score(model, c.vec);
+    if (!(s > 0)) continue;
+    const list = byDay.get(c.day) ?? [];
+    list.push({ c, s });
+    byDay.set(c.day, list);
+  }
+  const out: Scored[] = [];
+  for (const list of byDay.values()) {
+    list.sort((a, b) => b.s - a.s);
+    list.slice(0, keepPerDay).forEach(({ c, s }, rank) => {
+      // The closest positive, for the first of each day only (a page's worth): ~50 dot products each.
+      const [best, bestId] = rank < LIKE_REASONS_PER_DAY ? closest(positives, c.vec) : [0, null];
+      const like = best >= LIKE_THRESHOLD;
+      out.push({ paperId: c.id, score: s, reasonPaperId: like ? bestId : null, reasonWords: like ? [] : matchedWords(model.w, c.title) });
+    });
+  }
+  return out;
+}
+
+/** The positive most like a vector (cosine; vectors are l2-normalised), via one dense scatter of it. */
+const scatter = new Float32Array(FEATURES);
+function closest(positives: Map<number, SparseVec>, x: SparseVec): [number, number | null] {
+  for (let k = 0; k < x.idx.length; k++) scatter[x.idx[k]] = x.val[k];
+  let best = -1;
+  let bestId: number | null = null;
+  for (const [id, v] of positives) {
+    let sim = 0;
+    for (let k = 0; k < v.idx.length; k++) sim += scatter[v.idx[k]] * v.val[k];
+    if (sim > best) [best, bestId] = [sim, id];
+  }
+  for (let k = 0; k < x.idx.length; k++) scatter[x.idx[k]] = 0;
+  return [best, bestId];
+}
+
+/** The words of a paper's text that weigh most in a model (for reasons without a close paper). */
+export function matchedWords(model: Float32Array, text: string, n = 3): string[] {
+  const seen = new Map<string, number>();
+  for (const term of termCounts(text).keys()) seen.set(term, model[featureOf(term)]);
+  return [...seen]
+    .filter(([, w]) => w > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([t]) => t);
+}
+
+/** The database's clock: stale marks are written with it, so comparisons never mix clocks. */
+async function dbNow(prisma: Db): Promise<Date> {
+  const [row] = await prisma.$queryRaw<{ t: Date }[]>`SELECT clock_timestamp() AS t`;
+  return row.t;
+}
+
+/** Recomputes until nothing is stale (bounded: a person re-marked at every pass waits for the next job). */
+export async function drainStale(prisma: Db): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const done = await recomputeStale(prisma);
+    if (!done.people && !done.lists) return;
+  }
+}
+
+async function writeScores(
+  prisma: Db,
+  table: "rec_scores" | "rec_list_scores",
+  ownerColumn: "user_id" | "list_id",
+  owner: string | number,
+  rows: Scored[],
+  replace: boolean,
+  paperIds?: number[],
+) {
+  const cast = ownerColumn === "user_id" ? "text" : "int";
+  const json = JSON.stringify(rows.map((r) => ({ p: r.paperId, s: r.score, r: r.reasonPaperId, w: r.reasonWords })));
+  await prisma.$transaction(async (tx) => {
+    if (replace) await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast}`, owner);
+    else
+      await tx.$executeRawUnsafe(
+        `DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast} AND paper_id = ANY($2::int[])`,
+        owner,
+        paperIds ?? [],
+      );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${table} (${ownerColumn}, paper_id, score, reason_paper_id, reason_words)
+       SELECT $1::${cast}, p, s, r, COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(w) x), '{}')
+       FROM jsonb_to_recordset($2::jsonb) AS x(p int, s real, r int, w jsonb)
+       ON CONFLICT DO NOTHING`,
+      owner,
+      json,
+    );
+  }, LONG_TX);
+}
+
+/** People computed per batch: one query for their signals, one for their papers' vectors, one write. */
+const PEOPLE_BATCH = 500;
+
+interface Signals {
+  id: string;
+  paused: boolean;
+  pos: number[];
+  neg: number[];
+}
+
+/**
+ * Recomputes people: their scores over the whole window, or only over `onlyPapers` (new arrivals)
+ * added to what they have. Paused, or fewer than MIN_SIGNALS positives: no scores. In batches of
+ * PEOPLE_BATCH, so a run over everyone costs a few queries per batch, not per person.
+ */
+export async function recomputePeople(prisma: Db, ctx: RecsContext, userIds: string[], onlyPapers?: Set<number>): Promise<number> {
+  const sub = onlyPapers ? { ...ctx, candidates: ctx.candidates.filter((c) => onlyPapers.has(c.id)) } : ctx;
+  let written = 0;
+  for (let i = 0; i < userIds.length; i += PEOPLE_BATCH) {
+    const ids = userIds.slice(i, i + PEOPLE_BATCH);
+    const startedAt = await dbNow(prisma);
+    const people = await prisma.$queryRaw<Signals[]>`
+      SELECT u.id, COALESCE(r.paused_at IS NOT NULL, false) AS paused,
+             ARRAY(SELECT paper_id FROM upvotes WHERE user_id = u.id
+                   UNION SELECT i.paper_id FROM reading_list_items i JOIN reading_lists l ON l.id = i.list_id WHERE l.user_id = u.id) AS pos,
+             ARRAY(SELECT paper_id FROM rec_dismissals WHERE user_id = u.id) AS neg
+      FROM unnest(${ids}::text[]) AS u(id) LEFT JOIN rec_profiles r ON r.user_id = u.id`;
+    const active = people.filter((p) => !p.paused && p.pos.length >= MIN_SIGNALS);
+    const vecs = await vectorsOf(prisma, [...new Set(active.flatMap((p) => [...p.pos, ...p.neg]))], ctx.corpus);
+    const rows: { u: string; p: number; s: number; r: number | null; w: string[] }[] = [];
+    for (const person of active) {
+      const pick = (list: number[]) => new Map(list.filter((id) => vecs.has(id)).map((id) => [id, vecs.get(id)!]));
+      const scored = rankCandidates(sub, pick(person.pos), pick(person.neg), new Set([...person.pos, ...person.neg]));
+      for (const x of scored) rows.push({ u: person.id, p: x.paperId, s: x.score, r: x.reasonPaperId, w: x.reasonWords });
+    }
+    written += rows.length;
+    const signals = people.map((p) => ({ u: p.id, n: p.pos.length }));
+    await prisma.$transaction(async (tx) => {
+      if (onlyPapers)
+        await tx.$executeRaw`
+          DELETE FROM rec_scores WHERE user_id = ANY(${ids}::text[]) AND paper_id = ANY(${[...onlyPapers]}::int[])`;
+      else await tx.$executeRaw`DELETE FROM rec_scores WHERE user_id = ANY(${ids}::text[])`;
+      // Paused or too few signals: nothing kept, whatever was there before.
+      const inactive = people.filter((p) => !active.includes(p)).map((p) => p.id);
+      if (inactive.length) await tx.$executeRaw`DELETE FROM rec_scores WHERE user_id = ANY(${inactive}::text[])`;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO rec_scores (user_id, paper_id, score, reason_paper_id, reason_words)
+         SELECT u, p, s, r, COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(w) x), '{}')
+         FROM jsonb_to_recordset($1::jsonb) AS x(u text, p int, s real, r int, w jsonb)
+         ON CONFLICT DO NOTHING`,
+        JSON.stringify(rows),
+      );
+      // Stale again if a signal arrived while computing: the next pass picks it up.
+      await tx.$executeRawUnsafe(
+        `INSERT INTO rec_profiles (user_id, computed_at, signals)
+         SELECT u, $2::timestamptz, n FROM jsonb_to_recordset($1::jsonb) AS x(u text, n int)
+         ON CONFLICT (user_id) DO UPDATE SET computed_at = excluded.computed_at, signals = excluded.signals,
+           stale_at = CASE WHEN rec_profiles.stale_at > excluded.computed_at THEN rec_profiles.stale_at END`,
+        JSON.stringify(signals),
+        startedAt,
+      );
+    }, LONG_TX);
+  }
+  return written;
+}
+
+/** One person (tests, the evaluation): recomputePeople for one. */
+export function recomputePerson(prisma: Db, ctx: RecsContext, userId: string, onlyPapers?: Set<number>): Promise<number> {
+  return recomputePeople(prisma, ctx, [userId], onlyPapers);
+}
+
+/** "Papers like this list": the list's papers alone are the positives. */
+export async function recomputeList(prisma: Db, ctx: RecsContext, listId: number): Promise<number> {
+  const startedAt = await dbNow(prisma);
+  const items = await prisma.$queryRaw<{ id: number }[]>`SELECT paper_id AS id FROM reading_list_items WHERE list_id = ${listId}`;
+  const ids = items.map((r) => r.id);
+  let scored: Scored[] = [];
+  if (ids.length > 0) {
+    const vecs = await vectorsOf(prisma, ids, ctx.corpus);
+    scored = rankCandidates(ctx, vecs, new Map(), new Set(ids), 20);
+  }
+  await writeScores(prisma, "rec_list_scores", "list_id", listId, scored, true);
+  await prisma.$executeRaw`UPDATE reading_lists SET rec_stale_at = NULL WHERE id = ${listId} AND rec_stale_at <= ${startedAt}`;
+  return scored.length;
+}
+
+/** Every person and list whose signals changed (stale), oldest first. */
+export async function recomputeStale(prisma: Db, limit = 1000): Promise<{ people: number; lists: number }> {
+  const people = await prisma.$queryRaw<{ user_id: string }[]>`
+    SELECT user_id FROM rec_profiles WHERE stale_at IS NOT NULL ORDER BY stale_at LIMIT ${limit}`;
+  const lists = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT id FROM reading_lists WHERE rec_stale_at IS NOT NULL ORDER BY rec_stale_at LIMIT ${limit}`;
+  if (people.length === 0 && lists.length === 0) return { people: 0, lists: 0 };
+  await ensurePaperTerms(prisma);
+  const ctx = await loadContext(prisma);
+  await recomputePeople(
+    prisma,
+    ctx,
+    people.map((p) => p.user_id),
+  );
+  for (const l of lists) await recomputeList(prisma, ctx, l.id);
+  return { people: people.length, lists: lists.length };
+}
+
+/**
+ * After papers arrive: term vectors for them, then every active person scores the new papers
+ * (added to their rows), rows of papers that left the window go, and lists are recomputed.
+ */
+export async function recomputeAfterArrival(prisma: Db): Promise<{ papers: number; people: number }> {
+  const fresh = await ensurePaperTerms(prisma);
+  const ctx = await loadContext(prisma);
+  if (ctx.since) {
+    await prisma.$executeRaw`
+      DELETE FROM rec_scores s WHERE NOT EXISTS (
+        SELECT 1 FROM paper_features f WHERE f.paper_id = s.paper_id AND f.day >= ${ctx.since}::date)`;
+  }
+  const freshSet = new Set(fresh);
+  const people = await prisma.$queryRaw<{ user_id: string }[]>`
+    SELECT user_id FROM rec_profiles WHERE paused_at IS NULL AND signals >= ${MIN_SIGNALS}`;
+  if (freshSet.size > 0)
+    await recomputePeople(
+      prisma,
+      ctx,
+      people.map((p) => p.user_id),
+      freshSet,
+    );
+  const lists = await prisma.$queryRaw<{ id: number }[]>`SELECT DISTINCT list_id AS id FROM rec_list_scores`;
+  if (freshSet.size > 0) for (const l of lists) await recomputeList(prisma, ctx, l.id);
+  return { papers: fresh.length, people: people.length };
+}

@@ -1,0 +1,174 @@
+import { FEATURES, type TermVector } from "@/lib/recs/text";
+
+/**
+ * The recommender's arithmetic, pure and synchronous: tf-idf vectors from stored term vectors,
+ * a per-person linear model, and scores. No I/O, so the evaluation, the job and the benchmark
+ * run exactly this code.
+ */
+
+/** A sparse, l2-normalised tf-idf vector. */
+export interface SparseVec {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Document frequencies of the features over the whole collection. */
+export interface Corpus {
+  /** Papers counted. */
+  n: number;
+  /** Papers holding each feature (dense, FEATURES long). */
+  df: Int32Array;
+}
+
+/** Features in fewer papers than this are left out: a word in one paper says nothing about the next. */
+export const MIN_DF = 2;
+
+export function emptyCorpus(): Corpus {
+  return { n: 0, df: new Int32Array(FEATURES) };
+}
+
+export function addToCorpus(corpus: Corpus, t: TermVector, sign: 1 | -1 = 1) {
+  corpus.n += sign;
+  for (const f of t.idx) corpus.df[f] += sign;
+}
+
+/** sklearn's smooth idf: ln((1 + n) / (1 + df)) + 1. */
+export function idf(corpus: Corpus, f: number): number {
+  return Math.log((1 + corpus.n) / (1 + corpus.df[f])) + 1;
+}
+
+export function vectorize(t: TermVector, corpus: Corpus, maxDfShare = 1): SparseVec {
+  const idx: number[] = [];
+  const val: number[] = [];
+  const maxDf = Math.max(MIN_DF, corpus.n * maxDfShare);
+  let norm = 0;
+  for (let i = 0; i < t.idx.length; i++) {
+    const f = t.idx[i];
+    const df = corpus.df[f];
+    if (df < MIN_DF || df > maxDf) continue;
+    const v = t.tf[i] * idf(corpus, f);
+    idx.push(f);
+    val.push(v);
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  return { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v / norm) };
+}
+
+export function dot(w: Float32Array, x: SparseVec): number {
+  let s = 0;
+  for (let i = 0; i < x.idx.length; i++) s += w[x.idx[i]] * x.val[i];
+  return s;
+}
+
+export function cosine(a: SparseVec, b: SparseVec): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.idx.length && j < b.idx.length) {
+    if (a.idx[i] === b.idx[j]) s += a.val[i++] * b.val[j++];
+    else if (a.idx[i] < b.idx[j]) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** A person's model: dense weights over the features and a bias. */
+export interface LinearModel {
+  w: Float32Array;
+  b: number;
+}
+
+/** Rocchio: the mean of the positives, less `beta` times the mean of the negatives. */
+export function centroid(pos: SparseVec[], neg: SparseVec[] = [], beta = 0, w = new Float32Array(FEATURES)): LinearModel {
+  w.fill(0);
+  for (const x of pos) for (let i = 0; i < x.idx.length; i++) w[x.idx[i]] += x.val[i] / pos.length;
+  if (beta > 0 && neg.length > 0) for (const x of neg) for (let i = 0; i < x.idx.length; i++) w[x.idx[i]] -= (beta * x.val[i]) / neg.length;
+  return { w, b: 0 };
+}
+
+/**
+ * A linear SVM with squared hinge loss (LIBLINEAR's dual coordinate descent, as scikit-learn's
+ * LinearSVC runs it), classes weighted to balance, bias as a feature of value 1.
+ */
+export function linearSvm(
+  pos: SparseVec[],
+  neg: SparseVec[],
+  C: number,
+  opts: { iterations?: number; w?: Float32Array } = {},
+): LinearModel {
+  const w = opts.w ?? new Float32Array(FEATURES);
+  w.fill(0);
+  const xs = [...pos, ...neg];
+  const ys = xs.map((_, i) => (i < pos.length ? 1 : -1));
+  const n = xs.length;
+  const cPos = (C * n) / (2 * pos.length);
+  const cNeg = (C * n) / (2 * Math.max(1, neg.length));
+  const alpha = new Float64Array(n);
+  const diag = ys.map((y) => 1 / (2 * (y > 0 ? cPos : cNeg)));
+  const qii = xs.map((x, i) => x.val.reduce((s, v) => s + v * v, 0) + 1 + diag[i]);
+  let b = 0;
+  const order = xs.map((_, i) => i);
+  let seed = 1;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let it = 0; it < (opts.iterations ?? 50); it++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let maxPg = 0;
+    for (const i of order) {
+      const y = ys[i];
+      const g = y * (dot(w, xs[i]) + b) - 1 + diag[i] * alpha[i];
+      const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
+      maxPg = Math.max(maxPg, Math.abs(pg));
+      if (Math.abs(pg) < 1e-12) continue;
+      const old = alpha[i];
+      alpha[i] = Math.max(old - g / qii[i], 0);
+      const d = (alpha[i] - old) * y;
+      const x = xs[i];
+      for (let k = 0; k < x.idx.length; k++) w[x.idx[k]] += d * x.val[k];
+      b += d;
+    }
+    if (maxPg < 1e-4) break;
+  }
+  return { w, b };
+}
+
+/** L2-regularised logistic regression by gradient descent, classes weighted to balance. */
+export function logistic(
+  pos: SparseVec[],
+  neg: SparseVec[],
+  lambda: number,
+  opts: { iterations?: number; rate?: number; w?: Float32Array } = {},
+): LinearModel {
+  const w = opts.w ?? new Float32Array(FEATURES);
+  w.fill(0);
+  const touched = new Set<number>();
+  for (const x of [...pos, ...neg]) for (const f of x.idx) touched.add(f);
+  const feats = Int32Array.from(touched);
+  const grad = new Float64Array(FEATURES);
+  let b = 0;
+  const rate = opts.rate ?? 1;
+  const wp = 0.5 / pos.length;
+  const wn = 0.5 / Math.max(1, neg.length);
+  for (let it = 0; it < (opts.iterations ?? 100); it++) {
+    for (const f of feats) grad[f] = lambda * w[f];
+    let gb = 0;
+    const step = (x: SparseVec, y: number, weight: number) => {
+      const p = 1 / (1 + Math.exp(-(dot(w, x) + b)));
+      const e = (p - y) * weight;
+      for (let k = 0; k < x.idx.length; k++) grad[x.idx[k]] += e * x.val[k];
+      gb += e;
+    };
+    for (const x of pos) step(x, 1, wp);
+    for (const x of neg) step(x, 0, wn);
+    for (const f of feats) w[f] -= rate * grad[f];
+    b -= rate * gb;
+  }
+  return { w, b };
+}
+
+export function score(m: LinearModel, x: SparseVec): number {
+  return dot(m.w, x) + m.b;
+}
