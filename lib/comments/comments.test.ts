@@ -8,8 +8,8 @@ import { actAs } from "@/lib/admin/test-support";
 vi.mock("next/headers", async () => (await import("@/lib/admin/test-support")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("@/lib/admin/test-support")).nextCacheMock);
 const queued: number[] = [];
-vi.mock("@/lib/jobs/queue", () => ({
-  queues: { commentNotify: "comments.notify" },
+vi.mock("@/lib/jobs/queue", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/jobs/queue")>()),
   getBoss: async () => ({ send: async (_q: string, data: { commentId: number }) => (queued.push(data.commentId), "job") }),
 }));
 

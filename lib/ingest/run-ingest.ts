@@ -254,7 +254,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       await client
         .query("SELECT refresh_title_words(started_at) FROM ingest_runs WHERE id = $1", [run.id])
         .catch((err: unknown) => log.warn({ err }, "title words not refreshed"));
-      await enqueueRecsRefresh(queues.recsArrival);
+      // Committed: nothing from here on may report the run as failed ("nothing was saved").
+      await Promise.resolve()
+        .then(() => enqueueRecsRefresh(queues.recsArrival))
+        .catch((err: unknown) => log.warn({ err }, "recommendations not queued for the new papers"));
       timings.afterCommitMs += since(t);
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
