@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { formatBytes } from "@/lib/ingest/read-document";
-import type { IngestTimings } from "@/lib/ingest/types";
+import { zeroIngestTimings, type IngestTimings } from "@/lib/ingest/types";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedded-postgres";
 import { applyMigrations } from "@/lib/server/migrate";
 import { freePort } from "@/lib/test/postgres";
@@ -64,19 +64,7 @@ interface Pass {
   errors: string[];
 }
 
-const zeroTimings = (): Required<IngestTimings> => ({
-  startMs: 0,
-  readMs: 0,
-  parseMs: 0,
-  prepareMs: 0,
-  saveMs: 0,
-  commitMs: 0,
-  afterCommitMs: 0,
-  recordMs: 0,
-  totalMs: 0,
-  vectorsMs: 0,
-  revalidateMs: 0,
-});
+const zeroTimings = (): Required<IngestTimings> => ({ ...zeroIngestTimings(), revalidateMs: 0 });
 
 /** Writes the documents of one format and size; returns their files. */
 function writeDocuments(dir: string, format: SyntheticFormat, papers: number, docSize: number): { files: string[]; bytes: number } {

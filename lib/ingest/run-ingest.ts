@@ -20,6 +20,7 @@ import {
   FeedParseError,
   type FeedFormat,
   type IngestTimings,
+  zeroIngestTimings,
   type ParsedPaper,
   type ParsedRejection,
   type ParseItem,
@@ -92,18 +93,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const maxBytes = opts.maxBytes ?? env().INGEST_MAX_BYTES;
   const started = Date.now();
   const t0 = performance.now();
-  const timings: IngestTimings = {
-    startMs: 0,
-    readMs: 0,
-    parseMs: 0,
-    prepareMs: 0,
-    saveMs: 0,
-    commitMs: 0,
-    afterCommitMs: 0,
-    recordMs: 0,
-    totalMs: 0,
-    vectorsMs: 0,
-  };
+  const timings = zeroIngestTimings();
   const since = (t: number) => performance.now() - t;
   // The run's own connection, opened first: it holds the run's lock from the moment its row
   // exists until its outcome is written, so a later start can tell a crashed run (run-lock.ts).

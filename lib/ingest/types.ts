@@ -113,3 +113,19 @@ export interface IngestTimings {
   /** Set by POST /api/ingest after the run: dropping this server's cached pages and answers. */
   revalidateMs?: number;
 }
+
+/** Every phase at zero: a run's starting point, and a sum's (the cache refresh is added by the API). */
+export function zeroIngestTimings(): IngestTimings {
+  return {
+    startMs: 0,
+    readMs: 0,
+    parseMs: 0,
+    prepareMs: 0,
+    saveMs: 0,
+    commitMs: 0,
+    afterCommitMs: 0,
+    recordMs: 0,
+    totalMs: 0,
+    vectorsMs: 0,
+  };
+}
