@@ -128,6 +128,25 @@ export async function blockExternalRequests(page: Page, { images = "pixel" }: { 
   );
 }
 
+/**
+ * Holds the page's first /api/me/state request until `release()` is called: the page is
+ * hydrated but does not yet know who the viewer is, as on a slow network. Clicks in that gap
+ * must wait for the answer, not ask the server as if signed in.
+ */
+export async function holdViewerState(page: Page): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    /\/api\/me\/state\?/,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return { release };
+}
+
 /** The embedded mail catcher's REST API (the e2e server runs maildev; see scripts/test.ts). */
 const mailApi = () => `http://127.0.0.1:${process.env.MAILDEV_WEB_PORT}/api/email`;
 

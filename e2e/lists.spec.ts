@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page, blockExternalRequests, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
+import { expect, test, type Page, blockExternalRequests, holdViewerState, ingest, signIn, signInHere, syntheticEntry } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await blockExternalRequests(page);
@@ -188,9 +188,13 @@ test("lists are private: signed out goes to sign in, and another person's list i
 
 test("a signed-out visitor who saves a paper is asked to sign in, and it is in Read later after", async ({ page, request }) => {
   await ingest(request, JSON.stringify([syntheticEntry({ id: "1907.00231", day: "2019-07-14", title: "Save after sign in", upvotes: 2 })]));
+  // Clicked before the page knows the visitor is signed out (a slow network): no 401 from the
+  // lists API in the console, just the way to sign in.
+  const viewerState = await holdViewerState(page);
   await page.goto("/papers/1907.00231");
   await expect(page.locator('[data-keys="ready"]').first()).toBeAttached(); // hydrated
   await page.getByTestId("save-button").first().click();
+  viewerState.release();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpapers%2F1907\.00231/);
 
   await signInHere(page, "late-saver@example.org");

@@ -9,6 +9,7 @@ import {
   signInThen,
   setSavedIn,
   useViewerState,
+  viewerSettled,
   watchPaper,
   type ListSummary,
 } from "@/components/people/viewer-store";
@@ -69,7 +70,9 @@ export function SaveButton({ paperId, variant = "box" }: SaveButtonProps) {
 
   /** The viewer's lists, fetched if the page state has not brought them yet; null when signed out. */
   async function knownLists(): Promise<ListSummary[] | null> {
-    if (state.status === "ready" && state.lists.length) return state.lists;
+    const settled = await viewerSettled();
+    if (settled.status === "ready" && !settled.user) return null;
+    if (settled.status === "ready" && settled.lists.length) return settled.lists;
     try {
       const { lists } = await listApi<{ lists: ListSummary[] }>("/api/me/lists");
       const summaries = lists.map(({ id, name, isDefault }) => ({ id, name, isDefault }));

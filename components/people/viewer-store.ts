@@ -108,6 +108,24 @@ export function watchViewer() {
   if (!loadedOnce) scheduleFlush();
 }
 
+/**
+ * The viewer's state once it has arrived (or failed). A click that comes before it must not ask
+ * the server as if signed in: for a signed-out visitor that is a 401 in the console and a
+ * round trip for nothing.
+ */
+export function viewerSettled(): Promise<Snapshot> {
+  if (snapshot.status !== "loading") return Promise.resolve(snapshot);
+  watchViewer();
+  return new Promise((resolve) => {
+    const listener = () => {
+      if (snapshot.status === "loading") return;
+      listeners.delete(listener);
+      resolve(snapshot);
+    };
+    listeners.add(listener);
+  });
+}
+
 export function useViewerState(): Snapshot {
   return useSyncExternalStore(
     subscribe,
@@ -149,7 +167,8 @@ export function signInThen(action: PendingAction["action"], paperId: number) {
  */
 export async function castUpvote(paperId: number, on: boolean, shownCount: number) {
   if (snapshot.busy.has(paperId)) return;
-  if (snapshot.status === "ready" && !snapshot.user) return signInThen("upvote", paperId);
+  if ((await viewerSettled()).status === "ready" && !snapshot.user) return signInThen("upvote", paperId);
+  if (snapshot.busy.has(paperId)) return;
   const before = { upvoted: snapshot.upvoted, counts: snapshot.counts };
   const upvoted = new Set(snapshot.upvoted);
   if (on) upvoted.add(paperId);
