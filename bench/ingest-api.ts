@@ -313,7 +313,7 @@ function report(passes: Pass[], opts: ApiOptions): number {
     `\nWhere the time goes, ms per 1,000 papers. request: the client's wall time per request, summed; http: that less the run ` +
       `and the cache refresh (routing, the JSON answer, loopback); run: runIngest's phases (lib/ingest/types.ts IngestTimings), ` +
       `other: the run's time between them; vectors: the search-vector trigger inside save (Postgres function statistics); ` +
-      `2nd conn: vectors computed beside the run (overlaps the rest); title words: refresh_title_words, inside after-commit.`,
+      `2nd conn: vectors computed beside the run (overlaps the rest); title words: add_title_words, inside after-commit.`,
   );
   const cols: [string, (p: Pass) => number][] = [
     ["request", (p) => p.requestMs.reduce((a, b) => a + b, 0)],
@@ -326,7 +326,7 @@ function report(passes: Pass[], opts: ApiOptions): number {
     ["vectors", (p) => p.functions.get("papers_search_vector")?.[1] ?? 0],
     ["commit", (p) => p.timings.commitMs],
     ["after-commit", (p) => p.timings.afterCommitMs],
-    ["title words", (p) => p.functions.get("refresh_title_words")?.[1] ?? 0],
+    ["title words", (p) => p.functions.get("add_title_words")?.[1] ?? 0],
     ["record", (p) => p.timings.recordMs],
     ["revalidate", (p) => p.timings.revalidateMs],
     ["other", (p) => p.timings.totalMs - PHASES.reduce((a, k) => a + p.timings[k], 0)],
@@ -349,7 +349,7 @@ function report(passes: Pass[], opts: ApiOptions): number {
   const others = new Map<string, [number, number, number]>();
   for (const p of passes) {
     for (const [name, [calls, total]] of p.functions) {
-      if (name === "papers_search_vector" || name === "refresh_title_words") continue;
+      if (name === "papers_search_vector" || name === "add_title_words") continue;
       const [c, t, n] = others.get(name) ?? [0, 0, 0];
       others.set(name, [c + calls, t + total, n + p.papers]);
     }

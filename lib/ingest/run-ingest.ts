@@ -150,14 +150,17 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       await client.query("SET LOCAL idle_in_transaction_session_timeout = '10min'");
       await createStaging(client);
       const {
-        rows: [{ empty }],
-      } = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM papers) AS empty");
+        rows: [{ empty, stored }],
+      } = await client.query<{ empty: boolean; stored: number }>(
+        "SELECT NOT EXISTS (SELECT 1 FROM papers) AS empty, greatest(reltuples, 0)::float8 AS stored FROM pg_class WHERE oid = 'papers'::regclass",
+      );
       timings.startMs += since(t);
       let bulk: BulkLoad | null = null;
       let bulkTries = opts.bulkLoad === false || (opts.bulkLoad === undefined && !empty) ? 0 : 3;
       let batch: ParsedPaper[] = [];
       let batches = 0;
       let analyzedAt = 0;
+      const newIds: number[] = [];
       // At most one batch is being written while the next one is parsed and encoded: Node
       // works while Postgres writes, instead of each waiting for the other.
       let writing: Promise<void> = Promise.resolve();
@@ -189,12 +192,15 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           progress.new += counts.new;
           progress.updated += counts.updated;
           progress.unchanged += counts.unchanged;
+          for (const id of counts.newIds) newIds.push(id);
           reportProgress();
           // A first ingest grows the tables inside this transaction, where autovacuum cannot
           // see them; fresh statistics keep the lookups on their indexes (batches 1, 4, 16, …
           // when papers were added). Only the columns the lookups and joins use: statistics
-          // of the search vector are costly and wait for autovacuum.
-          if (analyzeDue && progress.new > analyzedAt) {
+          // of the search vector are costly and wait for autovacuum. Only when this run has
+          // grown the table by a tenth: a run of 1,000 papers into 100,000 changes no plan,
+          // and sampling the tables cost it more than its own writes.
+          if (analyzeDue && progress.new > analyzedAt && progress.new > stored / 10) {
             analyzedAt = progress.new;
             await client.query(analyzeLookupColumns);
           }
@@ -240,10 +246,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       await client.query("COMMIT");
       timings.commitMs += since(t);
       t = performance.now();
-      // The new titles' words, for search suggestions: after the commit, so a failure here only logs.
-      await client
-        .query("SELECT refresh_title_words(started_at) FROM ingest_runs WHERE id = $1", [run.id])
-        .catch((err: unknown) => log.warn({ err }, "title words not refreshed"));
+      // The new titles' words, for search suggestions: after the commit, so a failure here only
+      // logs, and so concurrent runs do not queue on the rows of common words.
+      if (newIds.length) {
+        await client
+          .query("SELECT add_title_words($1::int[])", [newIds])
+          .catch((err: unknown) => log.warn({ err }, "title words not refreshed"));
+      }
       // Committed: nothing from here on may report the run as failed ("nothing was saved").
       await Promise.resolve()
         .then(() => enqueueRecsRefresh(queues.recsArrival))

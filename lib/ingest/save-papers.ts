@@ -11,6 +11,11 @@ export interface SaveCounts {
   unchanged: number;
 }
 
+export interface SaveResult extends SaveCounts {
+  /** The ids of the papers this batch inserted (for their title words, after the commit). */
+  newIds: number[];
+}
+
 /** A stored paper's identity, as matching needs it. */
 interface StoredKey {
   id: number;
@@ -295,8 +300,8 @@ function vectorText({ paper }: Incoming): VectorText {
  * Nothing is written for a paper that did not change, so re-ingesting a feed writes
  * nothing.
  */
-export async function savePapers(client: ClientBase, prepared: PreparedBatch, depth = 0): Promise<SaveCounts> {
-  const counts: SaveCounts = { new: 0, updated: 0, unchanged: 0 };
+export async function savePapers(client: ClientBase, prepared: PreparedBatch, depth = 0): Promise<SaveResult> {
+  const counts: SaveResult = { new: 0, updated: 0, unchanged: 0, newIds: [] };
   const { incoming, rows } = prepared;
   if (!incoming.length) return counts;
 
@@ -374,12 +379,15 @@ export async function savePapers(client: ClientBase, prepared: PreparedBatch, de
   counts.new += newIds.size - lost.length;
   counts.updated += changed.size;
   counts.unchanged += matches.size - changed.size;
+  const lostIds = new Set(lost.map((l) => l.id));
+  for (const id of newIds.keys()) if (!lostIds.has(id)) counts.newIds.push(id);
 
   if (lost.length && depth < 2) {
     const again = await savePapers(client, prepareBatch(lost.map((l) => l.item.paper)), depth + 1);
     counts.new += again.new;
     counts.updated += again.updated;
     counts.unchanged += again.unchanged;
+    counts.newIds.push(...again.newIds);
   }
   return counts;
 }

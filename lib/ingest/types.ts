@@ -102,7 +102,7 @@ export interface IngestTimings {
   saveMs: number;
   /** Rebuilding indexes set aside by a bulk load, and COMMIT. */
   commitMs: number;
-  /** After the commit: the new titles' words for search suggestions (refresh_title_words). */
+  /** After the commit: the new titles' words for search suggestions (add_title_words). */
   afterCommitMs: number;
   /** Writing the run's outcome and rejections to ingest_runs. */
   recordMs: number;

@@ -147,7 +147,7 @@ export async function submitPaper(o: SubmitOptions): Promise<SubmitResult> {
 
   const handle = localHandle(user.id, name);
   const client = await openIngestConnection(db());
-  const started = new Date();
+  let newIds: number[] = [];
   try {
     await client.query("BEGIN");
     const locked = await client.query("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", [user.id]);
@@ -160,7 +160,8 @@ export async function submitPaper(o: SubmitOptions): Promise<SubmitResult> {
     ]);
     if (n >= perDay) throw dailyLimit(perDay, now);
     await createStaging(client);
-    await savePapers(client, prepareBatch([paper]));
+    const saved = await savePapers(client, prepareBatch([paper]));
+    newIds = saved.newIds;
     const {
       rows: [stored],
     } = await client.query<{ id: number; hidden: boolean; removed: boolean }>(
@@ -192,9 +193,11 @@ export async function submitPaper(o: SubmitOptions): Promise<SubmitResult> {
     await client.end().catch(() => {});
   }
   // The new title's words, for search suggestions (as after an ingest run); a failure only logs.
-  await db().$executeRaw`SELECT refresh_title_words(${started})`.catch((err: unknown) =>
-    logger.warn({ err: String(err) }, "title words not refreshed"),
-  );
+  if (newIds.length) {
+    await db().$executeRaw`SELECT add_title_words(${newIds}::int[])`.catch((err: unknown) =>
+      logger.warn({ err: String(err) }, "title words not refreshed"),
+    );
+  }
   refreshCachedPages();
   logger.info({ arxivId, userId: user.id, day }, "paper submitted");
   return { arxivId, title: paper.title, day, paperHref: paperHref(arxivId), dayHref: dayHref(day) };
