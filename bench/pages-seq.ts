@@ -24,6 +24,8 @@ export interface SeqPlan {
   baseUrl: string;
   targets: SeqTarget[];
   timeoutMs: number;
+  /** Per target, warm-up included: past it the target stops (and says how many requests it made). */
+  budgetMs: number;
 }
 
 export interface SeqResult {
@@ -69,12 +71,14 @@ const plan = JSON.parse(readFileSync(process.argv[2], "utf8")) as SeqPlan;
 const results: SeqResult[] = [];
 for (const target of plan.targets) {
   const started = performance.now();
-  for (const p of target.warmup) await get(plan, p);
+  const overBudget = () => performance.now() - started > plan.budgetMs;
+  for (const p of target.warmup) if (!overBudget()) await get(plan, p);
   const times: { ms: number; path: string }[] = [];
   const statusCodes: Record<string, number> = {};
   let bytes = 0;
   let errors = 0;
   for (const p of target.paths) {
+    if (overBudget()) break;
     const r = await get(plan, p);
     times.push({ ms: r.ms, path: p });
     statusCodes[r.status] = (statusCodes[r.status] ?? 0) + 1;
@@ -87,7 +91,7 @@ for (const target of plan.targets) {
   const result: SeqResult = {
     name: target.name,
     requests: times.length,
-    distinctPaths: new Set(target.paths).size,
+    distinctPaths: new Set(times.map((t) => t.path)).size,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
@@ -104,7 +108,7 @@ for (const target of plan.targets) {
   results.push(result);
   const f = (n: number) => n.toFixed(1);
   console.log(
-    `  ${target.name}: ${result.requests} requests (${result.distinctPaths} distinct paths) after ${target.warmup.length} warm-up: ` +
+    `  ${target.name}: ${result.requests}${result.requests < target.paths.length ? ` of ${target.paths.length} (stopped after ${(plan.budgetMs / 1000).toFixed(0)} s)` : ""} requests (${result.distinctPaths} distinct paths) after ${target.warmup.length} warm-up: ` +
       `p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, max ${f(result.max)} ms (${result.slowest}), statuses ${JSON.stringify(statusCodes)}`,
   );
 }
