@@ -1,12 +1,15 @@
 /**
  * npx tsx bench/pages-explain.ts <folder kept by `npm run bench:pages -- --keep`>
- *        [--path /search?q=zhou ...] [--search zhou ...] [--sql "SELECT ..." ...] [--min-ms 0]
+ *        [--path /search?q=zhou ...] [--search zhou ...] [--sql "SELECT ..." ...] [--min-ms 0] [--first]
  *
  * Where a page's time goes: restarts the kept Postgres with auto_explain on (ANALYZE,
  * BUFFERS, nested statements) for the seeded database, then
  *   --path P    requests P from the standalone server in .next-bench (twice: the plans of
- *               the second, warm, request are printed), by default the first path of each
- *               bench target (from the kept samples.json);
+ *               the second, warm, request are printed), by default the daily page, a paper
+ *               page, search, the daily-papers API, the latest week and month and the most
+ *               prolific and a typical author (from the kept samples.json); with --first,
+ *               once, and the plans of that first request are printed (for pages cached
+ *               once rendered, whose second request runs no statement);
  *   --search W  calls searchPapers(W) directly (no build needed), twice, warm plans shown;
  *   --sql S     EXPLAIN (ANALYZE, BUFFERS) S, run twice, the second (warm) plan shown: to
  *               try a rewrite of a slow statement against the same data.
@@ -18,6 +21,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import "./quiet-logs";
 import pg from "pg";
+import { isoWeekOf, monthOf } from "@/lib/papers/dates";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedded-postgres";
 import { freePort } from "@/lib/test/postgres";
 import type { SearchPlan } from "./pages-search";
@@ -31,6 +35,7 @@ const { values, positionals } = parseArgs({
     search: { type: "string", multiple: true, default: [] },
     sql: { type: "string", multiple: true, default: [] },
     "min-ms": { type: "string", default: "0" },
+    first: { type: "boolean", default: false },
   },
 });
 const dir = positionals[0];
@@ -134,6 +139,10 @@ async function main() {
         `/api/papers/search?q=${q}`,
         "/api/daily_papers",
         `/api/daily_papers?date=${samples.middleDay}`,
+        // Samples kept by runs before the week, month and author targets have no authors.
+        "/papers/week/" + isoWeekOf(samples.latestDay),
+        "/papers/month/" + monthOf(samples.latestDay),
+        ...[samples.topAuthors?.[0], samples.typicalAuthors?.[0]].filter(Boolean).map((a) => `/authors/${encodeURIComponent(a.name)}`),
       ];
     }
     if (paths.length) {
@@ -141,8 +150,12 @@ async function main() {
       const server = await startServer(url, dir);
       try {
         for (const p of paths) {
-          const first = await fetch(server.baseUrl + p);
-          await first.arrayBuffer();
+          // --first: the plans of the first request (a page cached once rendered runs no
+          // statement on its second), otherwise those of the second, warm, one.
+          if (!values.first) {
+            const first = await fetch(server.baseUrl + p);
+            await first.arrayBuffer();
+          }
           await settle();
           log = "";
           const t = performance.now();
@@ -150,7 +163,7 @@ async function main() {
           await res.arrayBuffer();
           const ms = performance.now() - t;
           await settle();
-          printPlans(`GET ${p} -> ${res.status} in ${ms.toFixed(1)} ms (second request)`, log);
+          printPlans(`GET ${p} -> ${res.status} in ${ms.toFixed(1)} ms (${values.first ? "first" : "second"} request)`, log);
         }
       } finally {
         await server.stop();

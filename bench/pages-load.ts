@@ -6,7 +6,7 @@
  *
  * Each target has a list of paths; every request takes the next path of the list
  * (autocannon's setupRequest runs per request), so no single cached answer can hide
- * a slow query.
+ * a slow query. The one-at-a-time figures come from bench/pages-seq.ts, before the load.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,8 +30,6 @@ export interface LoadPlan {
   duration: number;
   connections: number;
   warmup: number;
-  /** Requests made one at a time (1 connection) before the load. */
-  serialRequests: number;
   timeoutS: number;
   /** A cheap path, polled between targets until the server is idle again. */
   drainPath: string;
@@ -52,9 +50,6 @@ export interface LoadResult {
   timeouts: number;
   statusCodes: Record<string, number>;
   bytesPerResponse: number;
-  serialRequests: number;
-  serialP50: number;
-  serialP90: number;
   drainMs: number;
 }
 
@@ -127,8 +122,6 @@ for (const t of plan.targets) {
   // Warm-up: JIT, connection pools, Postgres caches; bounded in time, for slow targets.
   if (plan.warmup > 0) await run(plan, target, { amount: plan.warmup, maxSeconds: Math.min(10, plan.duration) });
   await drain(plan);
-  // One connection, one request at a time: the service time without queueing.
-  const serial = await run(plan, target, { amount: plan.serialRequests, maxSeconds: 20, connections: 1 });
   const r = await run(plan, target, { duration: plan.duration });
   const statusCodes: Record<string, number> = {};
   for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = s.count;
@@ -153,15 +146,12 @@ for (const t of plan.targets) {
     timeouts: r.timeouts,
     statusCodes,
     bytesPerResponse: responses ? r.throughput.total / responses : 0,
-    serialRequests: serial.requests.total,
-    serialP50: serial.latency.p50,
-    serialP90: serial.latency.p90,
     drainMs,
   };
   results.push(result);
   console.log(
-    `  ${target.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, statuses ${JSON.stringify(statusCodes)}; ` +
-      `one at a time: p50 ${result.serialP50} ms over ${result.serialRequests} requests${drainMs > 1000 ? `; waited ${(drainMs / 1000).toFixed(0)} s for the previous backlog` : ""}`,
+    `  ${target.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, statuses ${JSON.stringify(statusCodes)}` +
+      `${drainMs > 1000 ? `; waited ${(drainMs / 1000).toFixed(0)} s for the previous backlog` : ""}`,
   );
 }
 console.log(`BENCH_RESULT ${JSON.stringify(results)}`);
