@@ -111,6 +111,14 @@ test("a new person's upvotes and saves rank their topic first in For you, with r
   await page.getByLabel("Order").selectOption("for-you");
   await page.getByRole("button", { name: /Save and subscribe|Save settings/ }).click();
   await expect(page.getByTestId("digest-status")).toContainText("The digest is on.");
+  // Its preview shows the email as it will be: titled for the person, in their order.
+  await page.goto(`/digest/preview?frequency=daily&period=${DAY}`);
+  await expect(page.getByText(/\d+ papers? for you · Aug 14, 2026/)).toBeVisible();
+  await expect(page.getByTestId("digest-preview").getByRole("heading", { level: 1 })).toHaveText("Papers for you");
+  const previewText = await page.getByTestId("digest-preview").innerText();
+  const inPreview = order.slice(0, 3).map((t) => previewText.indexOf(t.split(":")[0]));
+  for (const p of inPreview) expect(p).toBeGreaterThanOrEqual(0);
+  expect([...inPreview].sort((a, b) => a - b)).toEqual(inPreview);
   const { stdout } = await run(
     process.execPath,
     ["--import", "tsx", "scripts/digest.ts", "--now", "--frequency", "daily", "--period", DAY],
@@ -125,7 +133,8 @@ test("a new person's upvotes and saves rank their topic first in For you, with r
     },
   );
   expect(stdout).toMatch(/daily 2026-08-14: [1-9]\d* sent/);
-  const digest = await waitForMail(email, /trending paper|Aug 14, 2026/);
+  const digest = await waitForMail(email, /papers? for you · Aug 14, 2026/);
+  expect(digest.text).toMatch(/^Papers for you: Aug 14, 2026/);
   const positions = order.slice(0, 3).map((t) => digest.text.indexOf(t.split(":")[0]));
   for (const p of positions) expect(p).toBeGreaterThanOrEqual(0);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -56,6 +56,8 @@ export interface DigestJob {
   papers: DigestPaper[];
   /** The subscription has filters (the email says so). */
   filtered: boolean;
+  /** Ordered by the owner's recommendations ("For you"), not trending: the email says so. */
+  forYou?: boolean;
 }
 
 export type DeliveryOutcome = "sent" | "failed" | "gave_up" | "bounced" | "unknown";
@@ -140,7 +142,7 @@ export async function deliverClaimed(
 }
 
 async function digestTemplate(ctx: DeliveryContext, job: DigestJob, site: string): Promise<RenderedEmail> {
-  const key = `${job.period.frequency}|${job.period.key}|${job.filtered ? 1 : 0}|${job.papers.map((p) => p.id).join(",")}`;
+  const key = `${job.period.frequency}|${job.period.key}|${job.filtered ? 1 : 0}|${job.forYou ? 1 : 0}|${job.papers.map((p) => p.id).join(",")}`;
   const cache = ctx.renderCache;
   const cached = cache?.get(key);
   if (cached) return cached;
@@ -152,6 +154,7 @@ async function digestTemplate(ctx: DeliveryContext, job: DigestJob, site: string
     papers: job.papers,
     settingsUrl: `${site}/settings/email`,
     filtered: job.filtered,
+    forYou: job.forYou ?? false,
   });
   if (cache) {
     if (cache.size >= MAX_CACHED_RENDERS) cache.clear();

@@ -2,7 +2,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadCandidates, loadSentPapers } from "@/lib/digest/candidates";
 import { compileFilters, NO_FILTERS, preparePaper, type DigestFilters, type DigestPaper } from "@/lib/digest/filters";
 import { parsePeriod, periodOfDay, type Frequency, type Period } from "@/lib/digest/periods";
-import { getEmailSettings, type EmailSettings } from "@/lib/digest/subscriptions";
+import { orderForYou } from "@/lib/digest/for-you-order";
+import { getDigestOrder, getEmailSettings, type EmailSettings } from "@/lib/digest/subscriptions";
 
 export interface DigestPreviewOptions {
   userId: string;
@@ -18,6 +19,8 @@ export interface DigestPreview {
   papers: DigestPaper[];
   filters: DigestFilters;
   limit: number;
+  /** In the person's "For you" order, as their digest will be. */
+  forYou: boolean;
 }
 
 /**
@@ -34,7 +37,8 @@ export async function previewDigest(prisma: PrismaClient, o: DigestPreviewOption
     const [latest] = await prisma.$queryRaw<{ day: Date | null }[]>`SELECT max(day) AS day FROM paper_features`;
     period = latest?.day ? periodOfDay(frequency, latest.day.toISOString().slice(0, 10)) : null;
   }
-  if (!period) return { settings, period: null, papers: [], filters, limit };
+  const forYou = settings !== null && (await getDigestOrder(prisma, o.userId)) === "for-you";
+  if (!period) return { settings, period: null, papers: [], filters, limit, forYou };
 
   const test = compileFilters(filters);
   const candidates = (await loadCandidates(prisma, period))
@@ -51,5 +55,7 @@ export async function previewDigest(prisma: PrismaClient, o: DigestPreviewOption
         )
       ).get(subscription.id) ?? new Set<number>())
     : new Set<number>();
-  return { settings, period, papers: candidates.filter((p) => !sent.has(p.id)).slice(0, limit), filters, limit };
+  let unsent = candidates.filter((p) => !sent.has(p.id));
+  if (forYou) unsent = await orderForYou(prisma, o.userId, unsent);
+  return { settings, period, papers: unsent.slice(0, limit), filters, limit, forYou };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadCandidates, loadSentPapers } from "@/lib/digest/candidates";
+import { orderForYou } from "@/lib/digest/for-you-order";
 import { claimFirstSend, deliverClaimed, deliveryContext, newMessageId, recordSent, type DigestJob } from "@/lib/digest/deliver";
 import {
   compileFilters,
@@ -123,22 +124,6 @@ export async function runDigest(opts: RunDigestOptions): Promise<DigestRunSummar
   return summary;
 }
 
-/**
- * A "For you" digest's order: the papers the owner's recommendations score (lib/recs, kept by the
- * job worker) best first, then the rest in trending order. The set is still the filtered one.
- */
-async function orderForYou(prisma: PrismaClient, userId: string, papers: DigestPaper[]): Promise<DigestPaper[]> {
-  if (!papers.length) return papers;
-  const rows = await prisma.$queryRaw<{ paper_id: number; score: number }[]>`
-    SELECT paper_id, score FROM rec_scores WHERE user_id = ${userId} AND paper_id = ANY(${papers.map((p) => p.id)}::int[])`;
-  const score = new Map(rows.map((r) => [r.paper_id, r.score]));
-  // Stable: ties (and unscored papers) keep their trending order.
-  return papers
-    .map((p, i) => ({ p, i, s: score.get(p.id) ?? -Infinity }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .map((x) => x.p);
-}
-
 function counts(s: DigestRunSummary) {
   return { sentCount: s.sent, skippedCount: s.empty + s.skipped, failedCount: s.failed + s.gaveUp + s.unknown };
 }
@@ -191,13 +176,15 @@ async function* dueJobs(
       }
       const already = sent.get(sub.id);
       let unsent = already ? matching.filter((p) => !already.has(p.id)) : matching;
-      if (sub.order === "for-you" && sub.user_id) unsent = await orderForYou(prisma, sub.user_id, unsent);
+      const owner = sub.order === "for-you" ? sub.user_id : null;
+      const forYou = owner !== null;
+      if (owner) unsent = await orderForYou(prisma, owner, unsent);
       const papers = unsent.slice(0, sub.limit);
       if (!papers.length) {
         summary.empty++;
         continue;
       }
-      yield { subscriptionId: sub.id, email: sub.email, period, papers, filtered: hasFilters(filters) };
+      yield { subscriptionId: sub.id, email: sub.email, period, papers, filtered: hasFilters(filters), forYou };
     }
     if (page.length < pageSize) return;
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import { arxivAbsUrl, paperHref, safeHttpUrl } from "@/lib/papers/links";
-import { ABSTRACT_CHARS, DigestEmail, digestSubject, type DigestEmailProps } from "@/lib/email/templates/digest-email";
+import { ABSTRACT_CHARS, DigestEmail, digestSubject, digestTitle, type DigestEmailProps } from "@/lib/email/templates/digest-email";
 import {
   AlreadySubscribedEmail,
   ConfirmEmail,
@@ -46,7 +46,7 @@ export async function renderDigest(props: DigestEmailProps): Promise<RenderedEma
 
 /** The plain-text part, written for reading rather than converted from the HTML. */
 export function digestText(p: DigestEmailProps): string {
-  const lines = [`Trending papers: ${p.periodLabel}${p.filtered ? " (matching your filters)" : ""}`, `All of them: ${p.periodUrl}`, ""];
+  const lines = [`${digestTitle(p)}: ${p.periodLabel}${p.filtered ? " (matching your filters)" : ""}`, `All of them: ${p.periodUrl}`, ""];
   p.papers.forEach((paper, i) => {
     const org = paper.organization ? paper.organization.fullname || paper.organization.name : null;
     lines.push(`${i + 1}. ${paper.title.replace(/\s+/g, " ").trim()}`);

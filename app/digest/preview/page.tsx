@@ -56,7 +56,7 @@ export default async function DigestPreviewPage({ searchParams }: PreviewPagePro
           <p className="mb-3 text-sm text-gray-600 dark:text-gray-400">
             Subject:{" "}
             <strong className="text-gray-900 dark:text-gray-100">
-              {digestSubject({ papers: preview.papers, periodLabel: periodLabel(preview.period) })}
+              {digestSubject({ papers: preview.papers, periodLabel: periodLabel(preview.period), forYou: preview.forYou })}
             </strong>
           </p>
           <div data-testid="digest-preview" className="rounded-lg bg-white p-6 text-gray-900">
@@ -69,6 +69,7 @@ export default async function DigestPreviewPage({ searchParams }: PreviewPagePro
               settingsUrl={`${site}/settings/email`}
               unsubscribeUrl={`${site}/settings/email`}
               filtered={hasFilters(preview.filters)}
+              forYou={preview.forYou}
             />
           </div>
         </div>

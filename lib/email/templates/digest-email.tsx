@@ -24,16 +24,29 @@ export interface DigestEmailProps {
   unsubscribeUrl: string;
   /** True when the subscription has filters: the intro says so. */
   filtered: boolean;
+  /** Ordered by the person's recommendations: titled "for you", not "trending". */
+  forYou?: boolean;
 }
 
-export function digestSubject(p: Pick<DigestEmailProps, "papers" | "periodLabel">): string {
-  return `${p.papers.length} trending paper${p.papers.length === 1 ? "" : "s"} · ${p.periodLabel}`;
+export function digestSubject(p: Pick<DigestEmailProps, "papers" | "periodLabel" | "forYou">): string {
+  return `${paperCount(p)} · ${p.periodLabel}`;
+}
+
+/** "3 trending papers", or "3 papers for you" for a digest in the person's own order. */
+function paperCount(p: Pick<DigestEmailProps, "papers" | "forYou">): string {
+  const papers = `paper${p.papers.length === 1 ? "" : "s"}`;
+  return p.forYou ? `${p.papers.length} ${papers} for you` : `${p.papers.length} trending ${papers}`;
+}
+
+/** The digest's title: what it holds and in which order. */
+export function digestTitle(p: Pick<DigestEmailProps, "forYou">): string {
+  return p.forYou ? "Papers for you" : "Trending papers";
 }
 
 /** The digest: the period's trending papers, each with authors, upvotes, a clipped abstract and links. */
 export function DigestEmail(props: DigestEmailProps) {
   const { papers, periodLabel } = props;
-  const count = `${papers.length} trending paper${papers.length === 1 ? "" : "s"}`;
+  const count = paperCount(props);
   return (
     <EmailLayout preview={`${count} of ${periodLabel}: ${papers[0]?.title ?? ""}`}>
       <DigestContent {...props} />
@@ -51,15 +64,17 @@ export function DigestContent({
   settingsUrl,
   unsubscribeUrl,
   filtered,
+  forYou,
 }: DigestEmailProps) {
   return (
     <>
       <Heading as="h1" style={s.h1} className="pb-text">
-        Trending papers
+        {digestTitle({ forYou })}
       </Heading>
       <Text style={s.sub} className="pb-muted">
         {frequency === "daily" ? "The day" : "The week"}: {periodLabel}
-        {filtered ? " · matching your filters" : ""} ·{" "}
+        {filtered ? " · matching your filters" : ""}
+        {forYou ? " · the ones closest to what you upvote and save first" : ""} ·{" "}
         <Link href={periodUrl} style={s.link} className="pb-link">
           see them all
         </Link>
