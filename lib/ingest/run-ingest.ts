@@ -139,7 +139,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       );
     }
     const items = parseDocument(format, rest, opts.year ?? new Date().getUTCFullYear());
-    const batchSize = opts.batchSize ?? 1000;
+    // Small enough that a 1,000-paper document is four batches, so the vectors of one are
+    // computed while another is written; large enough that each statement's fixed cost is shared.
+    const batchSize = opts.batchSize ?? 250;
     timings.parseMs += since(parseStarted) - (timings.readMs - readBefore);
 
     const vectors = new SearchVectorWorker(() => openIngestConnection(opts.prisma, opts.databaseUrl));
@@ -157,6 +159,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       timings.startMs += since(t);
       let bulk: BulkLoad | null = null;
       let bulkTries = opts.bulkLoad === false || (opts.bulkLoad === undefined && !empty) ? 0 : 3;
+      vectors.skipStored = bulkTries === 0;
       let batch: ParsedPaper[] = [];
       let batches = 0;
       let analyzedAt = 0;
@@ -164,12 +167,15 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       // At most one batch is being written while the next one is parsed and encoded: Node
       // works while Postgres writes, instead of each waiting for the other.
       let writing: Promise<void> = Promise.resolve();
-      // Share of new papers in the last batch written: while most are new, the next full
-      // batch's search vectors are computed on a second connection as it waits its turn.
-      let newShare = 0;
+      // The search vectors of a batch's new papers (to_tsvector: half of Postgres' work for a new
+      // paper) are computed on a second connection while the batch before it is written, so
+      // Postgres works on two cores. A document of a single partial batch (a poll with a few
+      // papers, a submission) leaves them to the trigger rather than open a connection.
+      let vectorsOn = false;
       const flush = async (last: boolean) => {
         const asked = performance.now();
-        const prepared = prepareBatch(batch, !last && newShare > 0.5 ? vectors : undefined);
+        vectorsOn ||= !last;
+        const prepared = prepareBatch(batch, vectorsOn ? vectors : undefined);
         timings.prepareMs += since(asked);
         void prepared.vectors?.then(() => (timings.vectorsMs += since(asked)));
         batch = [];
@@ -188,7 +194,6 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           const counts = await savePapers(client, prepared);
           // The batch's stored vectors have been read: the second connection deletes them.
           void prepared.vectors?.then((batch) => vectors.release(batch));
-          newShare = counts.new / Math.max(1, counts.new + counts.updated + counts.unchanged);
           progress.new += counts.new;
           progress.updated += counts.updated;
           progress.unchanged += counts.unchanged;

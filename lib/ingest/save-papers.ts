@@ -284,11 +284,13 @@ export function prepareBatch(batch: ParsedPaper[], vectors?: SearchVectorWorker)
 }
 
 /** The texts the search vector of a new row is made of, exactly as they are inserted. */
-function vectorText({ paper }: Incoming): VectorText {
+function vectorText({ paper, titleKey }: Incoming): VectorText {
   return {
     title: cleanText(paper.title),
     abstract: cleanText(paper.abstract),
     authorNames: paper.authors.map((a) => cleanText(a.name)).join(", "),
+    arxivId: paper.arxivId ?? null,
+    titleKey,
   };
 }
 

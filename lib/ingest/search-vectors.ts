@@ -5,6 +5,9 @@ export interface VectorText {
   title: string;
   abstract: string | null;
   authorNames: string;
+  /** How the row finds a stored paper: a row that does will not be inserted, so needs no vector. */
+  arxivId: string | null;
+  titleKey: string;
 }
 
 /** Stored vectors are deleted after this long even when their run never came back for them. */
@@ -26,10 +29,19 @@ export class SearchVectorWorker {
   /** The last query sent: each waits for the one before (a pg client must not be given a second query while busy). */
   private last: Promise<unknown> = Promise.resolve();
 
+  /**
+   * Whether rows matching a stored paper are skipped. Off when the run may bulk-load: its
+   * locks on papers would make the lookup wait for the run, which waits for the vectors.
+   */
+  skipStored = true;
+
   constructor(private readonly connect: () => Promise<pg.Client>) {}
 
   private serial<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     this.client ??= this.connect().then(async (client) => {
+      // Never left waiting on a lock the run itself may hold: an error here only hands the
+      // vectors back to the trigger.
+      await client.query("SET lock_timeout = '5s'");
       await client.query(`DELETE FROM ingest_search_vectors WHERE created_at < now() - interval '${staleAfter}'`);
       return client;
     });
@@ -39,7 +51,12 @@ export class SearchVectorWorker {
     return done;
   }
 
-  /** Stores the rows' vectors; resolves to their batch number, or null. */
+  /**
+   * Stores the vectors of the rows that match no stored paper (as the run matches them: by
+   * arXiv id, else by normalised title), so a re-ingest costs a lookup per row and no vector.
+   * A row it guessed wrong about gets its vector from the trigger. Resolves to the batch
+   * number, or null.
+   */
   compute(rows: VectorText[]): Promise<number | null> {
     if (this.broken || !rows.length) return Promise.resolve(null);
     return this.serial((client) =>
@@ -47,10 +64,22 @@ export class SearchVectorWorker {
         `WITH b AS (SELECT nextval('ingest_search_vectors_batch_seq') AS batch),
               stored AS (INSERT INTO ingest_search_vectors (batch, ord, vector)
                          SELECT b.batch, x.n - 1, paper_search_vector(x.title, x.abstract, x.author_names)
-                           FROM b, unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS x(title, abstract, author_names, n)
+                           FROM b, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+                                   WITH ORDINALITY AS x(title, abstract, author_names, arxiv_id, title_key, n)
+                          WHERE NOT $6::bool OR CASE WHEN x.arxiv_id IS NOT NULL
+                                     THEN NOT EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = x.arxiv_id)
+                                          AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.title_key = x.title_key AND p.arxiv_id IS NULL)
+                                     ELSE NOT EXISTS (SELECT 1 FROM papers p WHERE p.title_key = x.title_key) END
                          RETURNING 1)
          SELECT batch FROM b`,
-        [rows.map((r) => r.title), rows.map((r) => r.abstract), rows.map((r) => r.authorNames)],
+        [
+          rows.map((r) => r.title),
+          rows.map((r) => r.abstract),
+          rows.map((r) => r.authorNames),
+          rows.map((r) => r.arxivId),
+          rows.map((r) => r.titleKey),
+          this.skipStored,
+        ],
       ),
     ).then(
       (result) => {
