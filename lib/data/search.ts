@@ -93,10 +93,12 @@ const walkMaxBlocks = 8_000;
 /**
  * Below this, f² · N (f the share of titles matching, N the papers), the index is cheaper than
  * a walk: reading the index costs about 0.17 µs per title that matches (f · N of them), the walk
- * about 3 µs per paper read (500 / f of them). Measured at 20,000 papers and on a synthetic table
- * of 1,000,000 rows: a word in 28% of titles took 45 ms through the index, 1 to 5 ms by walking.
+ * 3 to 4 µs per paper read (500 / f of them: each search vector is decompressed). Measured on a
+ * synthetic table of 1,000,000 rows (a word in 28% of titles: 45 ms through the index, 1 ms by
+ * walking) and on 20,000 papers (walking to 500 matches: 5 ms at 28%, 15-20 ms at 10%). At a
+ * million papers the walk is taken from about 12% of titles up.
  */
-const walkWorth = 10_000;
+const walkWorth = 15_000;
 
 /**
  * The first title matches in table order, found by reading the table from its first block, for
