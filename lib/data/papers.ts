@@ -41,22 +41,33 @@ export interface ListFeaturedOptions {
 /**
  * Papers featured in a range of UTC days, one page of them plus whether more follow.
  * A paper featured on two days of the range is listed once, for its later day.
+ *
+ * The page is chosen first on the columns its order needs (`page`), and only its rows are then
+ * read in full (abstract, organization, authors). "Its later day" is one probe per feature into
+ * the (paper_id, day) index: the latest day of that paper before the range's end must be this
+ * one. (Written as NOT EXISTS it was planned as an anti-join reading every feature before the
+ * range's end, the whole past for an old month.)
  */
 export async function listFeaturedPapers(opts: ListFeaturedOptions): Promise<{ papers: PaperDTO[]; hasMore: boolean }> {
   const ref = new Date(Math.min((opts.now ?? new Date()).getTime(), Date.parse(`${opts.range.end}T00:00:00Z`)));
+  const order = orderBy[opts.sort]("$6");
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
     `SELECT ${paperColumns}, ${featureColumns}, ${trendingSql("$6")} AS trending_score
-       FROM paper_features f
+       FROM (SELECT f.id AS feature_id
+               FROM paper_features f
+               JOIN papers p ON p.id = f.paper_id
+              WHERE f.day >= $1::date AND f.day < $2::date
+                AND ($5::text IS NULL OR f.submitter_name = $5)
+                AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
+                AND p.hidden_at IS NULL
+                AND f.day = (SELECT max(later.day) FROM paper_features later
+                              WHERE later.paper_id = f.paper_id AND later.day < $2::date)
+              ORDER BY ${order}
+              LIMIT $3 OFFSET $4) page
+       JOIN paper_features f ON f.id = page.feature_id
        JOIN papers p ON p.id = f.paper_id
        LEFT JOIN organizations o ON o.id = p.organization_id
-      WHERE f.day >= $1::date AND f.day < $2::date
-        AND ($5::text IS NULL OR f.submitter_name = $5)
-        AND (NOT $7::boolean OR p.arxiv_id IS NOT NULL)
-        AND p.hidden_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM paper_features later
-                         WHERE later.paper_id = f.paper_id AND later.day > f.day AND later.day < $2::date)
-      ORDER BY ${orderBy[opts.sort]("$6")}
-      LIMIT $3 OFFSET $4`,
+      ORDER BY ${order}`,
     opts.range.start,
     opts.range.end,
     opts.limit + 1,
@@ -197,7 +208,6 @@ export async function getAuthorPapers(name: string, limit: number, offset: numbe
   if (!author) return null;
   const page = await pageNewestFirst(
     `FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
-       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
       WHERE pa.author_id = $1 AND p.hidden_at IS NULL`,
     author.id,
     limit,
@@ -212,21 +222,25 @@ export async function getOrganizationPapers(name: string, limit: number, offset:
     select: { id: true, name: true, fullname: true, avatar: true },
   });
   if (!organization) return null;
-  const page = await pageNewestFirst(
-    `FROM papers p JOIN organizations o ON o.id = p.organization_id ${latestFeature}
-      WHERE p.organization_id = $1 AND p.hidden_at IS NULL`,
-    organization.id,
-    limit,
-    offset,
-  );
+  const page = await pageNewestFirst(`FROM papers p WHERE p.organization_id = $1 AND p.hidden_at IS NULL`, organization.id, limit, offset);
   return { organization, ...page };
 }
 
-/** One page of papers, newest publication first; `fromWhere` takes the owner's id as $1. */
+const newestFirst = `p.published_at DESC NULLS LAST, p.id DESC`;
+
+/**
+ * One page of papers, newest publication first; `fromWhere` (papers as `p`) takes the owner's
+ * id as $1. The page is chosen on (published_at, id) alone, and only its rows are then read in
+ * full with their organization and latest featured day: before, that lateral lookup ran for
+ * every paper of the owner (thousands for a prolific author) ahead of the sort.
+ */
 async function pageNewestFirst(fromWhere: string, ownerId: number, limit: number, offset: number) {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
-    `SELECT ${paperColumns}, ${featureColumns} ${fromWhere}
-      ORDER BY p.published_at DESC NULLS LAST, p.id DESC LIMIT $2 OFFSET $3`,
+    `SELECT ${paperColumns}, ${featureColumns}
+       FROM (SELECT p.id ${fromWhere} ORDER BY ${newestFirst} LIMIT $2 OFFSET $3) page
+       JOIN papers p ON p.id = page.id
+       LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
+      ORDER BY ${newestFirst}`,
     ownerId,
     limit + 1,
     offset,
