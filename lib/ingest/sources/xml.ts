@@ -34,7 +34,12 @@ export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string
     if (amp) throw new FeedParseError(`Malformed XML at line ${amp.line}, column ${amp.column}: "&" that starts no entity`, format);
     throw new FeedParseError(`Malformed XML at line ${line}, column ${column}: ${message}`, format);
   });
-  parser.on("opentag", (tag) => builder.open(tag));
+  parser.on("opentag", (tag) => {
+    if (builder.depth >= MAX_DEPTH) {
+      throw new FeedParseError(`XML nested deeper than ${MAX_DEPTH} elements at line ${parser.line}, column ${parser.column}`, format);
+    }
+    builder.open(tag);
+  });
   parser.on("text", (t) => builder.text(t.trim()));
   parser.on("cdata", (t) => builder.text(t));
   parser.on("processinginstruction", (pi) => builder.instruction(pi.target));
@@ -43,6 +48,9 @@ export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string
   if (!builder.rootName) throw new FeedParseError("Malformed XML: no root element", format);
   return { rootName: builder.rootName, root: isNode(builder.root) ? builder.root : {} };
 }
+
+// arXiv feeds nest four deep; anything far deeper is hostile and would only grow the stacks.
+const MAX_DEPTH = 64;
 
 /**
  * Faults saxes reports and then reads past, which the old parser let through: they spoil a
@@ -139,6 +147,10 @@ class TreeBuilder {
   private readonly stack: OpenElement[] = [];
 
   constructor(private readonly arrays: PathTrie) {}
+
+  get depth(): number {
+    return this.stack.length;
+  }
 
   open(tag: SaxesTagPlain) {
     const { stack } = this;
