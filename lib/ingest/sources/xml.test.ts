@@ -46,6 +46,10 @@ describe("entities", () => {
       'Malformed XML at line 2, column 15: "&" that starts no entity',
     );
     expect(parseError("<feed><title>&#233 x</title></feed>")).toMatch(/^Malformed XML at line 1, column 14: /);
+    // One in CDATA or a comment is text, not the fault.
+    expect(parseError("<feed><![CDATA[a & b]]><!-- & --><entry></feed>")).toMatch(
+      /^Malformed XML at line 1, column \d+: unexpected close tag/,
+    );
   });
 });
 

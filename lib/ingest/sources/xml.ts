@@ -27,10 +27,12 @@ export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string
   const builder = new TreeBuilder(arrayTrie(arrayPaths));
   const parser = new SaxesParser({ xmlns: false, position: true });
   parser.ENTITIES = HTML_ENTITIES;
+  // Where the last piece of markup saxes read ended: a bare "&" is looked for after it.
+  let markupEnd = 0;
   parser.on("error", (err) => {
     const { line, column, message } = where(err.message);
     if (TOLERATED.has(message) || (message === "malformed character entity." && endsWithCharRef(text, parser.position))) return;
-    const amp = bareAmpersand(text, parser.position);
+    const amp = bareAmpersand(text, markupEnd, parser.position);
     if (amp) throw new FeedParseError(`Malformed XML at line ${amp.line}, column ${amp.column}: "&" that starts no entity`, format);
     throw new FeedParseError(`Malformed XML at line ${line}, column ${column}: ${message}`, format);
   });
@@ -39,11 +41,22 @@ export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string
       throw new FeedParseError(`XML nested deeper than ${MAX_DEPTH} elements at line ${parser.line}, column ${parser.column}`, format);
     }
     builder.open(tag);
+    markupEnd = parser.position;
   });
   parser.on("text", (t) => builder.text(t.trim()));
-  parser.on("cdata", (t) => builder.text(t));
-  parser.on("processinginstruction", (pi) => builder.instruction(pi.target));
-  parser.on("closetag", () => builder.close());
+  parser.on("cdata", (t) => {
+    builder.text(t);
+    markupEnd = parser.position;
+  });
+  parser.on("comment", () => (markupEnd = parser.position));
+  parser.on("processinginstruction", (pi) => {
+    builder.instruction(pi.target);
+    markupEnd = parser.position;
+  });
+  parser.on("closetag", () => {
+    builder.close();
+    markupEnd = parser.position;
+  });
   parser.write(text).close();
   if (!builder.rootName) throw new FeedParseError("Malformed XML: no root element", format);
   return { rootName: builder.rootName, root: isNode(builder.root) ? builder.root : {} };
@@ -73,17 +86,23 @@ function where(message: string): { line: string; column: string; message: string
 
 /**
  * An unescaped "&" makes saxes read on to the next ";" and fail far from it (often with
- * "unclosed tag" at the end); as it is the usual fault of hand-made feeds, a failure after
- * one is reported where the "&" is.
+ * "unclosed tag" at the end), emitting nothing meanwhile. As it is the usual fault of
+ * hand-made feeds, a failure is reported at a bare "&" between the last markup read and the
+ * failure, if there is one (one in CDATA or a comment, which is fine, is before that markup).
  */
-const BARE_AMPERSAND = /&(?!(?:[\p{L}_:][\p{L}\p{N}._:\u00B7-]*|#\d+|#x[\da-fA-F]+);)/u;
+const BARE_AMPERSAND = /&(?!(?:[\p{L}_:][\p{L}\p{N}._:\u00B7-]*|#\d+|#x[\da-fA-F]+);)/gu;
 
-function bareAmpersand(text: string, before: number): { line: number; column: number } | null {
+function bareAmpersand(text: string, from: number, before: number): { line: number; column: number } | null {
+  BARE_AMPERSAND.lastIndex = from;
   const m = BARE_AMPERSAND.exec(text);
   if (!m || m.index >= before) return null;
-  const head = text.slice(0, m.index);
-  const lineStart = head.lastIndexOf("\n") + 1;
-  return { line: head.split("\n").length, column: m.index - lineStart + 1 };
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < m.index; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, column: m.index - lineStart + 1 };
 }
 
 /**
