@@ -1,51 +1,241 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import MarkdownIt from "markdown-it";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { FeedParseError, type FeedFormat } from "../types";
-import { xmlRootName } from "./detect";
 
 export type XmlNode = Record<string, unknown>;
 
 /**
- * Validates and parses an XML feed, returning its root element (prefix-qualified name
- * as written, and the parsed node with namespace prefixes removed). `arrayPaths` are the
- * dotted element paths (prefixes removed) that always parse as arrays.
+ * Parses an XML feed in one streaming pass (saxes checks well-formedness as it goes), and
+ * returns its root element: the name as written ("feed", "rdf:RDF") and the element as a
+ * plain object with namespace prefixes removed from names. `arrayPaths` are the dotted element
+ * paths (prefixes removed) that always parse as arrays.
+ *
+ * The object is what fast-xml-parser made of a feed before: an element with neither
+ * attributes nor child elements is its text (a string, "" when empty); otherwise an object
+ * with `@_name` attributes, child elements under their names (an array when repeated) and
+ * its text, if any, under `#text`. Each run of text between two pieces of markup is trimmed
+ * and the runs are joined as they are ("a<!-- c --> b" is "ab"); CDATA is kept untrimmed;
+ * comments are left out, a processing instruction is an empty child (`"?target": ""`).
+ * Attribute values are trimmed.
  */
 export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string[]): { rootName: string; root: XmlNode } {
-  const text = xml.replace(/^\uFEFF/, "");
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   // Feeds never need a DOCTYPE internal subset; refusing it rules out entity-expansion tricks.
   if (hasInternalSubset(text)) {
     throw new FeedParseError("XML with a DOCTYPE internal subset (entity declarations) is not accepted", format);
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    const where = col ? `line ${line}, column ${col}` : `line ${line}`;
-    throw new FeedParseError(`Malformed XML at ${where}: ${msg}`, format);
-  }
-  const arrays = new Set(arrayPaths);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    // Deprecated name, but it is what turns on numeric character references (&#233;).
-    htmlEntities: true,
-    processEntities: { enabled: true, maxEntitySize: 1_000, maxEntityCount: 50, maxExpandedLength: 100_000 },
-    isArray: (_name, jPath) => arrays.has(String(jPath)),
+  const builder = new TreeBuilder(arrayTrie(arrayPaths));
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  parser.ENTITIES = HTML_ENTITIES;
+  // Where the last piece of markup saxes read ended: a bare "&" is looked for after it.
+  let markupEnd = 0;
+  parser.on("error", (err) => {
+    const { line, column, message } = where(err.message);
+    if (TOLERATED.has(message) || (message === "malformed character entity." && endsWithCharRef(text, parser.position))) return;
+    const amp = bareAmpersand(text, markupEnd, parser.position);
+    if (amp) throw new FeedParseError(`Malformed XML at line ${amp.line}, column ${amp.column}: "&" that starts no entity`, format);
+    throw new FeedParseError(`Malformed XML at line ${line}, column ${column}: ${message}`, format);
   });
-  let doc: XmlNode;
-  try {
-    doc = parser.parse(text) as XmlNode;
-  } catch (e) {
-    throw new FeedParseError(`Malformed XML: ${(e as Error).message}`, format);
+  parser.on("opentag", (tag) => {
+    if (builder.depth >= MAX_DEPTH) {
+      throw new FeedParseError(`XML nested deeper than ${MAX_DEPTH} elements at line ${parser.line}, column ${parser.column}`, format);
+    }
+    builder.open(tag);
+    markupEnd = parser.position;
+  });
+  parser.on("text", (t) => builder.text(t.trim()));
+  parser.on("cdata", (t) => {
+    builder.text(t);
+    markupEnd = parser.position;
+  });
+  parser.on("comment", () => (markupEnd = parser.position));
+  parser.on("processinginstruction", (pi) => {
+    builder.instruction(pi.target);
+    markupEnd = parser.position;
+  });
+  parser.on("closetag", () => {
+    builder.close();
+    markupEnd = parser.position;
+  });
+  parser.write(text).close();
+  if (!builder.rootName) throw new FeedParseError("Malformed XML: no root element", format);
+  return { rootName: builder.rootName, root: isNode(builder.root) ? builder.root : {} };
+}
+
+// arXiv feeds nest four deep; anything far deeper is hostile and would only grow the stacks.
+const MAX_DEPTH = 64;
+
+/**
+ * Faults saxes reports and then reads past, which the old parser let through: they spoil a
+ * character or two of one text, not the structure, so they do not cost the whole feed. An
+ * undefined entity (`&foo;`), a reference to a character XML forbids (`&#0;`) and a control
+ * character stay as written; a "<" inside an attribute value is dropped.
+ */
+const TOLERATED = new Set(["undefined entity.", "disallowed character.", 'the string "]]>" is disallowed in char data.']);
+
+/** Whether the text read so far ends with a well-formed `&#...;` (and not, say, "&#233 </x>...;"). */
+function endsWithCharRef(text: string, end: number): boolean {
+  return /&#(?:\d{1,20}|x[\da-fA-F]{1,20});$/.test(text.slice(Math.max(0, end - 24), end));
+}
+
+/** saxes's "12:7: message": column is of the next character to read, that is, the faulty one's, counting from 1. */
+function where(message: string): { line: string; column: string; message: string } {
+  const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(message);
+  return m ? { line: m[1], column: m[2], message: m[3] } : { line: "?", column: "?", message };
+}
+
+/**
+ * An unescaped "&" makes saxes read on to the next ";" and fail far from it (often with
+ * "unclosed tag" at the end), emitting nothing meanwhile. As it is the usual fault of
+ * hand-made feeds, a failure is reported at a bare "&" between the last markup read and the
+ * failure, if there is one (one in CDATA or a comment, which is fine, is before that markup).
+ */
+const BARE_AMPERSAND = /&(?!(?:[\p{L}_:][\p{L}\p{N}._:\u00B7-]*|#\d+|#x[\da-fA-F]+);)/gu;
+
+function bareAmpersand(text: string, from: number, before: number): { line: number; column: number } | null {
+  BARE_AMPERSAND.lastIndex = from;
+  const m = BARE_AMPERSAND.exec(text);
+  if (!m || m.index >= before) return null;
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < m.index; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    lineStart = nl + 1;
   }
-  const roots = Object.keys(doc).filter((k) => !k.startsWith("?") && k !== "#comment");
-  const rootName = xmlRootName(text);
-  if (roots.length !== 1 || !rootName) {
-    throw new FeedParseError(`Malformed XML: expected exactly one root element, found ${roots.length}`, format);
+  return { line, column: m.index - lineStart + 1 };
+}
+
+/**
+ * Named entities: HTML's (`&eacute;`, `&nbsp;`, and XML's five among them), looked up in the
+ * HTML5 table markdown-it already carries rather than a copy of its 2,000 names. Values are
+ * fixed strings: nothing expands further, so there are no entity bombs.
+ */
+const { unescapeAll } = new MarkdownIt().utils;
+const DECODED = new Map<string, string>();
+const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9]{1,31}$/;
+
+function namedEntity(name: string): string | undefined {
+  const known = DECODED.get(name);
+  if (known !== undefined || !ENTITY_NAME.test(name)) return known;
+  const ref = `&${name};`;
+  const value = unescapeAll(ref);
+  if (value === ref) return undefined;
+  DECODED.set(name, value); // at most the size of the HTML table
+  return value;
+}
+
+const HTML_ENTITIES = new Proxy<Record<string, string>>(
+  {},
+  { get: (_target, name) => (typeof name === "string" ? namedEntity(name) : undefined) },
+);
+
+/** The dotted paths as a tree of names, so each element finds its own in one step at any depth. */
+interface PathTrie {
+  array: boolean;
+  children: Map<string, PathTrie>;
+}
+
+function arrayTrie(paths: string[]): PathTrie {
+  const top: PathTrie = { array: false, children: new Map() };
+  for (const p of paths) {
+    let at = top;
+    for (const name of p.split(".")) {
+      let next = at.children.get(name);
+      if (!next) at.children.set(name, (next = { array: false, children: new Map() }));
+      at = next;
+    }
+    at.array = true;
   }
-  const node = doc[roots[0]];
-  return { rootName, root: isNode(node) ? node : {} };
+  return top;
+}
+
+interface OpenElement {
+  name: string;
+  /** This element's place in the array-path tree; null once no array path can match below. */
+  trie: PathTrie | null;
+  node: XmlNode;
+  hasAttributes: boolean;
+  hasChildren: boolean;
+  text: string;
+}
+
+/** Builds the object tree from SAX events, with an explicit stack: no recursion, whatever the depth. */
+class TreeBuilder {
+  rootName: string | null = null;
+  root: unknown = undefined;
+  private readonly stack: OpenElement[] = [];
+
+  constructor(private readonly arrays: PathTrie) {}
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  open(tag: SaxesTagPlain) {
+    const { stack } = this;
+    const parent = stack.length ? stack[stack.length - 1] : undefined;
+    if (!parent) this.rootName = tag.name;
+    const name = localName(tag.name);
+    const node: XmlNode = {};
+    let hasAttributes = false;
+    const { attributes } = tag;
+    for (const key of Object.keys(attributes)) {
+      if (key === "xmlns" || key.startsWith("xmlns:")) continue;
+      node[`@_${localName(key)}`] = attributes[key].trim();
+      hasAttributes = true;
+    }
+    const trie = parent ? (parent.trie?.children.get(name) ?? null) : (this.arrays.children.get(name) ?? null);
+    this.stack.push({ name, trie, node, hasAttributes, hasChildren: false, text: "" });
+  }
+
+  text(t: string) {
+    const { stack } = this;
+    if (stack.length && t) stack[stack.length - 1].text += t;
+  }
+
+  /** As fast-xml-parser had it, a processing instruction in an element is an empty child `?target`. */
+  instruction(target: string) {
+    const { stack } = this;
+    if (!stack.length) return;
+    const top = stack[stack.length - 1];
+    setChild(top.node, `?${target}`, "");
+    top.hasChildren = true;
+  }
+
+  close() {
+    const el = this.stack.pop();
+    if (!el) return;
+    let value: unknown = el.text;
+    if (el.hasAttributes || el.hasChildren) {
+      if (el.text) el.node["#text"] = el.text;
+      value = el.node;
+    }
+    const parent = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
+    if (!parent) {
+      this.root = value;
+      return;
+    }
+    parent.hasChildren = true;
+    const siblings = Object.hasOwn(parent.node, el.name) ? parent.node[el.name] : undefined;
+    if (el.trie?.array) {
+      if (Array.isArray(siblings)) siblings.push(value);
+      else setChild(parent.node, el.name, [value]);
+    } else if (siblings === undefined) setChild(parent.node, el.name, value);
+    else if (Array.isArray(siblings)) siblings.push(value);
+    else setChild(parent.node, el.name, [siblings, value]);
+  }
+}
+
+/** `node[key] = value`, where an element named "__proto__" is only data, not the node's prototype. */
+function setChild(node: XmlNode, key: string, value: unknown) {
+  if (key === "__proto__") Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+  else node[key] = value;
+}
+
+/** "arxiv:comment" -> "comment". */
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 const DOCTYPE = /<!DOCTYPE/gi;
