@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, parseRfc822, utcDateTime } from "./text";
 
@@ -46,5 +47,15 @@ describe("dates", () => {
 describe("collapseWhitespace", () => {
   it("collapses runs of any whitespace and trims", () => {
     expect(collapseWhitespace("  a\n  b\t\u00a0c \r\n")).toBe("a b c");
+  });
+
+  it("gives what replacing every whitespace run with one space gives, for any text", () => {
+    const spacey = fc.string({ unit: fc.constantFrom("a", "b", " ", "\t", "\n", "\r", "\u00a0", "\u2028", "\u3000", "\ufeff") });
+    fc.assert(
+      fc.property(fc.oneof(spacey, fc.string({ unit: "grapheme" })), (s) => {
+        expect(collapseWhitespace(s)).toBe(s.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
