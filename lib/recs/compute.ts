@@ -1,12 +1,14 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { centroid, emptyCorpus, score, vectorize, type Corpus, type LinearModel, type SparseVec } from "@/lib/recs/model";
-import { featureOf, FEATURES, paperTerms, termCounts, type TermVector } from "@/lib/recs/text";
+import { centroid, dot, emptyCorpus, score, vectorize, type Corpus, type LinearModel, type SparseVec } from "@/lib/recs/model";
+import { featureOf, FEATURES, paperTerms, termCounts, TERMS_VERSION, type TermVector } from "@/lib/recs/text";
 
 /**
  * Computing recommendations, run by the job worker (lib/jobs/worker.ts), the evaluation and the
  * benchmark; never in a request. A person's model is the Rocchio centroid of their positives
  * (upvoted and saved papers) less half the centroid of their "Not interested" papers; each
- * candidate (a paper featured in the last WINDOW_DAYS featured days) scores its cosine with it.
+ * candidate (a paper featured in the last WINDOW_DAYS featured days) that shares words with it
+ * scores its dot product with it, less its dot product with the mean of all the candidates (what
+ * every paper of the window is about says nothing about one person).
  */
 
 /** Featured days (the latest and those before it) whose papers are candidates. */
@@ -17,6 +19,8 @@ export const KEEP_PER_DAY = 100;
 export const MIN_SIGNALS = 3;
 /** Weight of the "Not interested" centroid subtracted from the positives' (Rocchio's beta). */
 export const NEGATIVE_WEIGHT = 0.5;
+/** Weight of the candidates' mean subtracted from a person's model (the background). */
+export const BACKGROUND_WEIGHT = 1;
 /** Cosine with an upvoted or saved paper from which the reason names it ("like …"). */
 const LIKE_THRESHOLD = 0.12;
 /** Papers of each day, best first, whose reason may name a paper; the rest say the words that matched. */
@@ -38,6 +42,7 @@ interface TermRow {
  * in batches, with the document frequencies moved in the same transaction. Returns their ids.
  */
 export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number[]> {
+  await resetOutdatedTerms(prisma);
   const done: number[] = [];
   // A cursor on the primary key: each batch starts where the last ended (linear, however many).
   for (let after = 0; ;) {
@@ -65,8 +70,36 @@ export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number
   }
 }
 
-/** Whether some paper has no term vector yet (an ingest whose job was missed). */
+/** rec_df's row holding the TERMS_VERSION the stored term vectors were made with (features are ≥ 0). */
+const VERSION_ROW = -1;
+
+async function termsVersion(prisma: Db): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ df: number }[]>`SELECT df FROM rec_df WHERE feature = ${VERSION_ROW}`;
+  // No row: vectors from before versions were kept (version 1), or none at all (the same work).
+  return row?.df ?? 1;
+}
+
+/**
+ * Term vectors made by another version of lib/recs/text.ts are dropped, with their document
+ * frequencies, and every person and list is marked stale, so the backfill that follows (and the
+ * recomputations) use the current words. Once, under a lock, whichever worker comes first.
+ */
+async function resetOutdatedTerms(prisma: Db): Promise<void> {
+  if ((await termsVersion(prisma)) === TERMS_VERSION) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rec_terms_version'))`;
+    if ((await termsVersion(tx)) === TERMS_VERSION) return;
+    await tx.$executeRaw`TRUNCATE rec_paper_terms, rec_df`;
+    await tx.$executeRaw`INSERT INTO rec_df (feature, df) VALUES (${VERSION_ROW}, ${TERMS_VERSION})`;
+    await tx.$executeRaw`UPDATE rec_profiles SET stale_at = now() WHERE stale_at IS NULL AND paused_at IS NULL`;
+    await tx.$executeRaw`
+      UPDATE reading_lists SET rec_stale_at = now() WHERE rec_stale_at IS NULL AND id IN (SELECT list_id FROM rec_list_scores)`;
+  }, LONG_TX);
+}
+
+/** Whether some paper has no term vector yet (an ingest whose job was missed), or they are outdated. */
 export async function papersWithoutTerms(prisma: Db): Promise<boolean> {
+  if ((await termsVersion(prisma)) !== TERMS_VERSION) return true;
   const [row] = await prisma.$queryRaw<{ any: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM papers p WHERE NOT EXISTS (SELECT 1 FROM rec_paper_terms t WHERE t.paper_id = p.id)) AS any`;
   return row.any;
@@ -87,6 +120,8 @@ export interface Candidate {
   /** For the reason's matched words. */
   title: string;
   vec: SparseVec;
+  /** Its dot product with the mean of all the candidates: how much it is like every paper of the window. */
+  common: number;
 }
 
 /** What one computation run shares between people: the corpus and the window's candidates. */
@@ -102,29 +137,30 @@ export interface RecsContext {
 /** The corpus and the candidates: the window's papers, or the papers given (the evaluation). */
 export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}): Promise<RecsContext> {
   const corpus = await loadCorpus(prisma);
+  type Row = TermRow & { day: string; title: string };
+  let rows: Row[] = [];
+  let since: string | null = null;
   if (opts.paperIds) {
-    const rows = await prisma.$queryRaw<(TermRow & { day: string; title: string })[]>`
+    rows = await prisma.$queryRaw<Row[]>`
       SELECT t.paper_id, t.idx, t.tf, '' AS day, p.title FROM rec_paper_terms t JOIN papers p ON p.id = t.paper_id
       WHERE t.paper_id = ANY(${opts.paperIds}::int[])`;
-    const candidates = rows.map((r) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vectorize(toTerms(r), corpus) }));
-    return { corpus, since: null, candidates, w: new Float32Array(FEATURES) };
-  }
-  const days = await prisma.$queryRaw<{ day: string }[]>`
-    SELECT DISTINCT day::text AS day FROM paper_features ORDER BY day DESC LIMIT ${WINDOW_DAYS}`;
-  const since = days.length ? days[days.length - 1].day : null;
-  const rows = since
-    ? await prisma.$queryRaw<(TermRow & { day: string; title: string })[]>`
+  } else {
+    const days = await prisma.$queryRaw<{ day: string }[]>`
+      SELECT DISTINCT day::text AS day FROM paper_features ORDER BY day DESC LIMIT ${WINDOW_DAYS}`;
+    since = days.length ? days[days.length - 1].day : null;
+    if (since)
+      rows = await prisma.$queryRaw<Row[]>`
         SELECT DISTINCT ON (t.paper_id) t.paper_id, t.idx, t.tf, f.day::text AS day, p.title
         FROM paper_features f JOIN rec_paper_terms t ON t.paper_id = f.paper_id JOIN papers p ON p.id = f.paper_id
         WHERE f.day >= ${since}::date AND p.hidden_at IS NULL
-        ORDER BY t.paper_id, f.day DESC`
-    : [];
-  return {
-    corpus,
-    since,
-    candidates: rows.map((r) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vectorize(toTerms(r), corpus) })),
-    w: new Float32Array(FEATURES),
-  };
+        ORDER BY t.paper_id, f.day DESC`;
+  }
+  const vecs = rows.map((r) => vectorize(toTerms(r), corpus));
+  const w = new Float32Array(FEATURES);
+  // The background: the candidates' mean, and each candidate's dot product with it (once per run).
+  const background = centroid(vecs, [], 0, w).w;
+  const candidates = rows.map((r, i) => ({ id: r.paper_id, day: r.day, title: r.title, vec: vecs[i], common: dot(background, vecs[i]) }));
+  return { corpus, since, candidates, w };
 }
 
 function toTerms(r: TermRow): TermVector {
@@ -160,8 +196,10 @@ export function rankCandidates(
   const byDay = new Map<string, { c: Candidate; s: number }[]>();
   for (const c of ctx.candidates) {
     if (exclude.has(c.id)) continue;
-    const s = score(model, c.vec);
-    if (!(s > 0)) continue;
+    // Only papers that share words with the person's (a raw score above 0) are recommended.
+    const raw = score(model, c.vec);
+    if (!(raw > 0)) continue;
+    const s = raw - BACKGROUND_WEIGHT * c.common;
     const list = byDay.get(c.day) ?? [];
     list.push({ c, s });
     byDay.set(c.day, list);
@@ -194,15 +232,14 @@ function closest(positives: Map<number, SparseVec>, x: SparseVec): [number, numb
   return [best, bestId];
 }
 
-/** The words of a paper's text that weigh most in a model (for reasons without a close paper). */
+/** The words of a paper's text that weigh most in a model (for reasons without a close paper), as written. */
 export function matchedWords(model: Float32Array, text: string, n = 3): string[] {
-  const seen = new Map<string, number>();
-  for (const term of termCounts(text).keys()) seen.set(term, model[featureOf(term)]);
-  return [...seen]
-    .filter(([, w]) => w > 0)
-    .sort((a, b) => b[1] - a[1])
+  return [...termCounts(text)]
+    .map(([term, { shown }]) => ({ shown, w: model[featureOf(term)] }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => b.w - a.w)
     .slice(0, n)
-    .map(([t]) => t);
+    .map((x) => x.shown);
 }
 
 /** The database's clock: stale marks are written with it, so comparisons never mix clocks. */
