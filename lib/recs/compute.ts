@@ -31,17 +31,44 @@ const LONG_TX = { timeout: 120_000, maxWait: 30_000 };
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw" | "$queryRawUnsafe" | "$executeRawUnsafe" | "$transaction">;
 
+/** A stored term vector as read: its two arrays in Postgres's binary form (array_send). */
 interface TermRow {
   paper_id: number;
-  idx: number[];
-  tf: number[];
+  idx: Uint8Array;
+  tf: Uint8Array;
 }
 
 /**
- * Term vectors for the papers that have none yet (new ones, or all of them after the migration),
- * in batches, with the document frequencies moved in the same transaction. Returns their ids.
+ * A one-dimensional int4[] or float4[] without NULLs, from its binary form: a header (dimensions,
+ * flags, element type, then size and lower bound) and each element as a length and 4 bytes. Reading
+ * thousands of vectors this way costs a fraction of parsing their text.
  */
-export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number[]> {
+export function fromArraySend(buf: Uint8Array, float: boolean): number[] {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf.byteLength < 12 || view.getInt32(0) === 0) return [];
+  if (view.getInt32(0) !== 1 || buf.byteLength < 20) throw new Error("expected a one-dimensional array");
+  const n = view.getInt32(12);
+  if (20 + n * 8 !== buf.byteLength) throw new Error("expected 4-byte elements without NULLs");
+  const out = new Array<number>(n);
+  for (let i = 0, off = 24; i < n; i++, off += 8) out[i] = float ? view.getFloat32(off) : view.getInt32(off);
+  return out;
+}
+
+/** Papers tokenised, then written in one transaction: their rows and one upsert of their document frequencies. */
+const TERMS_BATCH = 20_000;
+/** Rows a statement within it. */
+const TERMS_SLICE = 2_000;
+
+/**
+ * Term vectors for the papers that have none yet (new ones, or all of them after the migration or
+ * a change of the words), with the document frequencies moved in the same transaction. Returns
+ * their ids. A batch is read and tokenised first, outside any transaction; then its rows are
+ * inserted a slice a statement and its document frequencies added in one upsert, counted in this
+ * process from the rows the inserts report as new, so two workers computing the same papers at
+ * once cannot count them twice. rec_df has a row per feature (up to 2^20): upserting once per
+ * TERMS_BATCH papers rather than once per slice is most of what makes the one-time backfill cheap.
+ */
+export async function ensurePaperTerms(prisma: Db, batch = TERMS_BATCH): Promise<number[]> {
   await resetOutdatedTerms(prisma);
   const done: number[] = [];
   // A cursor on the primary key: each batch starts where the last ended (linear, however many).
@@ -52,20 +79,39 @@ export async function ensurePaperTerms(prisma: Db, batch = 2000): Promise<number
       ORDER BY p.id LIMIT ${batch}`;
     if (rows.length === 0) return done;
     after = rows[rows.length - 1].id;
-    const terms = rows.map((r) => paperTerms(r.title, r.abstract));
-    // One statement: the document frequencies count only the rows this call inserted, so two
-    // workers computing the same papers at once cannot count them twice.
-    await prisma.$executeRawUnsafe(
-      `WITH ins AS (
-         INSERT INTO rec_paper_terms (paper_id, idx, tf)
-         SELECT id, (SELECT array_agg(x::int) FROM jsonb_array_elements_text(i) x), (SELECT array_agg(x::real) FROM jsonb_array_elements_text(v) x)
-         FROM jsonb_to_recordset($1::jsonb) AS r(id int, i jsonb, v jsonb)
-         ON CONFLICT (paper_id) DO NOTHING
-         RETURNING idx)
-       INSERT INTO rec_df (feature, df) SELECT f, count(*) FROM ins, unnest(ins.idx) AS f GROUP BY f
-       ON CONFLICT (feature) DO UPDATE SET df = rec_df.df + excluded.df`,
-      JSON.stringify(rows.map((r, k) => ({ id: r.id, i: terms[k].idx, v: terms[k].tf.map((x) => Math.round(x * 1e4) / 1e4) }))),
-    );
+    const terms = new Map(rows.map((r) => [r.id, paperTerms(r.title, r.abstract)]));
+    await prisma.$transaction(async (tx) => {
+      const df = new Int32Array(FEATURES);
+      for (let i = 0; i < rows.length; i += TERMS_SLICE) {
+        const ids = rows.slice(i, i + TERMS_SLICE).map((r) => r.id);
+        const vecs = ids.map((id) => terms.get(id)!);
+        // Vectors travel as array literals in one text[] each (Postgres parses these far faster than JSON).
+        const inserted = await tx.$queryRawUnsafe<{ paper_id: number }[]>(
+          `INSERT INTO rec_paper_terms (paper_id, idx, tf)
+           SELECT id, i::int[], v::real[] FROM unnest($1::int[], $2::text[], $3::text[]) AS r(id, i, v)
+           ON CONFLICT (paper_id) DO NOTHING
+           RETURNING paper_id`,
+          ids,
+          vecs.map((t) => `{${t.idx.join(",")}}`),
+          vecs.map((t) => `{${t.tf.map((x) => Math.round(x * 1e4) / 1e4).join(",")}}`),
+        );
+        for (const { paper_id } of inserted) for (const f of terms.get(paper_id)!.idx) df[f]++;
+      }
+      // In feature order, so two workers' upserts take their row locks in the same order.
+      const features: number[] = [];
+      const counts: number[] = [];
+      for (let f = 0; f < FEATURES; f++) {
+        if (df[f] === 0) continue;
+        features.push(f);
+        counts.push(df[f]);
+      }
+      await tx.$executeRawUnsafe(
+        `INSERT INTO rec_df (feature, df) SELECT f, n FROM unnest($1::int[], $2::int[]) AS x(f, n)
+         ON CONFLICT (feature) DO UPDATE SET df = rec_df.df + excluded.df`,
+        features,
+        counts,
+      );
+    }, LONG_TX);
     done.push(...rows.map((r) => r.id));
   }
 }
@@ -142,7 +188,7 @@ export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}
   let since: string | null = null;
   if (opts.paperIds) {
     rows = await prisma.$queryRaw<Row[]>`
-      SELECT t.paper_id, t.idx, t.tf, '' AS day, p.title FROM rec_paper_terms t JOIN papers p ON p.id = t.paper_id
+      SELECT t.paper_id, array_send(t.idx) AS idx, array_send(t.tf) AS tf, '' AS day, p.title FROM rec_paper_terms t JOIN papers p ON p.id = t.paper_id
       WHERE t.paper_id = ANY(${opts.paperIds}::int[])`;
   } else {
     const days = await prisma.$queryRaw<{ day: string }[]>`
@@ -150,7 +196,7 @@ export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}
     since = days.length ? days[days.length - 1].day : null;
     if (since)
       rows = await prisma.$queryRaw<Row[]>`
-        SELECT DISTINCT ON (t.paper_id) t.paper_id, t.idx, t.tf, f.day::text AS day, p.title
+        SELECT DISTINCT ON (t.paper_id) t.paper_id, array_send(t.idx) AS idx, array_send(t.tf) AS tf, f.day::text AS day, p.title
         FROM paper_features f JOIN rec_paper_terms t ON t.paper_id = f.paper_id JOIN papers p ON p.id = f.paper_id
         WHERE f.day >= ${since}::date AND p.hidden_at IS NULL
         ORDER BY t.paper_id, f.day DESC`;
@@ -164,12 +210,13 @@ export async function loadContext(prisma: Db, opts: { paperIds?: number[] } = {}
 }
 
 function toTerms(r: TermRow): TermVector {
-  return { idx: r.idx, tf: r.tf };
+  return { idx: fromArraySend(r.idx, false), tf: fromArraySend(r.tf, true) };
 }
 
 async function vectorsOf(prisma: Db, ids: number[], corpus: Corpus): Promise<Map<number, SparseVec>> {
   if (ids.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<TermRow[]>`SELECT paper_id, idx, tf FROM rec_paper_terms WHERE paper_id = ANY(${ids}::int[])`;
+  const rows = await prisma.$queryRaw<TermRow[]>`
+    SELECT paper_id, array_send(idx) AS idx, array_send(tf) AS tf FROM rec_paper_terms WHERE paper_id = ANY(${ids}::int[])`;
   return new Map(rows.map((r) => [r.paper_id, vectorize(toTerms(r), corpus)]));
 }
 
@@ -205,31 +252,90 @@ export function rankCandidates(
     byDay.set(c.day, list);
   }
   const out: Scored[] = [];
-  for (const list of byDay.values()) {
-    list.sort((a, b) => b.s - a.s);
-    list.slice(0, keepPerDay).forEach(({ c, s }, rank) => {
-      // The closest positive, for the first of each day only (a page's worth): ~50 dot products each.
-      const [best, bestId] = rank < LIKE_REASONS_PER_DAY ? closest(positives, c.vec) : [0, null];
-      const like = best >= LIKE_THRESHOLD;
-      out.push({ paperId: c.id, score: s, reasonPaperId: like ? bestId : null, reasonWords: like ? [] : matchedWords(model.w, c.title) });
-    });
+  const index = new PositivesIndex(positives);
+  try {
+    for (const list of byDay.values()) {
+      list.sort((a, b) => b.s - a.s);
+      list.slice(0, keepPerDay).forEach(({ c, s }, rank) => {
+        // The closest positive, for the first of each day only (a page's worth).
+        const [best, bestId] = rank < LIKE_REASONS_PER_DAY ? index.closest(c.vec) : [0, null];
+        const like = best >= LIKE_THRESHOLD;
+        out.push({ paperId: c.id, score: s, reasonPaperId: like ? bestId : null, reasonWords: like ? [] : candidateWords(model.w, c) });
+      });
+    }
+  } finally {
+    index.release();
   }
   return out;
 }
 
-/** The positive most like a vector (cosine; vectors are l2-normalised), via one dense scatter of it. */
-const scatter = new Float32Array(FEATURES);
-function closest(positives: Map<number, SparseVec>, x: SparseVec): [number, number | null] {
-  for (let k = 0; k < x.idx.length; k++) scatter[x.idx[k]] = x.val[k];
-  let best = -1;
-  let bestId: number | null = null;
-  for (const [id, v] of positives) {
-    let sim = 0;
-    for (let k = 0; k < v.idx.length; k++) sim += scatter[v.idx[k]] * v.val[k];
-    if (sim > best) [best, bestId] = [sim, id];
+/**
+ * A person's positives as an inverted index (feature → the positives holding it), so the closest
+ * positive to a candidate costs the candidate's features and their shared postings, not a dot
+ * product with every positive. The heads live in one shared dense array, reset after each person.
+ */
+const heads = new Int32Array(FEATURES).fill(-1);
+class PositivesIndex {
+  private ids: number[];
+  private next: Int32Array;
+  private owner: Int32Array;
+  private val: Float32Array;
+  private touched: number[] = [];
+  private sims: Float64Array;
+
+  constructor(positives: Map<number, SparseVec>) {
+    this.ids = [...positives.keys()];
+    const vecs = [...positives.values()];
+    const n = vecs.reduce((t, v) => t + v.idx.length, 0);
+    this.next = new Int32Array(n);
+    this.owner = new Int32Array(n);
+    this.val = new Float32Array(n);
+    this.sims = new Float64Array(vecs.length);
+    let e = 0;
+    vecs.forEach((v, p) => {
+      for (let k = 0; k < v.idx.length; k++, e++) {
+        const f = v.idx[k];
+        if (heads[f] === -1) this.touched.push(f);
+        this.owner[e] = p;
+        this.val[e] = v.val[k];
+        this.next[e] = heads[f];
+        heads[f] = e;
+      }
+    });
   }
-  for (let k = 0; k < x.idx.length; k++) scatter[x.idx[k]] = 0;
-  return [best, bestId];
+
+  /** The positive most like a vector (cosine; vectors are l2-normalised) and its id. */
+  closest(x: SparseVec): [number, number | null] {
+    this.sims.fill(0);
+    for (let k = 0; k < x.idx.length; k++) {
+      const xv = x.val[k];
+      for (let e = heads[x.idx[k]]; e !== -1; e = this.next[e]) this.sims[this.owner[e]] += this.val[e] * xv;
+    }
+    let best = -1;
+    let bestAt = -1;
+    for (let p = 0; p < this.sims.length; p++) if (this.sims[p] > best) [best, bestAt] = [this.sims[p], p];
+    return [best, bestAt === -1 ? null : this.ids[bestAt]];
+  }
+
+  release() {
+    for (const f of this.touched) heads[f] = -1;
+  }
+}
+
+/** A candidate's title terms (feature and words as written), computed once per run. */
+const titleTerms = new WeakMap<Candidate, { f: number; shown: string }[]>();
+function candidateWords(model: Float32Array, c: Candidate, n = 3): string[] {
+  let terms = titleTerms.get(c);
+  if (!terms) {
+    terms = [...termCounts(c.title)].map(([term, { shown }]) => ({ f: featureOf(term), shown }));
+    titleTerms.set(c, terms);
+  }
+  return terms
+    .map((t) => ({ shown: t.shown, w: model[t.f] }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, n)
+    .map((x) => x.shown);
 }
 
 /** The words of a paper's text that weigh most in a model (for reasons without a close paper), as written. */
@@ -256,33 +362,55 @@ export async function drainStale(prisma: Db): Promise<void> {
   }
 }
 
-async function writeScores(
-  prisma: Db,
-  table: "rec_scores" | "rec_list_scores",
-  ownerColumn: "user_id" | "list_id",
-  owner: string | number,
-  rows: Scored[],
-  replace: boolean,
-  paperIds?: number[],
-) {
-  const cast = ownerColumn === "user_id" ? "text" : "int";
-  const json = JSON.stringify(rows.map((r) => ({ p: r.paperId, s: r.score, r: r.reasonPaperId, w: r.reasonWords })));
-  await prisma.$transaction(async (tx) => {
-    if (replace) await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast}`, owner);
-    else
-      await tx.$executeRawUnsafe(
-        `DELETE FROM ${table} WHERE ${ownerColumn} = $1::${cast} AND paper_id = ANY($2::int[])`,
-        owner,
-        paperIds ?? [],
-      );
+/**
+ * Score rows on their way to rec_scores or rec_list_scores, as one array a column: written by a
+ * single INSERT … SELECT FROM unnest(…), which Postgres parses far faster than JSON. Reason words
+ * (letters, digits, _ and spaces) travel joined by commas.
+ */
+class ScoreRows<Owner extends string | number> {
+  owner: Owner[] = [];
+  paper: number[] = [];
+  score: number[] = [];
+  reason: (number | null)[] = [];
+  words: string[] = [];
+
+  add(owner: Owner, scored: Scored[]) {
+    for (const x of scored) {
+      this.owner.push(owner);
+      this.paper.push(x.paperId);
+      this.score.push(x.score);
+      this.reason.push(x.reasonPaperId);
+      this.words.push(x.reasonWords.join(","));
+    }
+  }
+
+  get length() {
+    return this.paper.length;
+  }
+
+  async insert(tx: Pick<Db, "$executeRawUnsafe">, table: "rec_scores" | "rec_list_scores", ownerColumn: "user_id" | "list_id") {
+    if (this.length === 0) return;
+    const cast = ownerColumn === "user_id" ? "text" : "int";
     await tx.$executeRawUnsafe(
       `INSERT INTO ${table} (${ownerColumn}, paper_id, score, reason_paper_id, reason_words)
-       SELECT $1::${cast}, p, s, r, COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(w) x), '{}')
-       FROM jsonb_to_recordset($2::jsonb) AS x(p int, s real, r int, w jsonb)
+       SELECT o, p, s, r, string_to_array(w, ',')
+       FROM unnest($1::${cast}[], $2::int[], $3::real[], $4::int[], $5::text[]) AS x(o, p, s, r, w)
        ON CONFLICT DO NOTHING`,
-      owner,
-      json,
+      this.owner,
+      this.paper,
+      this.score,
+      this.reason,
+      this.words,
     );
+  }
+}
+
+async function writeListScores(prisma: Db, listId: number, scored: Scored[]) {
+  const rows = new ScoreRows<number>();
+  rows.add(listId, scored);
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM rec_list_scores WHERE list_id = ${listId}`;
+    await rows.insert(tx, "rec_list_scores", "list_id");
   }, LONG_TX);
 }
 
@@ -315,11 +443,11 @@ export async function recomputePeople(prisma: Db, ctx: RecsContext, userIds: str
       FROM unnest(${ids}::text[]) AS u(id) LEFT JOIN rec_profiles r ON r.user_id = u.id`;
     const active = people.filter((p) => !p.paused && p.pos.length >= MIN_SIGNALS);
     const vecs = await vectorsOf(prisma, [...new Set(active.flatMap((p) => [...p.pos, ...p.neg]))], ctx.corpus);
-    const rows: { u: string; p: number; s: number; r: number | null; w: string[] }[] = [];
+    const rows = new ScoreRows<string>();
     for (const person of active) {
       const pick = (list: number[]) => new Map(list.filter((id) => vecs.has(id)).map((id) => [id, vecs.get(id)!]));
       const scored = rankCandidates(sub, pick(person.pos), pick(person.neg), new Set([...person.pos, ...person.neg]));
-      for (const x of scored) rows.push({ u: person.id, p: x.paperId, s: x.score, r: x.reasonPaperId, w: x.reasonWords });
+      rows.add(person.id, scored);
     }
     written += rows.length;
     const signals = people.map((p) => ({ u: p.id, n: p.pos.length }));
@@ -331,13 +459,7 @@ export async function recomputePeople(prisma: Db, ctx: RecsContext, userIds: str
       // Paused or too few signals: nothing kept, whatever was there before.
       const inactive = people.filter((p) => !active.includes(p)).map((p) => p.id);
       if (inactive.length) await tx.$executeRaw`DELETE FROM rec_scores WHERE user_id = ANY(${inactive}::text[])`;
-      await tx.$executeRawUnsafe(
-        `INSERT INTO rec_scores (user_id, paper_id, score, reason_paper_id, reason_words)
-         SELECT u, p, s, r, COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(w) x), '{}')
-         FROM jsonb_to_recordset($1::jsonb) AS x(u text, p int, s real, r int, w jsonb)
-         ON CONFLICT DO NOTHING`,
-        JSON.stringify(rows),
-      );
+      await rows.insert(tx, "rec_scores", "user_id");
       // Stale again if a signal arrived while computing: the next pass picks it up.
       await tx.$executeRawUnsafe(
         `INSERT INTO rec_profiles (user_id, computed_at, signals)
@@ -367,7 +489,7 @@ export async function recomputeList(prisma: Db, ctx: RecsContext, listId: number
     const vecs = await vectorsOf(prisma, ids, ctx.corpus);
     scored = rankCandidates(ctx, vecs, new Map(), new Set(ids), 20);
   }
-  await writeScores(prisma, "rec_list_scores", "list_id", listId, scored, true);
+  await writeListScores(prisma, listId, scored);
   await prisma.$executeRaw`UPDATE reading_lists SET rec_stale_at = NULL WHERE id = ${listId} AND rec_stale_at <= ${startedAt}`;
   return scored.length;
 }
