@@ -237,23 +237,26 @@ export function rankCandidates(
 ): Scored[] {
   const pos = [...positives.values()];
   const model: LinearModel = centroid(pos, [...negatives.values()], NEGATIVE_WEIGHT, ctx.w);
-  const byDay = new Map<string, { c: Candidate; s: number }[]>();
-  for (const c of ctx.candidates) {
+  // The best keepPerDay of each day, kept as they come (a bounded heap): no list of every
+  // candidate, no sort of thousands a person.
+  const byDay = new Map<string, TopK>();
+  const candidates = ctx.candidates;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     if (exclude.has(c.id)) continue;
     // Only papers that share words with the person's (a raw score above 0) are recommended.
     const raw = score(model, c.vec);
     if (!(raw > 0)) continue;
-    const s = raw - BACKGROUND_WEIGHT * c.common;
-    const list = byDay.get(c.day) ?? [];
-    list.push({ c, s });
-    byDay.set(c.day, list);
+    let top = byDay.get(c.day);
+    if (!top) byDay.set(c.day, (top = new TopK(keepPerDay)));
+    top.offer(i, raw - BACKGROUND_WEIGHT * c.common);
   }
   const out: Scored[] = [];
   const index = new PositivesIndex(positives);
   try {
-    for (const list of byDay.values()) {
-      list.sort((a, b) => b.s - a.s);
-      list.slice(0, keepPerDay).forEach(({ c, s }, rank) => {
+    for (const top of byDay.values()) {
+      top.best().forEach(({ at, s }, rank) => {
+        const c = candidates[at];
         // The closest positive, for the first of each day only (a page's worth).
         const [best, bestId] = rank < LIKE_REASONS_PER_DAY ? index.closest(c.vec) : [0, null];
         const like = best >= LIKE_THRESHOLD;
@@ -264,6 +267,60 @@ export function rankCandidates(
     index.release();
   }
   return out;
+}
+
+/**
+ * The k best of a stream of (position, score), as a min-heap on score (ties: the later position
+ * counts as worse, so the result is what a stable sort by score would keep).
+ */
+export class TopK {
+  private at: Int32Array;
+  private s: Float64Array;
+  private size = 0;
+
+  constructor(private k: number) {
+    this.at = new Int32Array(Math.max(0, k));
+    this.s = new Float64Array(Math.max(0, k));
+  }
+
+  private worse(i: number, j: number): boolean {
+    return this.s[i] < this.s[j] || (this.s[i] === this.s[j] && this.at[i] > this.at[j]);
+  }
+
+  private swap(i: number, j: number) {
+    [this.at[i], this.at[j]] = [this.at[j], this.at[i]];
+    [this.s[i], this.s[j]] = [this.s[j], this.s[i]];
+  }
+
+  offer(at: number, s: number) {
+    if (this.k <= 0) return;
+    if (this.size < this.k) {
+      let i = this.size++;
+      this.at[i] = at;
+      this.s[i] = s;
+      for (let p = (i - 1) >> 1; i > 0 && this.worse(i, p); i = p, p = (i - 1) >> 1) this.swap(i, p);
+      return;
+    }
+    // Only better than the worst kept gets in (scores arrive in position order, so a tie is worse).
+    if (!(s > this.s[0])) return;
+    this.at[0] = at;
+    this.s[0] = s;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.worse(l, m)) m = l;
+      if (r < this.size && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  /** What was kept, best first. */
+  best(): { at: number; s: number }[] {
+    return Array.from({ length: this.size }, (_, i) => ({ at: this.at[i], s: this.s[i] })).sort((a, b) => b.s - a.s || a.at - b.at);
+  }
 }
 
 /**
