@@ -13,8 +13,11 @@
  *   4. /for-you's reads (recsStatus and listRecommendations, the page's two queries) for
  *      `--reads` random people: target p95 under 100 ms.
  * `--data` reuses the database of an earlier `--keep` run (seeded, with people), and runs 3–4.
+ * Each step prints its wall time, the CPU seconds of this process (the recommender's arithmetic)
+ * and of Postgres (its backends, live and ended), and the load average when it ended: the machine
+ * may be shared, and CPU seconds compare across runs where wall times do not.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -30,6 +33,61 @@ import { fmtInt, percentile, root, seconds } from "./pages-util";
 
 const TARGET_ARRIVAL_MS = 5 * 60_000;
 const TARGET_READ_P95_MS = 100;
+/** Linux's clock ticks a second (USER_HZ), the unit of /proc/<pid>/stat's times. */
+const TICKS = 100;
+
+/** CPU seconds of a Postgres cluster: its postmaster, its ended backends, and its live ones. */
+function postgresCpuSeconds(dataDir: string): number {
+  const read = (pid: number | string) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    } catch {
+      return null;
+    }
+  };
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return NaN;
+  }
+  const own = read(pid);
+  if (!own) return NaN;
+  // Fields after the command: state ppid … utime(12) stime(13) cutime(14) cstime(15), 0-based from state.
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = read(entry);
+    if (f && Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / TICKS;
+}
+
+/** A YYMM of its own for a day: 720 days, one a month of the years 2040–2099, before one repeats. */
+function dayPrefix(day: string): string {
+  const k = Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000) % 720;
+  return `${40 + Math.floor(k / 12)}${String((k % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Starts timing a step; the function returned gives its figures as text. */
+function timer(dataDir: string) {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const pg = postgresCpuSeconds(dataDir);
+  return () => {
+    const ms = performance.now() - wall;
+    const used = process.cpuUsage(cpu);
+    const node = (used.user + used.system) / 1e6;
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
+    return {
+      ms,
+      text: `${seconds(ms)} (CPU: node ${node.toFixed(1)} s, postgres ${(postgresCpuSeconds(dataDir) - pg).toFixed(1)} s; load ${load})`,
+    };
+  };
+}
 
 const { values } = parseArgs({
   options: {
@@ -64,13 +122,10 @@ process.on("exit", () => {
 async function main(): Promise<number> {
   let pg: RunningPostgres | undefined;
   try {
-    if (values.data) {
-      const dataDir = path.resolve(values.data, "pg");
-      if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`--data: no Postgres data in ${dataDir}`);
-      pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-    } else {
-      pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort() });
-    }
+    const dataDir = values.data ? path.resolve(values.data, "pg") : path.join(tmp, "pg");
+    if (values.data && !existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`--data: no Postgres data in ${dataDir}`);
+    pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    const step = () => timer(dataDir);
     await applyMigrations(pg.url);
     process.env.DATABASE_URL = pg.url;
     const { db, disconnectDb } = await import("@/lib/db");
@@ -85,11 +140,11 @@ async function main(): Promise<number> {
       console.log(`seeded ${fmtInt(s.new)} papers in ${seconds(s.ms)}`);
       await prisma.$executeRawUnsafe("VACUUM (ANALYZE)");
 
-      let t = performance.now();
+      let t = step();
       const backfilled = await recs.ensurePaperTerms(prisma);
-      console.log(`1. term vectors for ${fmtInt(backfilled.length)} papers (one-time backfill): ${seconds(performance.now() - t)}`);
+      console.log(`1. term vectors for ${fmtInt(backfilled.length)} papers (one-time backfill): ${t().text}`);
 
-      t = performance.now();
+      const written = performance.now();
       // People and their signals, in SQL: two thirds upvotes, one third saved, of random papers.
       await prisma.$executeRaw`
         INSERT INTO users (id, email, email_verified) SELECT 'bench-' || g, 'bench-' || g || '@example.org', now() FROM generate_series(1, ${people}) g`;
@@ -107,13 +162,13 @@ async function main(): Promise<number> {
         WHERE l.user_id LIKE 'bench-%' ON CONFLICT DO NOTHING`;
       await prisma.$executeRaw`INSERT INTO rec_profiles (user_id, stale_at) SELECT id, now() FROM users WHERE id LIKE 'bench-%'`;
       await prisma.$executeRawUnsafe("ANALYZE");
-      console.log(`2. ${fmtInt(people)} people with ${signals} signals each written in ${seconds(performance.now() - t)}`);
-      t = performance.now();
+      console.log(`2. ${fmtInt(people)} people with ${signals} signals each written in ${seconds(performance.now() - written)}`);
+      t = step();
       for (;;) {
         const done = await recs.recomputeStale(prisma, 1000);
         if (!done.people) break;
       }
-      console.log(`   first computation of everyone: ${seconds(performance.now() - t)}`);
+      console.log(`   first computation of everyone: ${t().text}`);
     }
 
     // 3. A new day of papers, after the latest.
@@ -135,22 +190,27 @@ async function main(): Promise<number> {
     ];
     const doc = hfDocument(
       Array.from({ length: fresh }, (_, i) => ({
-        // Ids of a month of their own (the year ahead of the seed's), so a re-run on --data adds new papers.
-        id: `${Number(day.slice(2, 4)) + 3}${day.slice(5, 7)}.${String(i).padStart(5, "0")}`,
+        // Ids of their own for each day (years 40–99, after the seed's), so each re-run on --data adds new papers.
+        id: `${dayPrefix(day)}.${String(i).padStart(5, "0")}`,
         title: `${words[i % words.length]} ${words[(i * 7) % words.length]} models for ${words[(i * 3) % words.length]} number ${i}`,
         summary: Array.from({ length: 120 }, (_, k) => words[(i + k * k) % words.length]).join(" "),
         day,
       })),
     );
-    let t = performance.now();
+    const ingestStarted = performance.now();
     const s = await runIngest({ body: streamOf(doc), origin: "bench", trigger: "cli", maxBytes: doc.length + 1, prisma });
-    console.log(`3. a day of ${fmtInt(s.new)} new papers ingested (${day}) in ${seconds(performance.now() - t)}`);
-    t = performance.now();
+    console.log(`3. a day of ${fmtInt(s.new)} new papers ingested (${day}) in ${seconds(performance.now() - ingestStarted)}`);
+    const t = step();
     const arrival = await recs.recomputeAfterArrival(prisma);
-    const arrivalMs = performance.now() - t;
+    const { ms: arrivalMs, text } = t();
     console.log(
-      `   arrival job: ${fmtInt(arrival.papers)} term vectors, ${fmtInt(arrival.people)} people rescored in ${seconds(arrivalMs)} ` +
+      `   arrival job: ${fmtInt(arrival.papers)} term vectors, ${fmtInt(arrival.people)} people rescored in ${text} ` +
         `(target < ${seconds(TARGET_ARRIVAL_MS)}) ${arrivalMs < TARGET_ARRIVAL_MS ? "ok" : "MISSED"}`,
+    );
+    console.log(
+      `   of which ${Object.entries(arrival.ms)
+        .map(([phase, ms]) => `${phase} ${seconds(ms)}`)
+        .join(", ")}`,
     );
 
     // 4. The page's reads.

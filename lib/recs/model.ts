@@ -18,6 +18,8 @@ export interface Corpus {
   n: number;
   /** Papers holding each feature (dense, FEATURES long). */
   df: Int32Array;
+  /** idf of every feature, computed once when first needed (cleared when the counts change). */
+  idfs?: Float32Array;
 }
 
 /** Features in fewer papers than this are left out: a word in one paper says nothing about the next. */
@@ -28,6 +30,7 @@ export function emptyCorpus(): Corpus {
 }
 
 export function addToCorpus(corpus: Corpus, t: TermVector, sign: 1 | -1 = 1) {
+  corpus.idfs = undefined;
   corpus.n += sign;
   for (const f of t.idx) corpus.df[f] += sign;
 }
@@ -41,18 +44,61 @@ export function vectorize(t: TermVector, corpus: Corpus, maxDfShare = 1): Sparse
   const idx: number[] = [];
   const val: number[] = [];
   const maxDf = Math.max(MIN_DF, corpus.n * maxDfShare);
+  const idfs = (corpus.idfs ??= Float32Array.from(corpus.df, (_, f) => idf(corpus, f)));
   let norm = 0;
   for (let i = 0; i < t.idx.length; i++) {
     const f = t.idx[i];
     const df = corpus.df[f];
     if (df < MIN_DF || df > maxDf) continue;
-    const v = t.tf[i] * idf(corpus, f);
+    const v = t.tf[i] * idfs[f];
     idx.push(f);
     val.push(v);
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
   return { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v / norm) };
+}
+
+/**
+ * vectorize() for a vector as stored: its feature and tf arrays in Postgres's binary array form
+ * (array_send: a 20-byte header, then each element as a 4-byte length and a 4-byte big-endian
+ * value). One pass straight into typed arrays: reading people's positives is the bulk of an
+ * arrival job.
+ */
+export function vectorizeBinary(idxBuf: Uint8Array, tfBuf: Uint8Array, corpus: Corpus, maxDfShare = 1): SparseVec {
+  const n = binaryLength(idxBuf);
+  if (binaryLength(tfBuf) !== n) throw new Error("feature and tf arrays differ in length");
+  const iv = new DataView(idxBuf.buffer, idxBuf.byteOffset, idxBuf.byteLength);
+  const tv = new DataView(tfBuf.buffer, tfBuf.byteOffset, tfBuf.byteLength);
+  const idfs = (corpus.idfs ??= Float32Array.from(corpus.df, (_, f) => idf(corpus, f)));
+  const maxDf = Math.max(MIN_DF, corpus.n * maxDfShare);
+  const idx = new Int32Array(n);
+  const val = new Float32Array(n);
+  let k = 0;
+  let norm = 0;
+  for (let i = 0, off = 24; i < n; i++, off += 8) {
+    const f = iv.getInt32(off);
+    if (f < 0 || f >= FEATURES) continue;
+    const df = corpus.df[f];
+    if (df < MIN_DF || df > maxDf) continue;
+    const v = tv.getFloat32(off) * idfs[f];
+    idx[k] = f;
+    val[k++] = v;
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < k; i++) val[i] /= norm;
+  return { idx: idx.slice(0, k), val: val.slice(0, k) };
+}
+
+/** Elements of a one-dimensional binary array of 4-byte values without NULLs (checked). */
+function binaryLength(buf: Uint8Array): number {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf.byteLength < 12 || view.getInt32(0) === 0) return 0;
+  if (view.getInt32(0) !== 1 || buf.byteLength < 20) throw new Error("expected a one-dimensional array");
+  const n = view.getInt32(12);
+  if (20 + n * 8 !== buf.byteLength) throw new Error("expected 4-byte elements without NULLs");
+  return n;
 }
 
 export function dot(w: Float32Array, x: SparseVec): number {

@@ -116,6 +116,24 @@ describe("recommendations", () => {
     expect((await recIds(person.id)).slice(0, 4)).toContain(id(40));
   });
 
+  it("term vectors of an older version of the words are recomputed, and so is everyone they served", async () => {
+    const before = await recIds(person.id);
+    expect(before.length).toBeGreaterThan(0);
+    const papers = await prisma.paper.count();
+    // As after a deploy that changed lib/recs/text.ts: stored vectors (here garbage) of version 1.
+    await prisma.$executeRaw`UPDATE rec_df SET df = 1 WHERE feature = -1`;
+    await prisma.$executeRaw`UPDATE rec_paper_terms SET idx = '{1}', tf = '{1}'`;
+    await prisma.$executeRaw`DELETE FROM rec_scores WHERE user_id = ${person.id}`;
+    expect(await compute.papersWithoutTerms(prisma)).toBe(true);
+    expect((await compute.ensurePaperTerms(prisma)).length).toBe(papers);
+    expect(await compute.papersWithoutTerms(prisma)).toBe(false);
+    const [{ garbage }] = await prisma.$queryRaw<{ garbage: number }[]>`
+      SELECT count(*)::int AS garbage FROM rec_paper_terms WHERE idx = '{1}'`;
+    expect(garbage).toBe(0);
+    await compute.drainStale(prisma);
+    expect(await recIds(person.id)).toEqual(before);
+  });
+
   it("Papers like this list come from the list's papers alone", async () => {
     const other = await createSignedInUser(prisma, "lists@example.org");
     const robotsList = await prisma.readingList.create({ data: { userId: other.id, name: "Robots" } });

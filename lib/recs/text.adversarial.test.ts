@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { matchedWords } from "@/lib/recs/compute";
 import { FEATURES, paperTerms } from "@/lib/recs/text";
 
 /**
@@ -49,5 +50,13 @@ describe("paperTerms on hostile input (200 KB, under 2 s)", () => {
   it("reads words as people do: case, accents and plurals folded, LaTeX commands dropped", () => {
     expect(paperTerms("Galaxies", null).idx).toEqual(paperTerms("galaxy", null).idx);
     expect(paperTerms("Schrödinger \\mathcal{operators}", null).idx).toEqual(paperTerms("schrodinger operator", null).idx);
+  });
+
+  it("counts a word's family as one (its first letters), and shows reasons in the paper's own words", () => {
+    expect(paperTerms("Gravitational cosmological", null).idx).toEqual(paperTerms("gravity cosmology", null).idx);
+    expect(paperTerms("gravity", null).idx).not.toEqual(paperTerms("graph", null).idx);
+    const model = new Float32Array(FEATURES);
+    for (const f of paperTerms("gravity", null).idx) model[f] = 1;
+    expect(matchedWords(model, "Gravitational waves")).toEqual(["gravitational"]);
   });
 });

@@ -1,8 +1,19 @@
 /**
  * Words of a paper for recommendations: title and abstract, lower-cased, accents and LaTeX
- * commands dropped, English stop words out, a light plural stem, then unigrams and the
- * bigrams of neighbouring kept words (as arxiv-sanity-lite's tf-idf does). Linear in the input.
+ * commands dropped, English stop words out, a light plural stem, each word cut to its first
+ * PREFIX letters (so "gravity" and "gravitational", "cosmology" and "cosmological" count as one),
+ * then unigrams and the bigrams of neighbouring kept words (as arxiv-sanity-lite's tf-idf does).
+ * Linear in the input.
  */
+
+/**
+ * Bumped whenever the terms a text gives change: stored term vectors of another version are
+ * recomputed (lib/recs/compute.ts ensurePaperTerms), as are the recommendations made from them.
+ */
+export const TERMS_VERSION = 2;
+
+/** Words are cut to this many letters: truncation stemming, as measured by `npm run eval:recs`. */
+export const PREFIX = 6;
 
 /** Terms are hashed into this many features (2^20: collisions are rare at a few hundred thousand terms). */
 export const FEATURE_BITS = 20;
@@ -46,27 +57,43 @@ export function plainText(text: string): string {
     .toLowerCase();
 }
 
+/** A kept word: its term (stemmed and cut to PREFIX letters) and the word as shown in reasons. */
+export interface Token {
+  term: string;
+  word: string;
+}
+
 /** The kept words of a text, in order (stop words and one-letter words out). */
-export function words(text: string): string[] {
-  const out: string[] = [];
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
   for (const m of plainText(text).matchAll(/[a-z_][a-z0-9_]+/g)) {
     const w = m[0];
     if (w.length > 40 || STOP.has(w)) continue;
-    out.push(stem(w));
+    const word = stem(w);
+    out.push({ term: word.slice(0, PREFIX), word });
   }
   return out;
 }
 
-/** Unigrams and bigrams of neighbouring kept words, with their counts. */
-export function termCounts(text: string): Map<string, number> {
-  const ws = words(text);
-  const counts = new Map<string, number>();
-  for (let i = 0; i < ws.length; i++) {
-    counts.set(ws[i], (counts.get(ws[i]) ?? 0) + 1);
-    if (i > 0) {
-      const bi = `${ws[i - 1]} ${ws[i]}`;
-      counts.set(bi, (counts.get(bi) ?? 0) + 1);
-    }
+/** The terms of a text, in order. */
+export function words(text: string): string[] {
+  return tokens(text).map((t) => t.term);
+}
+
+/**
+ * Unigrams and bigrams of neighbouring kept words, each with its count and the words it was read
+ * from (the first time), for reasons.
+ */
+export function termCounts(text: string, times = 1, counts = new Map<string, { n: number; shown: string }>()) {
+  const ts = tokens(text);
+  const add = (term: string, shown: string) => {
+    const c = counts.get(term);
+    if (c) c.n += times;
+    else counts.set(term, { n: times, shown });
+  };
+  for (let i = 0; i < ts.length; i++) {
+    add(ts[i].term, ts[i].word);
+    if (i > 0) add(`${ts[i - 1].term} ${ts[i].term}`, `${ts[i - 1].word} ${ts[i].word}`);
   }
   return counts;
 }
@@ -88,10 +115,11 @@ export interface TermVector {
 }
 
 export function paperTerms(title: string, abstract: string | null): TermVector {
+  // The title counts twice: it is the paper's own summary of itself. No bigram spans title and abstract.
+  const counts = termCounts(title, 2);
+  termCounts(abstract ?? "", 1, counts);
   const byFeature = new Map<number, number>();
-  // The title counts twice: it is the paper's own summary of itself.
-  const text = `${title} ${title} ${abstract ?? ""}`;
-  for (const [term, n] of termCounts(text)) {
+  for (const [term, { n }] of counts) {
     const f = featureOf(term);
     byFeature.set(f, (byFeature.get(f) ?? 0) + n);
   }
