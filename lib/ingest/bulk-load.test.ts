@@ -1,10 +1,11 @@
 import pg from "pg";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { runIngest, type IngestOptions } from "@/lib/ingest/run-ingest";
 import { useTestDatabase } from "@/lib/test/db";
 import { feedJson, feedText, streamOf } from "@/lib/test/fixtures";
 import { failInsertOf } from "@/lib/test/ingest";
+import { logger } from "@/lib/logger";
 
 const { prisma, url } = await useTestDatabase();
 
@@ -83,6 +84,20 @@ describe("a bulk load into an empty database", () => {
     expect((await ingest(doc, { batchSize: 1000 })).bulkLoad).toBe(false);
     const again = await ingest(feedText("hf-daily-papers-2026-03-04.json"));
     expect(again).toMatchObject({ new: 24, bulkLoad: false });
+  });
+
+  it("computes the search vectors beside the run, never waiting on the run's own locks", async () => {
+    // The second connection once named `papers` in its statement even with its lookups off, so
+    // it waited for the bulk load's lock until lock_timeout, and every vector went to the trigger.
+    const warn = vi.spyOn(logger, "warn");
+    try {
+      const summary = await ingest(doc);
+      expect(summary).toMatchObject({ new: 37, bulkLoad: true });
+      expect(warn.mock.calls.map((c) => c[1])).not.toContain("search vectors fall back to the trigger");
+      expect(summary.durationMs).toBeLessThan(5000);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("re-ingests after a bulk load without changing anything", async () => {

@@ -10,6 +10,17 @@ export interface VectorText {
   titleKey: string;
 }
 
+/**
+ * The rows no stored paper matches. Left out of the statement altogether when lookups are off:
+ * naming `papers` at all takes a lock on it while the statement is planned, which a bulk load's
+ * ACCESS EXCLUSIVE lock makes wait (until lock_timeout, and then every vector went to the trigger).
+ */
+const newRowsOnly = `
+  WHERE CASE WHEN x.arxiv_id IS NOT NULL
+             THEN NOT EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = x.arxiv_id)
+                  AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.title_key = x.title_key AND p.arxiv_id IS NULL)
+             ELSE NOT EXISTS (SELECT 1 FROM papers p WHERE p.title_key = x.title_key) END`;
+
 /** Stored vectors are deleted after this long even when their run never came back for them. */
 const staleAfter = "1 day";
 
@@ -66,10 +77,7 @@ export class SearchVectorWorker {
                          SELECT b.batch, x.n - 1, paper_search_vector(x.title, x.abstract, x.author_names)
                            FROM b, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
                                    WITH ORDINALITY AS x(title, abstract, author_names, arxiv_id, title_key, n)
-                          WHERE NOT $6::bool OR CASE WHEN x.arxiv_id IS NOT NULL
-                                     THEN NOT EXISTS (SELECT 1 FROM papers p WHERE p.arxiv_id = x.arxiv_id)
-                                          AND NOT EXISTS (SELECT 1 FROM papers p WHERE p.title_key = x.title_key AND p.arxiv_id IS NULL)
-                                     ELSE NOT EXISTS (SELECT 1 FROM papers p WHERE p.title_key = x.title_key) END
+                          ${this.skipStored ? newRowsOnly : ""}
                          RETURNING 1)
          SELECT batch FROM b`,
         [
@@ -78,7 +86,6 @@ export class SearchVectorWorker {
           rows.map((r) => r.authorNames),
           rows.map((r) => r.arxivId),
           rows.map((r) => r.titleKey),
-          this.skipStored,
         ],
       ),
     ).then(
