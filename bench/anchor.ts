@@ -235,3 +235,12 @@ export function anchorRank(tfidf: AnchorTfidf, positives: Iterable<number>, cand
     .sort((a, b) => b.s - a.s || a.i - b.i)
     .map((r) => r.i);
 }
+
+/**
+ * The issue's "above the anchor" on one archive, for precision@10 (`p`) and nDCG@10 (`n`): a higher precision@10,
+ * or the same (it moves in steps of 0.1) and a higher nDCG@10. Equal on both is not above.
+ */
+export function above(ours: { p: number; n: number }, anchor: { p: number; n: number }): boolean {
+  const p = Math.round(ours.p * 10) - Math.round(anchor.p * 10);
+  return p > 0 || (p === 0 && ours.n > anchor.n + 1e-9);
+}

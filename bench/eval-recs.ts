@@ -33,7 +33,7 @@ import "./quiet-logs";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedded-postgres";
 import { applyMigrations } from "@/lib/server/migrate";
 import { freePort } from "@/lib/test/postgres";
-import { anchorRank, aslText, evalFixture, fitTransform } from "./anchor";
+import { above, anchorRank, aslText, evalFixture, fitTransform } from "./anchor";
 
 const GOAL_P10 = 0.8;
 const POSITIVES = 20;
@@ -74,12 +74,6 @@ function draw<T>(pool: T[], archiveIndex: number): T[] {
     .slice(0, POSITIVES)
     .sort((a, b) => a - b)
     .map((i) => pool[i]);
-}
-
-/** Ours above the anchor: higher precision@10, or the same and a higher nDCG@10. */
-export function above(ours: { p: number; n: number }, anchor: { p: number; n: number }): boolean {
-  const p = Math.round(ours.p * 10) - Math.round(anchor.p * 10);
-  return p > 0 || (p === 0 && ours.n > anchor.n + 1e-9);
 }
 
 function precisionAt10(ranked: number[], relevant: Set<number>): number {

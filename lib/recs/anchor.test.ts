@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { aslText, analyze, anchorRank, decision, evalFixture, fitTransform, linearSvc } from "@/bench/anchor";
+import { above, aslText, analyze, anchorRank, decision, evalFixture, fitTransform, linearSvc } from "@/bench/anchor";
 import { parseArxivAtom } from "@/lib/ingest/sources/arxiv-atom";
 
 /**
@@ -227,5 +227,16 @@ describe("the anchor on the evaluation's file gives scikit-learn's rankings", ()
       "0704.0937",
       "0704.0775",
     ]);
+  });
+});
+
+describe("above the anchor", () => {
+  it("takes precision@10 first, nDCG@10 on a tie, and refuses a full tie", () => {
+    expect(above({ p: 0.6, n: 0.57 }, { p: 0.5, n: 0.48 })).toBe(true);
+    expect(above({ p: 0.9, n: 0.93 }, { p: 0.9, n: 0.86 })).toBe(true);
+    expect(above({ p: 0.9, n: 0.86 }, { p: 0.9, n: 0.86 })).toBe(false);
+    expect(above({ p: 0.8, n: 0.95 }, { p: 0.9, n: 0.6 })).toBe(false);
+    // Sums of tenths are not exact in floating point: 0.7 from 7 hits against 0.1 × 7.
+    expect(above({ p: 0.1 * 7, n: 0.5 }, { p: 0.7, n: 0.5 })).toBe(false);
   });
 });
