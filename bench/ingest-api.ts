@@ -61,6 +61,8 @@ interface Pass {
   pgCpuMs: number;
   /** Postgres function statistics of the pass: name → [calls, total ms]. */
   functions: Map<string, [number, number]>;
+  /** The pass's costliest statements (pg_stat_statements), most time first. */
+  statements: Statement[];
   errors: string[];
 }
 
@@ -113,6 +115,27 @@ async function post(baseUrl: string, body: Uint8Array<ArrayBuffer>): Promise<Pos
   return { ms, status: res.status, body: parsed };
 }
 
+interface Statement {
+  text: string;
+  calls: number;
+  ms: number;
+}
+
+/**
+ * The statements of one database by time (the server's and the search-vector connection's),
+ * since the last reset: which SQL a paper's cost is in. Time includes waiting for a core.
+ */
+async function statementStats(admin: string, database: string): Promise<Statement[]> {
+  const rows = await sql<{ text: string; calls: string; ms: number }>(
+    admin,
+    `SELECT left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90) AS text, s.calls::text, s.total_exec_time AS ms
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+      WHERE d.datname = $1 ORDER BY s.total_exec_time DESC LIMIT 8`,
+    [database],
+  );
+  return rows.map((r) => ({ text: r.text.trim(), calls: Number(r.calls), ms: r.ms }));
+}
+
 async function functionStats(url: string): Promise<Map<string, [number, number]>> {
   const rows = await sql<{ name: string; calls: string; total: number }>(
     url,
@@ -132,13 +155,18 @@ function diffStats(after: Map<string, [number, number]>, before: Map<string, [nu
 
 /** One pass: a server of its own against `url`, every document posted, the server stopped. */
 async function runPass(
-  base: Omit<Pass, "docs" | "ms" | "requestMs" | "counts" | "timings" | "peakRssMb" | "nodeCpuMs" | "pgCpuMs" | "functions" | "errors">,
+  base: Omit<
+    Pass,
+    "docs" | "ms" | "requestMs" | "counts" | "timings" | "peakRssMb" | "nodeCpuMs" | "pgCpuMs" | "functions" | "statements" | "errors"
+  >,
   files: string[],
   opts: ApiOptions,
   url: string,
   dataDir: string,
+  admin: string,
 ): Promise<Pass> {
   const statsBefore = await functionStats(url);
+  await sql(admin, "SELECT pg_stat_statements_reset()");
   const workDir = path.join(opts.tmp, `server-${base.format}-${base.docSize}-${base.label}`);
   mkdirSync(workDir, { recursive: true });
   const server: RunningServer = await startServer(url, workDir);
@@ -155,6 +183,7 @@ async function runPass(
     nodeCpuMs: 0,
     pgCpuMs: 0,
     functions: new Map(),
+    statements: [],
     errors: [],
   };
   const pid = [...children].find((c) => c.spawnargs.includes(serverJs))?.pid;
@@ -203,6 +232,7 @@ async function runPass(
     await stop();
   }
   pass.functions = diffStats(await functionStats(url), statsBefore);
+  pass.statements = await statementStats(admin, new URL(url).pathname.slice(1));
   return pass;
 }
 
@@ -222,12 +252,17 @@ export async function ingestThroughApi(opts: ApiOptions): Promise<number> {
     let t = performance.now();
     const dataDir = path.join(opts.tmp, "pg");
     process.chdir(root); // applyMigrations reads prisma/migrations from the working directory
-    pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    const port = await freePort();
+    pg = await startEmbeddedPostgres({ dataDir, port });
     await applyMigrations(pg.url);
     const admin = withDatabase(pg.url, "postgres");
-    // Per-function time of PL/pgSQL and SQL functions: the search-vector trigger, the title words.
+    // Per-function time of PL/pgSQL and SQL functions (the search-vector trigger, the title
+    // words), and per-statement time (pg_stat_statements, loaded at start: hence the restart).
     await sql(admin, "ALTER SYSTEM SET track_functions = 'all'");
-    await sql(admin, "SELECT pg_reload_conf()");
+    await sql(admin, "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+    await pg.stop();
+    pg = await startEmbeddedPostgres({ dataDir, port });
+    await sql(admin, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     console.log(`fresh Postgres up and migrated in ${seconds(performance.now() - t)}`);
 
     let k = 0;
@@ -247,7 +282,7 @@ export async function ingestThroughApi(opts: ApiOptions): Promise<number> {
         await sql(admin, `CREATE DATABASE ${database} TEMPLATE paperboy`);
         const url = withDatabase(pg.url, database);
         for (const label of ["first", "re-ingest"] as const) {
-          const pass = await runPass({ format, docSize, label, papers: opts.papers, bytes }, files, opts, url, dataDir);
+          const pass = await runPass({ format, docSize, label, papers: opts.papers, bytes }, files, opts, url, dataDir, admin);
           passes.push(pass);
           console.log(
             `  ${label.padEnd(9)} ${fmtInt(pass.papers / (pass.ms / 1000)).padStart(7)} papers/s in ${seconds(pass.ms)}: ` +
@@ -363,6 +398,17 @@ function report(passes: Pass[], opts: ApiOptions): number {
           .map(([name, [calls, total, n]]) => `${name} ${((total / n) * 1000).toFixed(1)} (${fmtInt(calls)} calls)`)
           .join(", "),
     );
+  }
+
+  console.log(
+    `\nPostgres statements by time, ms per 1,000 papers (pg_stat_statements: both connections, nested statements ` +
+      `inside their callers; times include waiting for a core, so they add up to more than Postgres' CPU)`,
+  );
+  for (const p of passes) {
+    console.log(`${p.format} ${fmtInt(p.docSize)} ${p.label}`);
+    for (const s of p.statements.slice(0, 6)) {
+      console.log(`  ${per1k(p, s.ms).toFixed(1).padStart(8)}  ${fmtInt(s.calls).padStart(7)} calls  ${s.text}`);
+    }
   }
 
   console.log(`\ntargets (at ${fmtInt(TARGET_DOC_SIZE)}-paper documents)`);
