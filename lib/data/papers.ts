@@ -206,9 +206,14 @@ export interface AuthorPage {
 export async function getAuthorPapers(name: string, limit: number, offset: number): Promise<AuthorPage | null> {
   const author = await db().author.findUnique({ where: { name }, select: { id: true, name: true, hfUser: true } });
   if (!author) return null;
+  // In the order of the (author_id, published_at DESC NULLS LAST, paper_id DESC) index on the
+  // links, which carry their paper's date: the scan stops after the page (plus hidden papers
+  // and the offset) instead of reading every paper of the author to sort them. An author
+  // listed twice on a paper is listed twice, as the papers' own order listed them.
   const page = await pageNewestFirst(
-    `FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
-      WHERE pa.author_id = $1 AND p.hidden_at IS NULL`,
+    `SELECT pa.paper_id AS id FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
+      WHERE pa.author_id = $1 AND p.hidden_at IS NULL
+      ORDER BY pa.published_at DESC NULLS LAST, pa.paper_id DESC`,
     author.id,
     limit,
     offset,
@@ -222,22 +227,28 @@ export async function getOrganizationPapers(name: string, limit: number, offset:
     select: { id: true, name: true, fullname: true, avatar: true },
   });
   if (!organization) return null;
-  const page = await pageNewestFirst(`FROM papers p WHERE p.organization_id = $1 AND p.hidden_at IS NULL`, organization.id, limit, offset);
+  const page = await pageNewestFirst(
+    `SELECT p.id FROM papers p WHERE p.organization_id = $1 AND p.hidden_at IS NULL ORDER BY ${newestFirst}`,
+    organization.id,
+    limit,
+    offset,
+  );
   return { organization, ...page };
 }
 
 const newestFirst = `p.published_at DESC NULLS LAST, p.id DESC`;
 
 /**
- * One page of papers, newest publication first; `fromWhere` (papers as `p`) takes the owner's
- * id as $1. The page is chosen on (published_at, id) alone, and only its rows are then read in
- * full with their organization and latest featured day: before, that lateral lookup ran for
- * every paper of the owner (thousands for a prolific author) ahead of the sort.
+ * One page of papers, newest publication first; `ordered` selects the owner's paper ids (the
+ * owner's id as $1) in that order. The page is chosen on the ordering columns alone, and only
+ * its rows are then read in full with their organization and latest featured day: before, that
+ * lateral lookup ran for every paper of the owner (thousands for a prolific author) ahead of
+ * the sort.
  */
-async function pageNewestFirst(fromWhere: string, ownerId: number, limit: number, offset: number) {
+async function pageNewestFirst(ordered: string, ownerId: number, limit: number, offset: number) {
   const rows = await db().$queryRawUnsafe<PaperRow[]>(
     `SELECT ${paperColumns}, ${featureColumns}
-       FROM (SELECT p.id ${fromWhere} ORDER BY ${newestFirst} LIMIT $2 OFFSET $3) page
+       FROM (${ordered} LIMIT $2 OFFSET $3) page
        JOIN papers p ON p.id = page.id
        LEFT JOIN organizations o ON o.id = p.organization_id ${latestFeature}
       ORDER BY ${newestFirst}`,

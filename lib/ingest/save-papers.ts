@@ -216,9 +216,11 @@ const deleteLinks = `
   DELETE FROM paper_authors pa USING ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord
    WHERE pa.paper_id = r.paper_id AND NOT b.is_new`;
 
+// The paper's published_at goes with each link (the author page's index): the batch's date
+// is the stored one when the feed gives it; when not, a trigger looks the paper's up.
 const insertLinks = `
-  INSERT INTO paper_authors (paper_id, author_id, position)
-  SELECT r.paper_id, n.author_id, x.position - 1
+  INSERT INTO paper_authors (paper_id, author_id, position, published_at)
+  SELECT r.paper_id, n.author_id, x.position - 1, b.published_at
     FROM ingest_rewrite r JOIN ingest_batch b ON b.ord = r.ord,
          unnest(b.authors) WITH ORDINALITY AS x(name, position)
     JOIN ingest_names n ON n.name = x.name`;
