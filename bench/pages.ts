@@ -46,6 +46,7 @@ import type { SeqPlan, SeqResult, SeqTarget } from "./pages-seq";
 import { seedPapers } from "./pages-seed";
 import { build, DIST_DIR, pendingRestore, serverJs, startServer } from "./pages-server";
 import { benchResult, children, fmtInt, killChildren, root, runTsx, seconds, stopChild } from "./pages-util";
+import { seededRandom } from "@/lib/test/random";
 
 const TARGET_P99_MS = 100;
 const TARGET_SEARCH_P95_MS = 50;
@@ -185,13 +186,7 @@ async function seed(url: string) {
 
 /** Deterministic shuffle (mulberry32), so runs are comparable. */
 function shuffled<T>(xs: T[], seed = 7): T[] {
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = seededRandom(seed);
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

@@ -6,6 +6,7 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { seededRandom } from "@/lib/test/random";
 
 const WORDS = (
   "learning model models neural network networks transformer transformers attention diffusion language large " +
@@ -86,14 +87,7 @@ const SUBMITTER_POOL = 3_000;
 
 /** mulberry32: tiny, fast, good enough for synthetic data. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/test/db";
 import { hfDocument, ingestText, type SyntheticPaper } from "@/lib/test/ingest";
+import { seededRandom } from "@/lib/test/random";
 
 /**
  * The list and author pages choose their page on the ordering columns first and read only that
@@ -17,15 +18,8 @@ const { dayRange, weekRange, monthRange } = await import("@/lib/papers/dates");
 
 const PROLIFIC = "Prolific Person";
 const NOW = new Date("2026-04-20T06:00:00Z");
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so a failure can be replayed. */
+const rng = seededRandom;
 const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
 const day = (offset: number) => new Date(Date.UTC(2026, 2, 20 + offset)).toISOString().slice(0, 10);
 
