@@ -24,6 +24,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedd
 import { applyMigrations } from "@/lib/server/migrate";
 import { streamOf } from "@/lib/test/fixtures";
 import { freePort } from "@/lib/test/postgres";
+import { runBench } from "./pages-util";
 
 const TARGET_SECONDS = 60;
 const DAY = "2026-03-02";
@@ -170,10 +171,4 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.stack : err);
-    process.exit(1);
-  },
-);
+runBench(main, 1);

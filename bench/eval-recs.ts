@@ -34,6 +34,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedd
 import { applyMigrations } from "@/lib/server/migrate";
 import { freePort } from "@/lib/test/postgres";
 import { above, anchorRank, aslText, evalFixture, fitTransform } from "./anchor";
+import { runBench } from "./pages-util";
 
 const GOAL_P10 = 0.8;
 const POSITIVES = 20;
@@ -218,10 +219,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(2);
-  },
-);
+runBench(main);

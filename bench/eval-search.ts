@@ -23,6 +23,7 @@ import "./quiet-logs";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/server/embedded-postgres";
 import { applyMigrations } from "@/lib/server/migrate";
 import { freePort } from "@/lib/test/postgres";
+import { runBench } from "./pages-util";
 
 const GOAL_EXACT = 1;
 const GOAL_MRR = 0.9;
@@ -128,10 +129,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(2);
-  },
-);
+runBench(main);

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { budgetTable, kb, overBudget, type PageScripts } from "@/e2e/js-budget";
 import { createDatabaseFromTemplate, freePort, startTestPostgres } from "@/lib/test/postgres";
-import { root } from "./pages-util";
+import { root, runBench } from "./pages-util";
 
 const args = new Set(process.argv.slice(2));
 if (args.has("--help")) {
@@ -72,10 +72,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main, 1);

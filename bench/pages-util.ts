@@ -5,6 +5,20 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/**
+ * Runs a bench script's main and exits with its code: 0 when its targets are met, 1 when
+ * not; `errorCode` (2 unless the script says otherwise) when the bench itself failed.
+ */
+export function runBench(main: () => Promise<number>, errorCode = 2): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.stack : err);
+      process.exit(errorCode);
+    },
+  );
+}
+
 /** Every child process still running, so a failure or Ctrl-C can end them all. */
 export const children = new Set<ChildProcess>();
 

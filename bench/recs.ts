@@ -30,7 +30,7 @@ import { freePort } from "@/lib/test/postgres";
 import { streamOf } from "@/lib/test/fixtures";
 import { hfDocument } from "@/lib/test/ingest";
 import { seedPapers } from "./pages-seed";
-import { fmtInt, percentile, root, seconds } from "./pages-util";
+import { fmtInt, percentile, root, seconds, runBench } from "./pages-util";
 
 const TARGET_ARRIVAL_MS = 5 * 60_000;
 const TARGET_READ_P95_MS = 100;
@@ -245,10 +245,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(2);
-  },
-);
+runBench(main);
