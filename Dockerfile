@@ -41,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # server.js boots Paperboy (instrumentation.ts) and stops Postgres and the worker cleanly on SIGTERM.
 # Without AUTH_URL the container refuses to start (it listens beyond loopback): compose sets it.
-CMD ["node", "scripts/start.mjs"]
+CMD ["node", "--max-old-space-size=1024", "scripts/start.mjs"]

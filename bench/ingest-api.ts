@@ -19,7 +19,7 @@ import { freePort } from "@/lib/test/postgres";
 import { loadAverage, TARGET_PEAK_MB } from "./ingest-one-document";
 import { postgresCpuMs, processCpuMs, sql, vmKb, withDatabase } from "./ingest-util";
 import { build, serverJs, startServer, type RunningServer } from "./pages-server";
-import { children, fmtInt, percentile, root, seconds } from "./pages-util";
+import { fmtInt, percentile, root, seconds } from "./pages-util";
 import { syntheticDocument, syntheticEntries, type SyntheticEntry, type SyntheticFormat } from "./synthetic-feed";
 
 export const TARGET_PAPERS_PER_S = 2_500;
@@ -57,6 +57,8 @@ interface Pass {
   /** Sums over the pass's runs. */
   timings: Required<IngestTimings>;
   peakRssMb: number;
+  /** The server's resident set after its warm-up, before the first document: what ingest adds is the rest. */
+  idleRssMb: number;
   nodeCpuMs: number;
   pgCpuMs: number;
   /** Postgres function statistics of the pass: name → [calls, total ms]. */
@@ -157,7 +159,7 @@ function diffStats(after: Map<string, [number, number]>, before: Map<string, [nu
 async function runPass(
   base: Omit<
     Pass,
-    "docs" | "ms" | "requestMs" | "counts" | "timings" | "peakRssMb" | "nodeCpuMs" | "pgCpuMs" | "functions" | "statements" | "errors"
+    "docs" | "ms" | "requestMs" | "counts" | "timings" | "peakRssMb" | "idleRssMb" | "nodeCpuMs" | "pgCpuMs" | "functions" | "statements" | "errors"
   >,
   files: string[],
   opts: ApiOptions,
@@ -180,14 +182,14 @@ async function runPass(
     counts: { new: 0, updated: 0, unchanged: 0, rejected: 0 },
     timings: zeroTimings(),
     peakRssMb: 0,
+    idleRssMb: 0,
     nodeCpuMs: 0,
     pgCpuMs: 0,
     functions: new Map(),
     statements: [],
     errors: [],
   };
-  const pid = [...children].find((c) => c.spawnargs.includes(serverJs))?.pid;
-  if (!pid) throw new Error("cannot find the server's process");
+  const { pid } = server;
   let sampledKb = vmKb(pid, "VmRSS");
   const sampler = setInterval(() => {
     try {
@@ -203,6 +205,7 @@ async function runPass(
       const warm = await post(server.baseUrl, new TextEncoder().encode('[{"paper": {"id": "warm-up"}, "title": ""}]'));
       if (warm.status !== 200 || warm.body?.rejected !== 1) throw new Error(`the warm-up run failed: HTTP ${warm.status}`);
     }
+    pass.idleRssMb = vmKb(pid, "VmRSS") / 1024;
     const pgBefore = postgresCpuMs(dataDir);
     const cpuBefore = processCpuMs(pid);
     const started = performance.now();
@@ -287,7 +290,7 @@ export async function ingestThroughApi(opts: ApiOptions): Promise<number> {
           console.log(
             `  ${label.padEnd(9)} ${fmtInt(pass.papers / (pass.ms / 1000)).padStart(7)} papers/s in ${seconds(pass.ms)}: ` +
               `${pass.counts.new} new, ${pass.counts.updated} updated, ${pass.counts.unchanged} unchanged, ${pass.counts.rejected} rejected; ` +
-              `peak RSS ${pass.peakRssMb.toFixed(0)} MB${pass.errors.length ? `; ${pass.errors.length} failed requests, e.g. ${pass.errors[0]}` : ""}`,
+              `peak RSS ${pass.peakRssMb.toFixed(0)} MB (${pass.idleRssMb.toFixed(0)} MB before the first document)${pass.errors.length ? `; ${pass.errors.length} failed requests, e.g. ${pass.errors[0]}` : ""}`,
           );
         }
         if (!opts.keep) {
@@ -318,11 +321,12 @@ function report(passes: Pass[], opts: ApiOptions): number {
     "seconds",
     "req p50 ms",
     "req max ms",
+    "idle RSS MB",
     "peak RSS MB",
     "node CPU s",
     "pg CPU s",
   ];
-  const widths = [10, 8, 9, 5, 8, 7, 10, 10, 11, 10, 8];
+  const widths = [10, 8, 9, 5, 8, 7, 10, 10, 11, 11, 10, 8];
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(line(head));
   for (const p of passes) {
@@ -337,6 +341,7 @@ function report(passes: Pass[], opts: ApiOptions): number {
         (p.ms / 1000).toFixed(2),
         percentile(sorted, 50).toFixed(0),
         (sorted.at(-1) ?? 0).toFixed(0),
+        p.idleRssMb.toFixed(0),
         p.peakRssMb.toFixed(0),
         (p.nodeCpuMs / 1000).toFixed(1),
         (p.pgCpuMs / 1000).toFixed(1),

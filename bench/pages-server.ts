@@ -13,6 +13,21 @@ export const distDir = path.join(root, DIST_DIR);
 export const serverJs = path.join(distDir, "standalone/server.js");
 
 /**
+ * The server is started as `npm start` starts it: scripts/start.mjs with the Node flags of
+ * package.json's start script (the heap ceiling, which decides how far V8 lets its heap grow).
+ */
+const startScript = path.join(root, "scripts/start.mjs");
+/** More flags for an experiment, such as `--trace-gc` (its lines go to the server's log). */
+const extraNodeFlags = () => (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "scripts/start.mjs") throw new Error(`unexpected start script: ${start}`);
+  return words.slice(1, -1);
+}
+
+/**
  * `next build` with a distDir of its own adds it to tsconfig.json's include and points
  * next-env.d.ts at it: both are put back as they were once the build ends (also when the
  * bench is stopped half-way, through `pendingRestore`).
@@ -80,6 +95,7 @@ export async function build(logFile: string): Promise<boolean> {
 
 export interface RunningServer {
   baseUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -88,11 +104,12 @@ export async function startServer(databaseUrl: string, workDir: string): Promise
   const port = await freePort();
   const standalone = path.join(distDir, "standalone");
   const serverLog: string[] = [];
-  const child = spawnTracked(process.execPath, [serverJs], {
+  const child = spawnTracked(process.execPath, [...startFlags(), ...extraNodeFlags(), startScript], {
     cwd: standalone,
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PAPERBOY_SERVER_JS: serverJs,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
@@ -127,6 +144,7 @@ export async function startServer(databaseUrl: string, workDir: string): Promise
   }
   return {
     baseUrl,
+    pid: child.pid!,
     stop: async () => {
       await stopChild(child);
       writeFileSync(path.join(workDir, "server.log"), serverLog.join(""));
