@@ -159,7 +159,18 @@ function diffStats(after: Map<string, [number, number]>, before: Map<string, [nu
 async function runPass(
   base: Omit<
     Pass,
-    "docs" | "ms" | "requestMs" | "counts" | "timings" | "peakRssMb" | "idleRssMb" | "nodeCpuMs" | "pgCpuMs" | "functions" | "statements" | "errors"
+    | "docs"
+    | "ms"
+    | "requestMs"
+    | "counts"
+    | "timings"
+    | "peakRssMb"
+    | "idleRssMb"
+    | "nodeCpuMs"
+    | "pgCpuMs"
+    | "functions"
+    | "statements"
+    | "errors"
   >,
   files: string[],
   opts: ApiOptions,
