@@ -1,5 +1,6 @@
 import dns from "node:dns";
 import { defineConfig } from "@playwright/test";
+import { startCommand } from "./lib/test/start-command";
 
 /**
  * End-to-end tests in Debian's Chromium against the production build. `npm test`
@@ -52,7 +53,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node scripts/start.mjs",
+    // As `npm start` runs it (its Node flags included), without npm in between.
+    command: ["node", ...startCommand().flags, "scripts/start.mjs"].join(" "),
     // Playwright polls this before any test, outside the lookup override: loopback.
     url: `http://127.0.0.1:${port}/`,
     timeout: 120_000,

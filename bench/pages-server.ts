@@ -6,26 +6,15 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { freePort } from "@/lib/test/postgres";
+import { startCommand } from "@/lib/test/start-command";
 import { root, seconds, spawnTracked, stopChild } from "./pages-util";
 
 export const DIST_DIR = ".next-bench";
 export const distDir = path.join(root, DIST_DIR);
 export const serverJs = path.join(distDir, "standalone/server.js");
 
-/**
- * The server is started as `npm start` starts it: scripts/start.mjs with the Node flags of
- * package.json's start script (the heap ceiling, which decides how far V8 lets its heap grow).
- */
-const startScript = path.join(root, "scripts/start.mjs");
-/** More flags for an experiment, such as `--trace-gc` (its lines go to the server's log). */
+/** More Node flags for an experiment, such as `--trace-gc` (its lines go to the server's log). */
 const extraNodeFlags = () => (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
-
-export function startFlags(): string[] {
-  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-  const words = start.split(/\s+/);
-  if (words[0] !== "node" || words.at(-1) !== "scripts/start.mjs") throw new Error(`unexpected start script: ${start}`);
-  return words.slice(1, -1);
-}
 
 /**
  * `next build` with a distDir of its own adds it to tsconfig.json's include and points
@@ -104,7 +93,8 @@ export async function startServer(databaseUrl: string, workDir: string): Promise
   const port = await freePort();
   const standalone = path.join(distDir, "standalone");
   const serverLog: string[] = [];
-  const child = spawnTracked(process.execPath, [...startFlags(), ...extraNodeFlags(), startScript], {
+  const { flags, script } = startCommand(root);
+  const child = spawnTracked(process.execPath, [...flags, ...extraNodeFlags(), script], {
     cwd: standalone,
     env: {
       ...process.env,

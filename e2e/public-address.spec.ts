@@ -5,6 +5,7 @@ import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { startCommand } from "../lib/test/start-command";
 import { expect, test, blockExternalRequests, clearMail, linkIn, PUBLIC_HOST, signIn, waitForMail } from "./helpers";
 
 /**
@@ -201,7 +202,8 @@ interface ExtraServer {
 async function startServer(env: Record<string, string>): Promise<ExtraServer> {
   const [port, smtp, web] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "paperboy-e2e-extra-"));
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
+  const { flags, script } = startCommand();
+  const child: ChildProcess = spawn(process.execPath, [...flags, script], {
     env: {
       ...process.env,
       PORT: String(port),
