@@ -1,24 +1,25 @@
 import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, utcDay } from "./text";
-import { attr, nodes, parseXmlFeed, textOf, type XmlNode } from "./xml";
+import { attr, nodes, streamXmlFeed, textOf, type XmlNode } from "./xml";
 
 const ARRAYS = ["feed.entry", "feed.entry.author", "feed.entry.category", "feed.entry.link"];
 const ERROR_ID = /^https?:\/\/arxiv\.org\/api\/errors/i;
 
-/** arXiv API Atom (`export.arxiv.org/api/query`). */
+/** arXiv API Atom (`export.arxiv.org/api/query`), entry by entry as the document is read. */
 export function* parseArxivAtom(xml: string): Generator<ParseItem> {
-  const { rootName, root } = parseXmlFeed(xml, "arxiv-atom", ARRAYS);
-  if (rootName !== "feed") {
-    throw new FeedParseError(`Expected an Atom <feed> document, got <${rootName}>`, "arxiv-atom");
-  }
-  const entries = nodes(root.entry);
-  for (const entry of entries) {
+  const entries = streamXmlFeed(xml, "arxiv-atom", ARRAYS, "feed.entry", (rootName) => {
+    if (rootName !== "feed") throw new FeedParseError(`Expected an Atom <feed> document, got <${rootName}>`, "arxiv-atom");
+  });
+  let position = 0;
+  for (let next = entries.next(); !next.done; next = entries.next()) {
+    const entry = next.value;
+    // arXiv answers a bad query with an error entry: the whole document fails (the run saves nothing).
     if (ERROR_ID.test(text(entry.id) ?? "")) {
       const message = text(entry.summary) || text(entry.title) || "unknown error";
       throw new FeedParseError(`arXiv API error: ${message}`, "arxiv-atom");
     }
+    yield toItem(entry, ++position);
   }
-  for (const [i, entry] of entries.entries()) yield toItem(entry, i + 1);
 }
 
 function text(v: unknown): string | undefined {

@@ -1,18 +1,19 @@
 import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { collapseWhitespace, normalizeArxivId, parseRfc822 } from "./text";
-import { isNode, nodes, parseXmlFeed, textOf, type XmlNode } from "./xml";
+import { isNode, streamXmlFeed, textOf, type XmlNode } from "./xml";
 
 const ARRAYS = ["rss.channel.item", "rss.channel.item.category", "rss.channel.item.creator"];
 const ANNOUNCE_PREFIX = /^arXiv:\S+\s+Announce Type:\s*[\w-]+\s*Abstract:\s*/i;
 
-/** arXiv RSS 2.0 (`rss.arxiv.org/rss/<category>`). */
+/** arXiv RSS 2.0 (`rss.arxiv.org/rss/<category>`), item by item as the document is read. */
 export function* parseArxivRss(xml: string): Generator<ParseItem> {
-  const { rootName, root } = parseXmlFeed(xml, "arxiv-rss", ARRAYS);
-  if (rootName !== "rss") {
-    throw new FeedParseError(`Expected an RSS 2.0 <rss> document, got <${rootName}>`, "arxiv-rss");
-  }
-  if (!isNode(root.channel)) throw new FeedParseError("RSS document has no <channel>", "arxiv-rss");
-  for (const [i, item] of nodes(root.channel.item).entries()) yield toItem(item, i + 1);
+  const items = streamXmlFeed(xml, "arxiv-rss", ARRAYS, "rss.channel.item", (rootName) => {
+    if (rootName !== "rss") throw new FeedParseError(`Expected an RSS 2.0 <rss> document, got <${rootName}>`, "arxiv-rss");
+  });
+  let position = 0;
+  let next = items.next();
+  for (; !next.done; next = items.next()) yield toItem(next.value, ++position);
+  if (!isNode(next.value.channel)) throw new FeedParseError("RSS document has no <channel>", "arxiv-rss");
 }
 
 function text(v: unknown): string | undefined {

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FeedParseError, type ParsedPaper } from "../types";
 import { parseArxivAtom } from "./arxiv-atom";
-import { parseXmlFeed } from "./xml";
+import { parseXmlFeed, SLICE, streamXmlFeed, type XmlNode } from "./xml";
 
 // What the arXiv parsers read from the tree is pinned in arxiv-atom.test.ts and arxiv-rss.test.ts;
 // these pin what the move from fast-xml-parser to saxes had to decide or keep.
@@ -142,5 +144,65 @@ describe("malformed XML", () => {
 
   it("refuses a DOCTYPE internal subset before reading further", () => {
     expect(parseError('<!DOCTYPE feed [<!ENTITY a "b">]><feed>&a;</feed>')).toMatch(/DOCTYPE internal subset/);
+  });
+});
+
+describe("documents longer than one slice, read entry by entry", () => {
+  const realFeed = readFileSync(path.resolve(import.meta.dirname, "../../../bench/fixtures/arxiv-metadata-2007-dev.xml"), "utf8");
+  const ARRAYS = ["feed.entry", "feed.entry.author", "feed.entry.category", "feed.entry.link"];
+  const stream = (xml: string) => {
+    const items = streamXmlFeed(xml, "arxiv-atom", ARRAYS, "feed.entry", () => {});
+    const out: XmlNode[] = [];
+    for (let next = items.next(); ; next = items.next()) {
+      if (next.done) return { items: out, root: next.value };
+      out.push(next.value);
+    }
+  };
+  /** An Atom document whose `middle` starts at character `at`, after entries that fill the way there. */
+  const documentWith = (middle: string, at: number) => {
+    const head = "<feed>";
+    const filler = (n: number) => `<entry><id>http://arxiv.org/abs/2601.${String(n).padStart(5, "0")}v1</id><title>t</title></entry>\n`;
+    let text = head;
+    for (let n = 1; text.length + filler(n).length < at; n++) text += filler(n);
+    return `${text}${" ".repeat(at - text.length)}${middle}</feed>`;
+  };
+
+  it("hands out the same entries as the whole tree holds, and the rest of the tree without them", () => {
+    expect(realFeed.length).toBeGreaterThan(4 * SLICE);
+    const tree = parseXmlFeed(realFeed, "arxiv-atom", ARRAYS).root;
+    const { items, root } = stream(realFeed);
+    expect(items).toHaveLength(1000);
+    expect(items).toEqual(tree.entry);
+    const { entry: _, ...rest } = tree;
+    expect(root).toEqual(rest);
+  });
+
+  it("gives the first entries out before the end of the document is read", () => {
+    const xml = documentWith("<entry><title>cut", 3 * SLICE).slice(0, -"</feed>".length);
+    const items = parseArxivAtom(xml);
+    const first = items.next();
+    expect(first.done).toBe(false);
+    expect(first.value).toMatchObject({ kind: "paper", paper: { arxivId: "2601.00001" } });
+    expect(() => [...items]).toThrow(/^Malformed XML at line \d+, column \d+: unclosed tag/);
+  });
+
+  it("keeps a character of two UTF-16 units whole when a slice ends between them", () => {
+    for (const boundary of [SLICE, 2 * SLICE]) {
+      const start = `${documentWith("", boundary - 1000).slice(0, -"</feed>".length)}<entry><id>http://arxiv.org/abs/2602.00001v1</id><title>`;
+      const title = `${"x".repeat(boundary - 1 - start.length)}😀 ok`;
+      const xml = `${start}${title}</title></entry></feed>`;
+      expect(xml.charCodeAt(boundary - 1)).toBe(0xd83d); // the first half ends one slice, the second starts the next
+      expect(stream(xml).items.at(-1)!.title).toBe(title);
+    }
+  });
+
+  it('points at a bare "&" and at a malformed tag by line and column in a later slice', () => {
+    const before = documentWith("", 2 * SLICE + 100).slice(0, -"</feed>".length);
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    expect(parseError(`${before}<title>Salt & pepper</title></feed>`)).toBe(
+      `Malformed XML at line ${line}, column ${column + 12}: "&" that starts no entity`,
+    );
+    expect(parseError(`${before}<entry></feed>`)).toMatch(new RegExp(`^Malformed XML at line ${line}, column \\d+: unexpected close tag`));
   });
 });

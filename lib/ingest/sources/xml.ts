@@ -19,12 +19,32 @@ export type XmlNode = Record<string, unknown>;
  * Attribute values are trimmed.
  */
 export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string[]): { rootName: string; root: XmlNode } {
+  let rootName = "";
+  const items = streamXmlFeed(xml, format, arrayPaths, null, (name) => (rootName = name));
+  for (let next = items.next(); ; next = items.next()) if (next.done) return { rootName, root: next.value };
+}
+
+/**
+ * Parses an XML feed as `parseXmlFeed` does, but hands out each element at `itemPath` (a dotted
+ * path such as "feed.entry", prefixes removed) as soon as it closes, instead of keeping it in the
+ * tree: a feed's entries are mapped and dropped one by one, so a document's entries never all
+ * live at once (and V8 does not promote a whole document's tree to its old generation while
+ * the run writes). `onRoot` sees the root element's name when it opens, before any item: a
+ * document of the wrong kind fails at once. Returns the root without its items.
+ */
+export function* streamXmlFeed(
+  xml: string,
+  format: FeedFormat,
+  arrayPaths: string[],
+  itemPath: string | null,
+  onRoot: (rootName: string) => void,
+): Generator<XmlNode, XmlNode> {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   // Feeds never need a DOCTYPE internal subset; refusing it rules out entity-expansion tricks.
   if (hasInternalSubset(text)) {
     throw new FeedParseError("XML with a DOCTYPE internal subset (entity declarations) is not accepted", format);
   }
-  const builder = new TreeBuilder(arrayTrie(arrayPaths));
+  const builder = new TreeBuilder(arrayTrie(arrayPaths, itemPath));
   const parser = new SaxesParser({ xmlns: false, position: true });
   parser.ENTITIES = HTML_ENTITIES;
   // Where the last piece of markup saxes read ended: a bare "&" is looked for after it.
@@ -41,6 +61,7 @@ export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string
       throw new FeedParseError(`XML nested deeper than ${MAX_DEPTH} elements at line ${parser.line}, column ${parser.column}`, format);
     }
     builder.open(tag);
+    if (builder.depth === 1) onRoot(tag.name);
     markupEnd = parser.position;
   });
   parser.on("text", (t) => builder.text(t.trim()));
@@ -57,10 +78,19 @@ export function parseXmlFeed(xml: string, format: FeedFormat, arrayPaths: string
     builder.close();
     markupEnd = parser.position;
   });
-  parser.write(text).close();
+  // In slices, handing out the items each one completed.
+  for (let at = 0; at < text.length; at += SLICE) {
+    parser.write(text.slice(at, at + SLICE));
+    yield* builder.takeItems();
+  }
+  parser.close();
+  yield* builder.takeItems();
   if (!builder.rootName) throw new FeedParseError("Malformed XML: no root element", format);
-  return { rootName: builder.rootName, root: isNode(builder.root) ? builder.root : {} };
+  return isNode(builder.root) ? builder.root : {};
 }
+
+/** Characters given to saxes at a time: about a hundred arXiv entries. */
+export const SLICE = 256 * 1024;
 
 // arXiv feeds nest four deep; anything far deeper is hostile and would only grow the stacks.
 const MAX_DEPTH = 64;
@@ -132,20 +162,24 @@ const HTML_ENTITIES = new Proxy<Record<string, string>>(
 /** The dotted paths as a tree of names, so each element finds its own in one step at any depth. */
 interface PathTrie {
   array: boolean;
+  /** Elements at this path are handed out as items, not kept in the tree. */
+  item: boolean;
   children: Map<string, PathTrie>;
 }
 
-function arrayTrie(paths: string[]): PathTrie {
-  const top: PathTrie = { array: false, children: new Map() };
-  for (const p of paths) {
-    let at = top;
+function arrayTrie(paths: string[], itemPath: string | null): PathTrie {
+  const top: PathTrie = { array: false, item: false, children: new Map() };
+  const at = (p: string) => {
+    let node = top;
     for (const name of p.split(".")) {
-      let next = at.children.get(name);
-      if (!next) at.children.set(name, (next = { array: false, children: new Map() }));
-      at = next;
+      let next = node.children.get(name);
+      if (!next) node.children.set(name, (next = { array: false, item: false, children: new Map() }));
+      node = next;
     }
-    at.array = true;
-  }
+    return node;
+  };
+  for (const p of paths) at(p).array = true;
+  if (itemPath) at(itemPath).item = true;
   return top;
 }
 
@@ -164,6 +198,7 @@ class TreeBuilder {
   rootName: string | null = null;
   root: unknown = undefined;
   private readonly stack: OpenElement[] = [];
+  private items: XmlNode[] = [];
 
   constructor(private readonly arrays: PathTrie) {}
 
@@ -202,6 +237,13 @@ class TreeBuilder {
     top.hasChildren = true;
   }
 
+  /** The items completed since the last call. */
+  takeItems(): XmlNode[] {
+    const items = this.items;
+    this.items = [];
+    return items;
+  }
+
   close() {
     const el = this.stack.pop();
     if (!el) return;
@@ -216,6 +258,11 @@ class TreeBuilder {
       return;
     }
     parent.hasChildren = true;
+    if (el.trie?.item) {
+      // An item of text alone (`<entry>x</entry>`) is left out, as `nodes()` leaves it out of a tree.
+      if (isNode(value)) this.items.push(value);
+      return;
+    }
     const siblings = Object.hasOwn(parent.node, el.name) ? parent.node[el.name] : undefined;
     if (el.trie?.array) {
       if (Array.isArray(siblings)) siblings.push(value);
