@@ -2,12 +2,13 @@ import { FeedParseError, type ParseItem, type ParsedPaper } from "../types";
 import { collapseWhitespace, normalizeArxivId, parseIsoDateTime, utcDay } from "./text";
 import { attr, nodes, streamXmlFeed, textOf, type XmlNode } from "./xml";
 
-const ARRAYS = ["feed.entry", "feed.entry.author", "feed.entry.category", "feed.entry.link"];
+/** The elements of an arXiv Atom document that are always arrays. */
+export const ATOM_ARRAYS = ["feed.entry", "feed.entry.author", "feed.entry.category", "feed.entry.link"];
 const ERROR_ID = /^https?:\/\/arxiv\.org\/api\/errors/i;
 
 /** arXiv API Atom (`export.arxiv.org/api/query`), entry by entry as the document is read. */
 export function* parseArxivAtom(xml: string): Generator<ParseItem> {
-  const entries = streamXmlFeed(xml, "arxiv-atom", ARRAYS, "feed.entry", (rootName) => {
+  const entries = streamXmlFeed(xml, "arxiv-atom", ATOM_ARRAYS, "feed.entry", (rootName) => {
     if (rootName !== "feed") throw new FeedParseError(`Expected an Atom <feed> document, got <${rootName}>`, "arxiv-atom");
   });
   let position = 0;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FeedParseError, type ParsedPaper } from "../types";
-import { parseArxivAtom } from "./arxiv-atom";
+import { ATOM_ARRAYS, parseArxivAtom } from "./arxiv-atom";
 import { parseXmlFeed, SLICE, streamXmlFeed, type XmlNode } from "./xml";
 
 // What the arXiv parsers read from the tree is pinned in arxiv-atom.test.ts and arxiv-rss.test.ts;
@@ -149,9 +149,8 @@ describe("malformed XML", () => {
 
 describe("documents longer than one slice, read entry by entry", () => {
   const realFeed = readFileSync(path.resolve(import.meta.dirname, "../../../bench/fixtures/arxiv-metadata-2007-dev.xml"), "utf8");
-  const ARRAYS = ["feed.entry", "feed.entry.author", "feed.entry.category", "feed.entry.link"];
   const stream = (xml: string) => {
-    const items = streamXmlFeed(xml, "arxiv-atom", ARRAYS, "feed.entry", () => {});
+    const items = streamXmlFeed(xml, "arxiv-atom", ATOM_ARRAYS, "feed.entry", () => {});
     const out: XmlNode[] = [];
     for (let next = items.next(); ; next = items.next()) {
       if (next.done) return { items: out, root: next.value };
@@ -169,7 +168,7 @@ describe("documents longer than one slice, read entry by entry", () => {
 
   it("hands out the same entries as the whole tree holds, and the rest of the tree without them", () => {
     expect(realFeed.length).toBeGreaterThan(4 * SLICE);
-    const tree = parseXmlFeed(realFeed, "arxiv-atom", ARRAYS).root;
+    const tree = parseXmlFeed(realFeed, "arxiv-atom", ATOM_ARRAYS).root;
     const { items, root } = stream(realFeed);
     expect(items).toHaveLength(1000);
     expect(items).toEqual(tree.entry);
